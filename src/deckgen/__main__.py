@@ -1,0 +1,7 @@
+"""`python -m deckgen` runs the command line."""
+
+from __future__ import annotations
+
+from deckgen.cli import main
+
+main()

@@ -1,0 +1,59 @@
+"""Image files a recap points at: confined to the recap's folder, real images, sane sizes."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+MAX_IMAGE_BYTES = 50_000_000
+MAX_IMAGE_PIXELS = 50_000_000  # a 8K screenshot is 33 megapixels
+FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
+
+
+class ImageProblem(ValueError):
+    """An image that cannot go into a deck; the message says why."""
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What the renderer needs to know of an image file."""
+
+    path: Path
+    width: int
+    height: int
+    extension: str
+
+
+def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
+    """Check that `path` is a usable image inside `root` (symlinks resolved)."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise ImageProblem(f"image `{shown}` lies outside the recap's folder")
+    if not resolved.is_file():
+        raise ImageProblem(f"image `{shown}` does not exist")
+    if resolved.stat().st_size > MAX_IMAGE_BYTES:
+        raise ImageProblem(f"image `{shown}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(resolved) as image:
+                width, height = image.size
+                kind = image.format or ""
+                if width * height > MAX_IMAGE_PIXELS:
+                    raise ImageProblem(
+                        f"image `{shown}` has {width}x{height} pixels; "
+                        f"the limit is {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+                    )
+                image.verify()
+    except ImageProblem:
+        raise
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning):
+        raise ImageProblem(f"image `{shown}` is not a readable image file") from None
+    if kind not in FORMATS:
+        supported = ", ".join(sorted(FORMATS))
+        raise ImageProblem(f"image `{shown}` is {kind or 'of unknown format'}; use {supported}")
+    return ImageInfo(resolved, width, height, FORMATS[kind])

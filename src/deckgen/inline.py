@@ -1,0 +1,83 @@
+"""The inline Markdown subset: **bold**, *italic*, `code`, [label](url) and bare URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one style; `url` makes it a clickable link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    url: str | None = None
+
+
+_TOKEN = re.compile(
+    r"""
+    \\(?P<escaped>[\\`*\[\]_<>])                      # \* \` \[ ... stand for themselves
+    | `(?P<code>[^`]+)`
+    | \[(?P<label>[^\]]+)\]\((?P<target>[^)\s]+)\)
+    | \*\*(?P<bold>[^*]+(?:\*(?!\*)[^*]*)*)\*\*
+    | \*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*
+    | <(?P<auto>(?:https?://|mailto:)[^>\s]+)>
+    | (?P<bare>https?://[^\s<>]*[^\s<>.,;:!?'")\]])
+    """,
+    re.VERBOSE,
+)
+
+
+def parse(text: str) -> list[Span]:
+    """Split `text` into styled spans; adjacent plain text is merged."""
+    spans: list[Span] = []
+    pos = 0
+    for match in _TOKEN.finditer(text):
+        if match.start() > pos:
+            _add(spans, Span(text[pos : match.start()]))
+        kind = match.lastgroup
+        if kind == "escaped":
+            _add(spans, Span(match["escaped"]))
+        elif kind == "code":
+            spans.append(Span(match["code"], code=True))
+        elif kind == "target":
+            spans.append(Span(match["label"], url=match["target"]))
+        elif kind == "bold":
+            spans.extend(_styled(match["bold"], bold=True))
+        elif kind == "italic":
+            spans.append(Span(match["italic"], italic=True))
+        else:
+            url = match["auto"] or match["bare"]
+            spans.append(Span(url, url=url))
+        pos = match.end()
+    if pos < len(text):
+        _add(spans, Span(text[pos:]))
+    return spans
+
+
+def plain(text: str) -> str:
+    """The text a reader sees, without markup."""
+    return "".join(span.text for span in parse(text))
+
+
+def urls(text: str) -> list[str]:
+    """Every link target in `text`, in order."""
+    return [span.url for span in parse(text) if span.url]
+
+
+def _styled(inner: str, bold: bool) -> list[Span]:
+    """Bold text may hold *italic* parts and links."""
+    return [
+        Span(s.text, bold=bold or s.bold, italic=s.italic, code=s.code, url=s.url)
+        for s in parse(inner)
+    ]
+
+
+def _add(spans: list[Span], span: Span) -> None:
+    if spans and spans[-1] == Span(spans[-1].text):
+        spans[-1] = Span(spans[-1].text + span.text)
+    else:
+        spans.append(span)

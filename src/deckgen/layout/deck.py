@@ -1,0 +1,69 @@
+"""Lay out a whole recap: the generated slides and every topic's slides, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from deckgen.layout.code import code
+from deckgen.layout.frame import Context, footer
+from deckgen.layout.generated import (
+    agenda_pages,
+    closing_pages,
+    divider_page,
+    talk_card,
+    title_page,
+    video_index_pages,
+)
+from deckgen.layout.media import image, links, table, video
+from deckgen.layout.page import Page
+from deckgen.layout.text_kinds import bullets, quote, statement, stats
+from deckgen.model import Recap, Slide
+from deckgen.theme import Theme
+
+SlideLayout = Callable[[Context, Slide], list[Page]]
+
+# one layout per slide kind of the recap format
+LAYOUTS: dict[str, SlideLayout] = {
+    "bullets": bullets,
+    "text": statement,
+    "quote": quote,
+    "code": code,
+    "table": table,
+    "image": image,
+    "video": video,
+    "links": links,
+    "stats": stats,
+}
+
+
+def lay_out(recap: Recap, theme: Theme) -> list[Page]:
+    """Every page of the deck, in the order the recap format gives, with footers."""
+    ctx = Context(theme, recap)
+    pages = [title_page(ctx)]
+    if recap.options.agenda:
+        pages += agenda_pages(ctx)
+    for presenter in recap.presenters:
+        if len(recap.presenters) > 1:
+            pages.append(divider_page(ctx, presenter))
+        for topic in presenter.topics:
+            link = (_shown(topic.video.url), topic.video.url) if topic.video else None
+            if topic.is_talk:
+                pages.append(talk_card(ctx, topic))
+            for slide in topic.slides:
+                pages += [replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](ctx, slide)]
+    if recap.options.video_index:
+        pages += video_index_pages(ctx)
+    if recap.closing is not None:
+        pages += closing_pages(ctx)
+    return [_with_footer(ctx, page, n) for n, page in enumerate(pages, start=1)]
+
+
+def _with_footer(ctx: Context, page: Page, number: int) -> Page:
+    if page.layout != "content":
+        return page
+    return replace(page, elements=(*page.elements, *footer(ctx, number, page.footer_link)))
+
+
+def _shown(url: str) -> str:
+    return url.removeprefix("https://").removeprefix("http://")

@@ -1,0 +1,93 @@
+"""Measure wrapped text and find the largest font size at which it fits a box.
+
+PowerPoint applies autofit only after an edit and LibreOffice ignores
+`fontScale`, so deckgen writes explicit sizes, measured here with real metrics.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from deckgen.layout.fonts import line_height, text_width
+from deckgen.layout.page import Para, Run
+
+INSET_X = 7.2  # text box insets we write, in points (0.1 in)
+INSET_Y = 3.6
+_SAFETY = 0.95  # renderers differ in kerning and rounding: keep 5 % spare width
+_WORD = re.compile(r"\S+\s*|\s+")
+
+
+def para_height(para: Para, width: float) -> float:
+    """Height of `para` wrapped into `width` points (a box's inner width)."""
+    lines = count_lines(para, width - para.indent)
+    size = max((r.size for r in para.runs), default=12.0)
+    family = para.runs[0].font if para.runs else "Calibri"
+    return para.space_before + lines * line_height(family) * size * para.line_spacing
+
+
+def text_height(paras: Sequence[Para], box_width: float) -> float:
+    """Height of paragraphs in a text box `box_width` points wide, insets included."""
+    inner = box_width - 2 * INSET_X
+    return sum(para_height(p, inner) for p in paras) + 2 * INSET_Y
+
+
+def count_lines(para: Para, width: float) -> int:
+    """How many lines `para` takes when wrapped greedily at word boundaries (no newlines)."""
+    width *= _SAFETY
+    lines, used = 1, 0.0
+    for run in para.runs:
+        for word in _WORD.findall(run.text):
+            w = text_width(word, run.font, run.size, run.bold)
+            bare = text_width(word.rstrip(), run.font, run.size, run.bold)
+            if used + bare <= width:
+                used += w
+            elif bare <= width:
+                lines, used = lines + 1, w
+            else:  # a word longer than the line breaks anywhere
+                extra, used = divmod(used + w, width)
+                lines += int(extra)
+    return lines
+
+
+def longest_line(para: Para) -> float:
+    """Width of the widest line of `para` when nothing wraps, in points."""
+    widest = 0.0
+    for line in "".join(r.text for r in para.runs).split("\n"):
+        run = para.runs[0]
+        widest = max(widest, text_width(line, run.font, run.size, run.bold))
+    return widest / _SAFETY
+
+
+def scaled(paras: Sequence[Para], factor: float) -> tuple[Para, ...]:
+    """`paras` with every run's size (and spacing) multiplied by `factor`."""
+    return tuple(
+        replace(
+            p,
+            runs=tuple(replace(r, size=round(r.size * factor, 1)) for r in p.runs),
+            space_before=p.space_before * factor,
+        )
+        for p in paras
+    )
+
+
+def fit(
+    paras: Sequence[Para], width: float, height: float, size: float, minimum: float
+) -> tuple[Para, ...] | None:
+    """The paragraphs scaled down (in 1-point steps from `size`) until they fit, or None.
+
+    `paras` are given at `size` points for their main text; other runs scale along.
+    """
+    current = size
+    while current >= minimum - 1e-6:
+        candidate = scaled(paras, current / size) if current != size else tuple(paras)
+        if text_height(candidate, width) <= height:
+            return candidate
+        current -= 1
+    return None
+
+
+def run(text: str, font: str, size: float, color: str, **style: object) -> Run:
+    """Shorthand for a `Run`."""
+    return Run(text, font, size, color, **style)  # type: ignore[arg-type]

@@ -1,0 +1,107 @@
+"""The frame every content slide shares: title, accent rule, body area and footer band."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen import inline
+from deckgen.layout.fit import fit, run
+from deckgen.layout.page import Element, Para, Rect, Run, Shape, TextBox
+from deckgen.model import Recap
+from deckgen.theme import Theme
+
+SLIDE_W = 960.0  # 13.333 in: 16:9
+SLIDE_H = 540.0  # 7.5 in
+INCH = 72.0
+TITLE_TOP = 0.3 * INCH
+TITLE_H = 1.05 * INCH
+BODY_TOP = 1.6 * INCH
+FOOTER_TOP = 7.0 * INCH
+FOOTER_H = 0.38 * INCH
+BODY_BOTTOM = 6.85 * INCH
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every layout function needs: the theme and deck-wide settings."""
+
+    theme: Theme
+    recap: Recap
+
+    @property
+    def margin(self) -> float:
+        return self.theme.margin * INCH
+
+    @property
+    def body(self) -> Rect:
+        """The area below the title and above the footer."""
+        m = self.margin
+        return Rect(m, BODY_TOP, SLIDE_W - 2 * m, BODY_BOTTOM - BODY_TOP)
+
+    def spans(
+        self, text: str, size: float, color: str | None = None, bold: bool = False,
+        italic: bool = False, font: str | None = None,
+    ) -> tuple[Run, ...]:
+        """Inline Markdown as runs: code in the code font, links in the link colour."""
+        theme = self.theme
+        out = []
+        for span in inline.parse(text):
+            out.append(
+                Run(
+                    span.text,
+                    theme.fonts.code if span.code else (font or theme.fonts.body),
+                    size * 0.92 if span.code else size,
+                    theme.colors.link if span.url else (color or theme.colors.text),
+                    bold=bold or span.bold,
+                    italic=italic or span.italic,
+                    url=span.url,
+                )
+            )
+        return tuple(out)
+
+
+def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
+    """The slide title, shrunk (down to the theme's minimum) and wrapped to fit."""
+    theme, sizes = ctx.theme, ctx.theme.sizes
+    m = ctx.margin
+    rect = rect or Rect(m, TITLE_TOP, SLIDE_W - 2 * m, TITLE_H)
+    para = Para(ctx.spans(title, sizes.title, theme.colors.title, bold=True,
+                          font=theme.fonts.heading))
+    paras = fit([para], rect.w, rect.h, sizes.title, sizes.title_min)
+    if paras is None:  # very long titles: smaller still, rather than off the slide
+        paras = fit([para], rect.w, rect.h, sizes.title, 12) or (para,)
+    return TextBox(rect, paras, anchor="bottom", role="title")
+
+
+def accent_rule(ctx: Context) -> Shape:
+    """The short accent bar under the title."""
+    return Shape(Rect(ctx.margin, TITLE_TOP + TITLE_H + 4, 1.1 * INCH, 4), ctx.theme.colors.accent)
+
+
+def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> list[Element]:
+    """Footer text, the talk's recording link and the slide number."""
+    theme, recap = ctx.theme, ctx.recap
+    size, color, m = theme.sizes.footer, theme.colors.muted, ctx.margin
+    width = SLIDE_W - 2 * m
+    out: list[Element] = []
+    if recap.footer:
+        out.append(_footer_text(ctx, Rect(m, FOOTER_TOP, width * 0.42, FOOTER_H),
+                                ctx.spans(recap.footer, size, color), "left"))
+    if link:
+        label, url = link
+        runs = (run("▶ ", theme.fonts.body, size, theme.colors.accent),
+                run(label, theme.fonts.body, size, theme.colors.link, url=url))
+        out.append(_footer_text(ctx, Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H),
+                                runs, "left"))
+    if number is not None and recap.options.slide_numbers:
+        runs = (run(str(number), theme.fonts.body, size, color),)
+        out.append(_footer_text(ctx, Rect(m + width * 0.9, FOOTER_TOP, width * 0.1, FOOTER_H),
+                                runs, "right"))
+    return out
+
+
+def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: str) -> TextBox:
+    para = Para(runs, align=align)  # type: ignore[arg-type]
+    size = runs[0].size
+    paras = fit([para], rect.w, rect.h, size, 8) or (para,)
+    return TextBox(rect, paras, anchor="middle", wrap=False)

@@ -1,0 +1,120 @@
+"""What layout produces and rendering draws: pages of positioned elements.
+
+Lengths are in points (1/72 inch); colours are RRGGBB hex strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from deckgen.model import Origin
+
+Align = Literal["left", "center", "right"]
+Anchor = Literal["top", "middle", "bottom"]
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, dx: float, dy: float | None = None) -> Rect:
+        dy = dx if dy is None else dy
+        return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    font: str
+    size: float
+    color: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Para:
+    runs: tuple[Run, ...]
+    align: Align = "left"
+    level: int = 0
+    bullet: str | None = None  # the bullet character, when a bulleted paragraph
+    bullet_color: str | None = None
+    indent: float = 0.0  # left margin of the text, in points
+    space_before: float = 0.0  # in points
+    line_spacing: float = 1.0
+    step: int = 0  # the click on which the paragraph appears (0: shown from the start)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    rect: Rect
+    paras: tuple[Para, ...]
+    anchor: Anchor = "top"
+    role: Literal["title", "body", "plain"] = "plain"  # title -> the slide's title placeholder
+    wrap: bool = True
+
+
+@dataclass(frozen=True)
+class Shape:
+    rect: Rect
+    fill: str
+    rounded: bool = False
+    line: str | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    rect: Rect
+    path: Path | None = None
+    data: bytes | None = None  # generated images (QR codes)
+    name: str = "image"
+    alt: str = ""
+    url: str | None = None  # the picture is a clickable link
+
+
+@dataclass(frozen=True)
+class Cell:
+    paras: tuple[Para, ...]
+    fill: str
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A native table."""
+
+    rect: Rect
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]
+    cells: tuple[tuple[Cell, ...], ...]  # the first row is the header
+
+
+Element = TextBox | Shape | Image | Grid
+
+
+@dataclass(frozen=True)
+class Page:
+    """One slide of the deck, fully laid out."""
+
+    kind: str
+    title: str
+    elements: tuple[Element, ...]
+    notes: str | None = None
+    background: str | None = None
+    layout: Literal["title", "section", "content"] = "content"
+    footer_link: tuple[str, str] | None = None  # (label, url) of the talk's recording
+    origin: Origin | None = None  # the recap slide this page comes from
+    part: tuple[int, int] = (1, 1)  # this page is part i of n of a split slide

@@ -1,0 +1,97 @@
+"""URL rules: allowed schemes, and YouTube links normalised to one short form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlsplit
+
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+_VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_LIST_ID = re.compile(r"^[A-Za-z0-9_-]{2,64}$")
+_TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
+_YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com")
+_PATH_FORMS = ("embed", "shorts", "live", "v", "e")
+
+
+class LinkError(ValueError):
+    """A URL that deckgen refuses; the message says why."""
+
+
+@dataclass(frozen=True)
+class YouTubeLink:
+    """A normalised YouTube video (or playlist) link."""
+
+    url: str  # the normalised link, encoded in QR codes and used as the hyperlink
+    video_id: str | None
+    playlist_id: str | None = None
+
+
+def check_url(url: str) -> None:
+    """Raise `LinkError` unless `url` is an http, https or mailto URL."""
+    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        raise LinkError(f"URL `{_short(url)}` contains spaces or control characters")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise LinkError(f"URL `{_short(url)}` is malformed: {exc}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_SCHEMES:
+        shown = f"`{scheme}:`" if scheme else "no scheme"
+        raise LinkError(
+            f"URL `{_short(url)}` has {shown}; only http, https and mailto links are allowed"
+        )
+    if scheme in ("http", "https") and not parts.hostname:
+        raise LinkError(f"URL `{_short(url)}` has no host")
+    if scheme == "mailto" and "@" not in parts.path:
+        raise LinkError(f"URL `{_short(url)}` is not an e-mail address")
+
+
+def youtube(url: str) -> YouTubeLink | None:
+    """Recognise a YouTube link and normalise it; None when `url` is not YouTube.
+
+    Raises `LinkError` for a YouTube link whose video or playlist ID is malformed.
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.").removeprefix("m.")
+    query = parse_qs(parts.query)
+    segments = [s for s in parts.path.split("/") if s]
+    if host == "youtu.be":
+        video = segments[0] if segments else ""
+    elif host in _YOUTUBE_HOSTS or host == "music.youtube.com":
+        if segments[:1] == ["watch"] or (not segments and "v" in query):
+            video = query.get("v", [""])[0]
+        elif len(segments) == 2 and segments[0] in _PATH_FORMS:
+            video = segments[1]
+        elif segments == ["playlist"]:
+            return _playlist(url, query.get("list", [""])[0])
+        else:
+            return None  # a channel or other page: an ordinary link
+    else:
+        return None
+    if not _VIDEO_ID.match(video):
+        raise LinkError(
+            f"invalid YouTube video ID `{video}` in `{_short(url)}`: "
+            "expected 11 characters of A-Z, a-z, 0-9, _ and -"
+        )
+    start = _seconds(query.get("t", query.get("start", [""]))[0])
+    suffix = f"?t={start}" if start else ""
+    return YouTubeLink(f"https://youtu.be/{video}{suffix}", video)
+
+
+def _playlist(url: str, playlist: str) -> YouTubeLink:
+    if not _LIST_ID.match(playlist):
+        raise LinkError(f"invalid YouTube playlist ID `{playlist}` in `{_short(url)}`")
+    return YouTubeLink(f"https://www.youtube.com/playlist?list={playlist}", None, playlist)
+
+
+def _seconds(value: str) -> int:
+    match = _TIME.match(value)
+    if not value or not match:
+        return 0
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def _short(url: str, limit: int = 80) -> str:
+    return url if len(url) <= limit else url[: limit - 3] + "..."

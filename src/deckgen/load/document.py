@@ -1,0 +1,62 @@
+"""Plain data (dicts, lists, scalars) plus the source position of every value and key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import Position
+
+DataPath = tuple[str | int, ...]
+
+
+def format_path(path: DataPath) -> str:
+    """Render a data path as in error messages: `presenters[0].topics[2].title`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass
+class Document:
+    """A loaded YAML document: its data, and positions keyed by data path."""
+
+    data: Any
+    values: dict[DataPath, Position] = field(default_factory=dict)
+    keys: dict[DataPath, Position] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)  # shown file name -> resolved path
+
+    def position(self, path: DataPath) -> Position:
+        """Position of the value at `path`, or of its nearest located ancestor."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found is not None:
+                return found
+        return Position(next(iter(self.sources), "<recap>"))
+
+    def key_position(self, path: DataPath) -> Position:
+        """Position of the key naming `path` (falls back to the value's position)."""
+        return self.keys.get(path) or self.position(path)
+
+    def graft(self, at: DataPath, other: Document) -> None:
+        """Place `other`'s data at `at`, keeping its own positions (used for `include:`)."""
+        parent = self.data
+        for part in at[:-1]:
+            parent = parent[part]
+        parent[at[-1]] = other.data
+        for path, pos in other.values.items():
+            self.values[at + path] = pos
+        for path, pos in other.keys.items():
+            self.keys[at + path] = pos
+        self.files.extend(f for f in other.files if f not in self.files)
+        self.sources.update(other.sources)
+
+    def source_of(self, path: DataPath) -> Path:
+        """The resolved file that holds the value at `path`."""
+        return self.sources[self.position(path).file]

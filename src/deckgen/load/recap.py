@@ -1,0 +1,80 @@
+"""Load a recap file and resolve its `include:` items (presenters and topics)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import Problem, RecapError
+from deckgen.load.document import DataPath, Document, format_path
+from deckgen.load.yaml_reader import read_yaml
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: Path  # resolved
+    shown: str  # as printed in messages, relative to where the user pointed
+
+
+def load_recap(path: Path) -> Document:
+    """Read `path` and every file it includes; raise `RecapError` listing all problems.
+
+    Included files must lie inside the recap's folder tree (symlinks resolved).
+    """
+    top = _Source(path.resolve(), path.as_posix())
+    doc = read_yaml(path, top.shown)
+    problems: list[Problem] = []
+    presenters = doc.data.get("presenters")
+    for i in range(len(presenters) if isinstance(presenters, list) else 0):
+        at: DataPath = ("presenters", i)
+        holder = _include(doc, at, top, [top], problems)
+        topics = _get(doc.data, (*at, "topics"))
+        for j in range(len(topics) if isinstance(topics, list) else 0):
+            chain = [top] if holder == top else [top, holder]
+            _include(doc, (*at, "topics", j), holder, chain, problems)
+    if problems:
+        raise RecapError(problems)
+    return doc
+
+
+def _get(data: Any, at: DataPath) -> Any:
+    for part in at:
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _include(
+    doc: Document, at: DataPath, owner: _Source, chain: list[_Source], problems: list[Problem]
+) -> _Source:
+    """Replace an `{include: FILE}` item at `at` by FILE's mapping; return the item's file."""
+    item = _get(doc.data, at)
+    if not (isinstance(item, dict) and isinstance(item.get("include"), str)):
+        return owner
+    rel = item["include"]
+    where, path = doc.position((*at, "include")), format_path((*at, "include"))
+    target = _Source(
+        (owner.path.parent / rel).resolve(),
+        os.path.normpath(os.path.join(os.path.dirname(owner.shown), rel)),
+    )
+    root = chain[0].path.parent
+    if not target.path.is_relative_to(root):
+        problems.append(Problem(where, f"included file `{rel}` lies outside the recap's folder", path))
+    elif any(target.path == s.path for s in chain):
+        loop = " -> ".join(s.shown for s in [*chain, target])
+        problems.append(Problem(where, f"include loop: {loop}", path))
+    elif not target.path.is_file():
+        problems.append(Problem(where, f"included file `{rel}` does not exist", path))
+    else:
+        try:
+            doc.graft(at, read_yaml(target.path, target.shown))
+            return target
+        except RecapError as exc:
+            problems.extend(exc.problems)
+    return owner

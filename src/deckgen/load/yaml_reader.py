@@ -1,0 +1,168 @@
+"""A strict, safe YAML reader that records the position of every key and value.
+
+PyYAML composes the node graph (which carries marks); we build plain data from
+it ourselves so that we can refuse tags, duplicate keys and alias bombs, and keep
+positions that the JSON-schema stage maps its errors back to.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.errors import Position, Problem, RecapError
+from deckgen.load.document import DataPath, Document
+
+MAX_FILE_BYTES = 2_000_000  # a long team recap is ~50 KB
+MAX_VALUES = 200_000  # bounds alias expansion ("billion laughs")
+MAX_DEPTH = 64
+
+_YAML = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: only true/false, so `off` and `no` stay text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != _YAML + "bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _YAML + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def read_yaml(path: Path, display: str | None = None) -> Document:
+    """Read one YAML file into a `Document`; raise `RecapError` for any problem."""
+    name = display or path.as_posix()
+    text = _read_text(path, name)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = _pos(name, mark) if mark else Position(name, 1, 1)
+        raise RecapError([Problem(pos, f"invalid YAML: {_yaml_message(exc)}")]) from None
+    except yaml.YAMLError as exc:
+        raise RecapError([Problem(Position(name, 1, 1), f"invalid YAML: {exc}")]) from None
+    except RecursionError:
+        raise RecapError([Problem(Position(name, 1, 1), "nesting is too deep")]) from None
+    if node is None:
+        raise RecapError([Problem(Position(name, 1, 1), "the file is empty; expected a mapping")])
+    builder = _Builder(name)
+    doc = Document(data=None, files=[path.resolve()], sources={name: path.resolve()})
+    doc.data = builder.build(node, (), doc, depth=0)
+    if builder.problems:
+        raise RecapError(builder.problems)
+    if not isinstance(doc.data, dict):
+        raise RecapError([Problem(_pos(name, node.start_mark), "expected a mapping at the top")])
+    return doc
+
+
+def _read_text(path: Path, name: str) -> str:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise RecapError([Problem(Position(name), "no such file")]) from None
+    except IsADirectoryError:
+        raise RecapError([Problem(Position(name), "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise RecapError([Problem(Position(name), f"cannot read: {exc.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
+        raise RecapError([Problem(Position(name), f"file is larger than {limit}")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        raise RecapError([Problem(_byte_pos(name, raw, raw.index(b"\x00")), "binary file")])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        pos = _byte_pos(name, raw, exc.start)
+        raise RecapError([Problem(pos, "not UTF-8 text")]) from None
+
+
+def _byte_pos(name: str, raw: bytes, offset: int) -> Position:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    col = len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+    return Position(name, line, col)
+
+
+def _pos(name: str, mark: Any) -> Position:
+    return Position(name, mark.line + 1, mark.column + 1)
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return " ".join(parts) or "cannot parse"
+
+
+class _Builder:
+    """Turns a composed node graph into plain data, checking what PyYAML allows."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.scalars = _Loader("")  # only its scalar constructors are used
+
+    def build(self, node: yaml.Node, path: DataPath, doc: Document, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise RecapError(
+                [Problem(self._at(node), f"more than {MAX_VALUES} values (alias expansion?)")]
+            )
+        if depth > MAX_DEPTH:
+            raise RecapError([Problem(self._at(node), f"nesting deeper than {MAX_DEPTH} levels")])
+        doc.values[path] = self._at(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, doc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _YAML + "seq":
+                return self._bad_tag(node)
+            return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: DataPath, doc: Document, depth: int) -> Any:
+        if node.tag != _YAML + "map":
+            return self._bad_tag(node)
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self.problems.append(Problem(self._at(key_node), "keys must be plain strings"))
+                continue
+            if key in out:
+                first = doc.keys[(*path, key)]
+                self.problems.append(
+                    Problem(self._at(key_node), f"duplicate key `{key}` (first at line {first.line})")
+                )
+                continue
+            doc.keys[(*path, key)] = self._at(key_node)
+            out[key] = self.build(value_node, (*path, key), doc, depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            return self._bad_tag(node)
+        if node.tag in (_YAML + "str", _YAML + "timestamp"):
+            return node.value  # dates stay text; the validator checks them
+        try:
+            return self.scalars.construct_object(node)
+        except (ValueError, yaml.YAMLError):
+            return node.value
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        tag = node.tag.replace(_YAML, "!!")
+        self.problems.append(
+            Problem(self._at(node), f"tag `{tag}` is not allowed: recaps are plain YAML")
+        )
+
+    def _at(self, node: yaml.Node) -> Position:
+        return _pos(self.name, node.start_mark)

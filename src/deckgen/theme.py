@@ -1,0 +1,198 @@
+"""Themes are data: `themes/<name>/theme.yaml`, validated, with `extends:` inheritance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pygments.styles import get_all_styles
+
+from deckgen.errors import Position, Problem, RecapError, ThemeError
+from deckgen.load import Document, read_yaml
+from deckgen.validate import check_schema
+
+THEME_FILE = "theme.yaml"
+_REQUIRED = ("colors", "fonts", "sizes", "margin", "qr_size", "pygments_style")
+
+
+@dataclass(frozen=True)
+class Colors:
+    background: str
+    surface: str
+    title: str
+    text: str
+    muted: str
+    accent: str
+    on_accent: str
+    link: str
+    code_background: str
+    code_text: str
+    table_header: str
+    table_header_text: str
+    table_stripe: str
+    divider_background: str
+    divider_text: str
+
+
+@dataclass(frozen=True)
+class Fonts:
+    heading: str
+    body: str
+    code: str
+
+
+@dataclass(frozen=True)
+class Sizes:
+    title: float
+    title_min: float
+    body: float
+    body_min: float
+    code: float
+    code_min: float
+    caption: float
+    statement: float
+    stat_value: float
+    footer: float
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A resolved theme: every value set (inherited values filled in)."""
+
+    name: str
+    description: str
+    folder: Path
+    colors: Colors
+    fonts: Fonts
+    sizes: Sizes
+    margin: float  # inches
+    qr_size: float  # inches
+    pygments_style: str
+    background_image: Path | None = None
+    logo: Path | None = None
+    template: Path | None = None
+    layouts: tuple[tuple[str, str], ...] = ()
+
+    def layout_name(self, kind: str) -> str | None:
+        """The template layout named for a kind of slide (title, section, content)."""
+        return dict(self.layouts).get(kind)
+
+
+def builtin_themes_dir() -> Path:
+    """The built-in themes: packaged in a wheel, or the repository's `themes/`."""
+    packaged = Path(__file__).parent / "themes"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "themes"
+
+
+def builtin_themes() -> list[Theme]:
+    """Every built-in theme, by name."""
+    root = builtin_themes_dir()
+    return [load_theme(d) for d in sorted(root.iterdir()) if (d / THEME_FILE).is_file()]
+
+
+def find_theme(spec: str, relative_to: Path) -> Path:
+    """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`)."""
+    if "/" not in spec and "\\" not in spec and not spec.startswith("."):
+        folder = builtin_themes_dir() / spec
+        if (folder / THEME_FILE).is_file():
+            return folder
+        names = ", ".join(t.name for t in builtin_themes())
+        raise ThemeError([Problem(Position(spec), f"no theme named `{spec}`; built-in: {names}")])
+    folder = (relative_to / spec).resolve()
+    if not (folder / THEME_FILE).is_file():
+        raise ThemeError([Problem(Position(spec), f"no {THEME_FILE} in theme folder `{spec}`")])
+    return folder
+
+
+@cache
+def load_theme(folder: Path) -> Theme:
+    """Load the theme in `folder`, with everything it extends."""
+    merged, files = _merged(folder.resolve(), ())
+    missing = [key for key in _REQUIRED if key not in merged]
+    if missing:
+        where = Position(files[-1].as_posix(), 1, 1)
+        keys = ", ".join(f"`{m}`" for m in missing)
+        raise ThemeError([Problem(where, f"theme sets no {keys} (extend `default` to inherit)")])
+    colors, fonts, sizes = merged["colors"], merged["fonts"], merged["sizes"]
+    _require(colors, Colors, files, "colors")
+    _require(fonts, Fonts, files, "fonts")
+    _require(sizes, Sizes, files, "sizes")
+    return Theme(
+        name=merged.get("name", folder.name),
+        description=merged.get("description", ""),
+        folder=folder.resolve(),
+        colors=Colors(**{k: v.lstrip("#").upper() for k, v in colors.items()}),
+        fonts=Fonts(**fonts),
+        sizes=Sizes(**sizes),
+        margin=float(merged["margin"]),
+        qr_size=float(merged["qr_size"]),
+        pygments_style=merged["pygments_style"],
+        background_image=merged.get("background_image"),
+        logo=merged.get("logo"),
+        template=merged.get("template"),
+        layouts=tuple(sorted(merged.get("layouts", {}).items())),
+    )
+
+
+def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> None:
+    missing = [f.name for f in fields(cls) if f.name not in values]
+    if missing:
+        where = Position(files[-1].as_posix(), 1, 1)
+        names = ", ".join(f"`{key}.{m}`" for m in missing)
+        raise ThemeError([Problem(where, f"theme sets no {names} (extend `default` to inherit)")])
+
+
+def _merged(folder: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], list[Path]]:
+    """The theme's own values over those of the theme it extends (recursively)."""
+    path = folder / THEME_FILE
+    if folder in chain:
+        loop = " -> ".join(p.name for p in (*chain, folder))
+        raise ThemeError([Problem(Position(path.as_posix(), 1, 1), f"extends loop: {loop}")])
+    doc = _read(path)
+    data = doc.data
+    problems = check_schema(doc, "theme") + _check_values(doc, folder)
+    if problems:
+        raise ThemeError(problems)
+    for key in ("background_image", "logo", "template"):
+        if key in data:
+            data[key] = folder / data[key]
+    base: dict[str, Any] = {}
+    files: list[Path] = []
+    if "extends" in data:
+        parent = find_theme(data["extends"], folder)
+        base, files = _merged(parent, (*chain, folder))
+    merged = {**base}
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = {**base[key], **value}
+        elif key != "extends":
+            merged[key] = value
+    return merged, [*files, path]
+
+
+def _read(path: Path) -> Document:
+    try:
+        return read_yaml(path)
+    except RecapError as exc:
+        raise ThemeError(exc.problems) from None
+
+
+def _check_values(doc: Document, folder: Path) -> list[Problem]:
+    problems = []
+    style = doc.data.get("pygments_style") if isinstance(doc.data, dict) else None
+    if isinstance(style, str) and style not in get_all_styles():
+        problems.append(
+            Problem(doc.position(("pygments_style",)), f"unknown Pygments style `{style}`",
+                    "pygments_style")
+        )
+    for key in ("background_image", "logo", "template"):
+        value = doc.data.get(key) if isinstance(doc.data, dict) else None
+        if isinstance(value, str):
+            target = (folder / value).resolve()
+            if not target.is_relative_to(folder) or not target.is_file():
+                problems.append(
+                    Problem(doc.position((key,)), f"file `{value}` not found in the theme folder", key)
+                )
+    return problems

@@ -1,0 +1,8 @@
+"""Stage 2: check loaded data against the JSON schema, then the rules a schema can't express."""
+
+from __future__ import annotations
+
+from deckgen.validate.schema import check_schema, load_schema
+from deckgen.validate.semantic import check_semantics
+
+__all__ = ["check_schema", "check_semantics", "load_schema"]

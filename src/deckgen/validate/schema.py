@@ -1,0 +1,128 @@
+"""JSON-schema validation whose errors point at the file, line and column of the value."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from deckgen.errors import Problem
+from deckgen.load import DataPath, Document, format_path
+
+_JSON_TYPES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+
+
+@cache
+def load_schema(name: str = "recap") -> dict[str, Any]:
+    """The packaged JSON schema `name` (`recap` or `theme`)."""
+    text = resources.files("deckgen.schema").joinpath(f"{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name), format_checker=FormatChecker(["date"]))
+
+
+def check_schema(doc: Document, name: str = "recap") -> list[Problem]:
+    """Every schema violation in `doc`, as problems located in the source."""
+    errors = list(_validator(name).iter_errors(doc.data))
+    with_unknown_keys = {
+        tuple(e.absolute_path) for e in errors if e.validator == "additionalProperties"
+    }
+    problems: list[Problem] = []
+    for error in errors:
+        path: DataPath = tuple(error.absolute_path)
+        if error.validator in ("oneOf", "anyOf") and path in with_unknown_keys:
+            continue  # a mistyped content key already explains the missing one
+        problems.extend(_translate(doc, error, path))
+    return problems
+
+
+def _translate(doc: Document, error: ValidationError, path: DataPath) -> list[Problem]:
+    where, shown, value = doc.position(path), format_path(path), error.instance
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        return [
+            Problem(doc.key_position((*path, key)), _unknown(key, allowed), format_path((*path, key)))
+            for key in value
+            if key not in allowed
+        ]
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in value]
+        return [Problem(where, f"missing required key `{k}`", shown) for k in missing]
+    return [Problem(where, _message(kind, error.validator_value, value), shown)]
+
+
+def _message(kind: Any, expected: Any, value: Any) -> str:
+    if kind == "type":
+        types = [expected] if isinstance(expected, str) else expected
+        wanted = " or ".join(_JSON_TYPES[t] for t in types)
+        hint = "; put it in quotes" if "string" in types and _is_scalar(value) else ""
+        return f"expected {wanted}, got {_describe(value)}{hint}"
+    if kind == "enum":
+        choices = ", ".join(f"`{c}`" for c in expected)
+        close = difflib.get_close_matches(str(value), [str(c) for c in expected], n=1)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        return f"must be one of {choices}, got {_describe(value)}{hint}"
+    if kind == "minItems":
+        return f"needs at least {expected} item{'s' if expected != 1 else ''}"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "pattern" and expected.startswith("^#"):
+        return f"expected a colour as #RRGGBB, got {_describe(value)}"
+    if kind == "minimum":
+        return f"must be at least {expected}, got {_describe(value)}"
+    if kind == "maximum":
+        return f"must be at most {expected}, got {_describe(value)}"
+    if kind == "format" and expected == "date":
+        return f"expected a real date as YYYY-MM-DD, got {_describe(value)}"
+    if kind in ("oneOf", "anyOf") and isinstance(value, dict):
+        keys = [next(iter(branch["required"])) for branch in expected]
+        found = [k for k in keys if k in value]
+        one = "exactly one" if kind == "oneOf" else "one"
+        names = ", ".join(f"`{k}`" for k in keys)
+        got = " and ".join(f"`{k}`" for k in found) if found else "none"
+        return f"needs {one} of {names}; found {got}"
+    return f"{_describe(value)} is not valid here ({kind})"
+
+
+def _unknown(key: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key `{key}`; did you mean `{close[0]}`?"
+    return f"unknown key `{key}`; expected one of {', '.join(f'`{k}`' for k in allowed)}"
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (int, float, bool))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number `{value}`"
+    text = str(value)
+    return f"`{text if len(text) <= 40 else text[:37] + '...'}`"

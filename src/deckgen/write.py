@@ -1,0 +1,65 @@
+"""Stage 7: write a deck deterministically (fixed zip metadata) and atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from pptx.presentation import Presentation
+
+from deckgen.errors import BuildError, Position, Problem
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+def deck_bytes(prs: Presentation) -> bytes:
+    """The .pptx bytes: python-pptx's parts, re-zipped with fixed dates and attributes."""
+    raw = io.BytesIO()
+    prs.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info), compresslevel=6)
+    return out.getvalue()
+
+
+def write_atomically(data: bytes, target: Path) -> None:
+    """Write `data` to `target` through a temporary file in the same folder and a rename.
+
+    On any failure nothing is left behind and an existing `target` is untouched.
+    """
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _error(target, f"cannot create folder `{folder}`: {exc.strerror}") from None
+    if target.is_dir():
+        raise _error(target, "is a folder; cannot write a deck there")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _error(target, f"cannot write in `{folder}`: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        if isinstance(exc, OSError):
+            raise _error(target, f"cannot write: {exc.strerror}") from None
+        raise
+
+
+def _error(target: Path, message: str) -> BuildError:
+    return BuildError([Problem(Position(target.as_posix()), message)])
