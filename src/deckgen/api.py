@@ -76,11 +76,19 @@ def build(
     data = deck_bytes(render(pages, recap, checked.theme))
     write_atomically(data, output)
     splits = [
-        f"{p.origin.position.file}:{p.origin.position.line}: split \"{p.title.rsplit(' (', 1)[0]}\""
+        f'{p.origin.position.file}:{p.origin.position.line}: split "{p.title.rsplit(" (", 1)[0]}"'
         f" into {p.part[1]} slides"
         for p in pages
         if p.origin is not None and p.part == (1, p.part[1]) and p.part[1] > 1
     ]
     qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
-    return BuildResult(path, output, len(pages), report, splits, qr, checked.warnings,
-                       time.perf_counter() - started)
+    return BuildResult(
+        path,
+        output,
+        len(pages),
+        report,
+        splits,
+        qr,
+        checked.warnings,
+        time.perf_counter() - started,
+    )

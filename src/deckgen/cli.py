@@ -33,19 +33,41 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 @main.command("build")
 @click.argument("recaps", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path),
-              default=Path("output"), show_default=True, help="Folder for the decks.")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the decks.",
+)
 @click.option("--theme", help="A built-in theme name or a theme folder (overrides `theme:`).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option("--steps", type=click.Choice(["collapse", "animate", "off"]),
-              help="Override the recap's `options.collapse_steps`.")
-@click.option("--format", "fmt", type=_FORMATS, default="text", show_default=True,
-              help="How to report: for people, as JSON, or as GitHub annotations.")
+@click.option(
+    "--steps",
+    type=click.Choice(["collapse", "animate", "off"]),
+    help="Override the recap's `options.collapse_steps`.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=_FORMATS,
+    default="text",
+    show_default=True,
+    help="How to report: for people, as JSON, or as GitHub annotations.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.pass_context
 def build_command(
-    ctx: click.Context, recaps: tuple[Path, ...], out_dir: Path, theme: str | None,
-    strict: bool, steps: Any, fmt: str, quiet: bool,
+    ctx: click.Context,
+    recaps: tuple[Path, ...],
+    out_dir: Path,
+    theme: str | None,
+    strict: bool,
+    steps: Any,
+    fmt: str,
+    quiet: bool,
 ) -> None:
     """Build each RECAP into OUTPUT/<recap name>.pptx."""
     _unique_names(recaps)
@@ -72,7 +94,11 @@ def build_command(
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.pass_context
 def validate_command(
-    ctx: click.Context, recaps: tuple[Path, ...], theme: str | None, strict: bool, fmt: str,
+    ctx: click.Context,
+    recaps: tuple[Path, ...],
+    theme: str | None,
+    strict: bool,
+    fmt: str,
     quiet: bool,
 ) -> None:
     """Check each RECAP as `build` does, writing nothing."""
@@ -81,8 +107,13 @@ def validate_command(
     for recap in recaps:
         with _reporting(ctx, fmt, results, recap) as record:
             checked = check(recap, theme, strict)
-            record({"recap": recap.as_posix(), "valid": True,
-                    "warnings": [str(w) for w in checked.warnings]})
+            record(
+                {
+                    "recap": recap.as_posix(),
+                    "valid": True,
+                    "warnings": [str(w) for w in checked.warnings],
+                }
+            )
             _report(checked.warnings, fmt)
             if fmt == "text" and not quiet:
                 click.echo(f"{recap}: valid ({_count(len(checked.warnings), 'warning')})")
@@ -112,8 +143,9 @@ def themes_command() -> None:
 @click.option("--theme", "of_theme", is_flag=True, help="Print the theme schema instead.")
 def schema_command(of_theme: bool) -> None:
     """Print the JSON schema of recap files (or of theme files)."""
-    click.echo(json.dumps(load_schema("theme" if of_theme else "recap"), indent=2,
-                          ensure_ascii=False))
+    click.echo(
+        json.dumps(load_schema("theme" if of_theme else "recap"), indent=2, ensure_ascii=False)
+    )
 
 
 # --- reporting ---------------------------------------------------------------------------

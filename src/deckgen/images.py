@@ -50,8 +50,13 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
                 image.verify()
     except ImageProblem:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+    except (
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
         raise ImageProblem(f"image `{shown}` is not a readable image file") from None
     if kind not in FORMATS:
         supported = ", ".join(sorted(FORMATS))

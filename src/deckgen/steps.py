@@ -109,9 +109,7 @@ def merge(run: list[Slide], mode: StepMode) -> Slide:
     reveal: tuple[int, ...] = ()
     if mode == "animate" and len(run) > 1 and isinstance(last.content, Bullets):
         first = {_bullet_key(b) for b in _bullets(run[0].content)}
-        reveal = tuple(
-            i for i, b in enumerate(last.content.items) if _bullet_key(b) not in first
-        )
+        reveal = tuple(i for i, b in enumerate(last.content.items) if _bullet_key(b) not in first)
     return replace(
         last,
         origin=run[0].origin,

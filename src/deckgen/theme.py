@@ -184,8 +184,11 @@ def _check_values(doc: Document, folder: Path) -> list[Problem]:
     style = doc.data.get("pygments_style") if isinstance(doc.data, dict) else None
     if isinstance(style, str) and style not in get_all_styles():
         problems.append(
-            Problem(doc.position(("pygments_style",)), f"unknown Pygments style `{style}`",
-                    "pygments_style")
+            Problem(
+                doc.position(("pygments_style",)),
+                f"unknown Pygments style `{style}`",
+                "pygments_style",
+            )
         )
     for key in ("background_image", "logo", "template"):
         value = doc.data.get(key) if isinstance(doc.data, dict) else None
@@ -193,6 +196,8 @@ def _check_values(doc: Document, folder: Path) -> list[Problem]:
             target = (folder / value).resolve()
             if not target.is_relative_to(folder) or not target.is_file():
                 problems.append(
-                    Problem(doc.position((key,)), f"file `{value}` not found in the theme folder", key)
+                    Problem(
+                        doc.position((key,)), f"file `{value}` not found in the theme folder", key
+                    )
                 )
     return problems

@@ -30,8 +30,14 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
     caption_h = 0.55 * INCH if listing.caption else 0
     panel = Rect(body.x, body.y, body.w, body.h - caption_h)
     area = panel.inset(_PAD)
-    lines = highlight(listing.source, listing.language, theme.pygments_style,
-                      theme.fonts.code, sizes.code, theme.colors.code_text)
+    lines = highlight(
+        listing.source,
+        listing.language,
+        theme.pygments_style,
+        theme.fonts.code,
+        sizes.code,
+        theme.colors.code_text,
+    )
     # the largest size at which the longest line fits without wrapping (down to the minimum)
     widest = max((longest_line(p) for p in lines), default=0.0)
     size = sizes.code
@@ -42,15 +48,16 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
     bodies: list[list[Element]] = []
     for paras in pages:
         elements: list[Element] = [
-            Shape(panel, theme.colors.code_background, rounded=True,
-                  line=theme.colors.surface),
+            Shape(panel, theme.colors.code_background, rounded=True, line=theme.colors.surface),
             TextBox(area, paras),
         ]
         if listing.caption:
-            caption = Para(ctx.spans(listing.caption, sizes.caption, theme.colors.muted,
-                                     italic=True))
-            elements.append(TextBox(Rect(body.x, panel.bottom, body.w, caption_h), (caption,),
-                                    anchor="middle"))
+            caption = Para(
+                ctx.spans(listing.caption, sizes.caption, theme.colors.muted, italic=True)
+            )
+            elements.append(
+                TextBox(Rect(body.x, panel.bottom, body.w, caption_h), (caption,), anchor="middle")
+            )
         bodies.append(elements)
     return content_pages(ctx, slide, bodies)
 
@@ -77,15 +84,16 @@ def _lexer(language: str | None, source: str) -> Lexer:
     if language:
         return _named_lexer(language)
     try:
-        lexer = guess_lexer(source)
+        lexer: Lexer = guess_lexer(source)
     except ClassNotFound:
         return TextLexer()
-    return lexer if lexer.analyse_text(source) > 0.1 else TextLexer()
+    return lexer
 
 
 @cache
 def _named_lexer(language: str) -> Lexer:
-    return get_lexer_by_name(language, stripnl=False, ensurenl=False)
+    lexer: Lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
+    return lexer
 
 
 @cache
@@ -95,8 +103,9 @@ def _colors(style: str) -> dict[_TokenType, str]:
 
 
 def _color_of(token: _TokenType, colors: dict[_TokenType, str]) -> str | None:
-    while token is not Token:
-        if token in colors:
-            return colors[token]
-        token = token.parent
+    current: _TokenType | None = token
+    while current is not None and current is not Token:
+        if current in colors:
+            return colors[current]
+        current = current.parent
     return colors.get(Token)

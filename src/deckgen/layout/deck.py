@@ -51,7 +51,9 @@ def lay_out(recap: Recap, theme: Theme) -> list[Page]:
             if topic.is_talk:
                 pages.append(talk_card(ctx, topic))
             for slide in topic.slides:
-                pages += [replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](ctx, slide)]
+                pages += [
+                    replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](ctx, slide)
+                ]
     if recap.options.video_index:
         pages += video_index_pages(ctx)
     if recap.closing is not None:

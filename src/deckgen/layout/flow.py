@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from deckgen.layout.fit import INSET_Y, para_height, scaled, text_height, INSET_X
+from deckgen.layout.fit import INSET_X, INSET_Y, para_height, scaled, text_height
 from deckgen.layout.page import Para, Run
 
 Group = tuple[Para, ...]  # paragraphs that stay on one page (a bullet and its sub-bullets)

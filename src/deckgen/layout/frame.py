@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from deckgen import inline
 from deckgen.layout.fit import fit, run
-from deckgen.layout.page import Element, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
 from deckgen.model import Recap
 from deckgen.theme import Theme
 
@@ -39,8 +39,13 @@ class Context:
         return Rect(m, BODY_TOP, SLIDE_W - 2 * m, BODY_BOTTOM - BODY_TOP)
 
     def spans(
-        self, text: str, size: float, color: str | None = None, bold: bool = False,
-        italic: bool = False, font: str | None = None,
+        self,
+        text: str,
+        size: float,
+        color: str | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        font: str | None = None,
     ) -> tuple[Run, ...]:
         """Inline Markdown as runs: code in the code font, links in the link colour."""
         theme = self.theme
@@ -65,8 +70,9 @@ def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
     theme, sizes = ctx.theme, ctx.theme.sizes
     m = ctx.margin
     rect = rect or Rect(m, TITLE_TOP, SLIDE_W - 2 * m, TITLE_H)
-    para = Para(ctx.spans(title, sizes.title, theme.colors.title, bold=True,
-                          font=theme.fonts.heading))
+    para = Para(
+        ctx.spans(title, sizes.title, theme.colors.title, bold=True, font=theme.fonts.heading)
+    )
     paras = fit([para], rect.w, rect.h, sizes.title, sizes.title_min)
     if paras is None:  # very long titles: smaller still, rather than off the slide
         paras = fit([para], rect.w, rect.h, sizes.title, 12) or (para,)
@@ -85,23 +91,37 @@ def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> li
     width = SLIDE_W - 2 * m
     out: list[Element] = []
     if recap.footer:
-        out.append(_footer_text(ctx, Rect(m, FOOTER_TOP, width * 0.42, FOOTER_H),
-                                ctx.spans(recap.footer, size, color), "left"))
+        out.append(
+            _footer_text(
+                ctx,
+                Rect(m, FOOTER_TOP, width * 0.42, FOOTER_H),
+                ctx.spans(recap.footer, size, color),
+                "left",
+            )
+        )
     if link:
         label, url = link
-        runs = (run("▶ ", theme.fonts.body, size, theme.colors.accent),
-                run(label, theme.fonts.body, size, theme.colors.link, url=url))
-        out.append(_footer_text(ctx, Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H),
-                                runs, "left"))
+        runs = (
+            run("▶ ", theme.fonts.body, size, theme.colors.accent),
+            run(label, theme.fonts.body, size, theme.colors.link, url=url),
+        )
+        out.append(
+            _footer_text(
+                ctx, Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H), runs, "left"
+            )
+        )
     if number is not None and recap.options.slide_numbers:
-        runs = (run(str(number), theme.fonts.body, size, color),)
-        out.append(_footer_text(ctx, Rect(m + width * 0.9, FOOTER_TOP, width * 0.1, FOOTER_H),
-                                runs, "right"))
+        number_runs = (run(str(number), theme.fonts.body, size, color),)
+        out.append(
+            _footer_text(
+                ctx, Rect(m + width * 0.9, FOOTER_TOP, width * 0.1, FOOTER_H), number_runs, "right"
+            )
+        )
     return out
 
 
-def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: str) -> TextBox:
-    para = Para(runs, align=align)  # type: ignore[arg-type]
+def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align) -> TextBox:
+    para = Para(runs, align=align)
     size = runs[0].size
     paras = fit([para], rect.w, rect.h, size, 8) or (para,)
     return TextBox(rect, paras, anchor="middle", wrap=False)

@@ -18,13 +18,20 @@ def title_page(ctx: Context) -> Page:
     band = Shape(Rect(0, 0, 0.35 * INCH, SLIDE_H), theme.colors.accent)
     width = SLIDE_W - 2 * m - 0.4 * INCH
     x = m + 0.4 * INCH
-    title = Para(ctx.spans(recap.title, sizes.title * 1.5, theme.colors.title, bold=True,
-                           font=theme.fonts.heading))
+    title = Para(
+        ctx.spans(
+            recap.title, sizes.title * 1.5, theme.colors.title, bold=True, font=theme.fonts.heading
+        )
+    )
     title_rect = Rect(x, 1.5 * INCH, width, 2.4 * INCH)
     elements: list[Element] = [
         band,
-        TextBox(title_rect, fit([title], width, title_rect.h, title.runs[0].size,
-                                sizes.title_min) or (title,), anchor="bottom", role="title"),
+        TextBox(
+            title_rect,
+            fit([title], width, title_rect.h, title.runs[0].size, sizes.title_min) or (title,),
+            anchor="bottom",
+            role="title",
+        ),
         Shape(Rect(x + 7.2, title_rect.bottom + 8, 1.4 * INCH, 5), theme.colors.accent),
     ]
     lines: list[Para] = []
@@ -32,11 +39,11 @@ def title_page(ctx: Context) -> Page:
         lines.append(Para(ctx.spans(recap.subtitle, sizes.body * 1.15, theme.colors.text)))
     event = " · ".join(x for x in (recap.event.name, recap.event.location, recap.event.dates) if x)
     if event:
-        lines.append(Para(ctx.spans(event, sizes.body * 0.85, theme.colors.muted),
-                          space_before=8))
+        lines.append(Para(ctx.spans(event, sizes.body * 0.85, theme.colors.muted), space_before=8))
     if recap.date:
-        lines.append(Para(ctx.spans(recap.date, sizes.body * 0.85, theme.colors.muted),
-                          space_before=4))
+        lines.append(
+            Para(ctx.spans(recap.date, sizes.body * 0.85, theme.colors.muted), space_before=4)
+        )
     if lines:
         rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.2 * INCH)
         lines_fit = fit(lines, rect.w, rect.h, lines[0].runs[0].size, sizes.body_min)
@@ -51,13 +58,19 @@ def agenda_pages(ctx: Context) -> list[Page]:
 
     def item(text: str, level: int, bold: bool = False) -> Para:
         return Para(
-            ctx.spans(text, size * (0.85 if level else 1.0), bold=bold,
-                      color=theme.colors.title if bold else None),
-            bullet="–" if level else "•", bullet_color=theme.colors.accent,
+            ctx.spans(
+                text,
+                size * (0.85 if level else 1.0),
+                bold=bold,
+                color=theme.colors.title if bold else None,
+            ),
+            bullet="–" if level else "•",
+            bullet_color=theme.colors.accent,
             indent=0.32 * INCH + level * 0.42 * INCH,
             space_before=size * (0.12 if level else 0.4),
         )
 
+    groups: list[tuple[Para, ...]]
     if len(recap.presenters) == 1:
         groups = [(item(t.title, 0),) for t in recap.presenters[0].topics]
     else:
@@ -69,8 +82,12 @@ def agenda_pages(ctx: Context) -> list[Page]:
     pages = paginate(groups, body.w, body.h, size, sizes.body_min)
     total = len(pages)
     return [
-        _simple_page(ctx, "agenda", "Agenda" if total == 1 else f"Agenda ({i}/{total})",
-                     [TextBox(body, paras, role="body")])
+        _simple_page(
+            ctx,
+            "agenda",
+            "Agenda" if total == 1 else f"Agenda ({i}/{total})",
+            [TextBox(body, paras, role="body")],
+        )
         for i, paras in enumerate(pages, start=1)
     ]
 
@@ -80,35 +97,60 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
     theme, sizes = ctx.theme, ctx.theme.sizes
     m = ctx.margin
     colors = theme.colors
-    name = Para(ctx.spans(presenter.name, sizes.title * 1.6, colors.divider_text, bold=True,
-                          font=theme.fonts.heading))
+    name = Para(
+        ctx.spans(
+            presenter.name,
+            sizes.title * 1.6,
+            colors.divider_text,
+            bold=True,
+            font=theme.fonts.heading,
+        )
+    )
     rect = Rect(m, 1.8 * INCH, SLIDE_W - 2 * m, 2.0 * INCH)
     elements: list[Element] = [
-        TextBox(rect, fit([name], rect.w, rect.h, name.runs[0].size, sizes.title_min) or (name,),
-                anchor="bottom", role="title"),
+        TextBox(
+            rect,
+            fit([name], rect.w, rect.h, name.runs[0].size, sizes.title_min) or (name,),
+            anchor="bottom",
+            role="title",
+        ),
     ]
-    lines = [Para(ctx.spans(t, sizes.body * 1.1, colors.divider_text), space_before=6)
-             for t in (presenter.tagline, presenter.affiliation) if t]
+    lines = [
+        Para(ctx.spans(t, sizes.body * 1.1, colors.divider_text), space_before=6)
+        for t in (presenter.tagline, presenter.affiliation)
+        if t
+    ]
     if lines:
         sub = Rect(m, rect.bottom + 0.3 * INCH, rect.w, 2.0 * INCH)
-        elements.append(TextBox(sub, fit(lines, sub.w, sub.h, lines[0].runs[0].size,
-                                         sizes.body_min) or tuple(lines)))
-    return Page("divider", presenter.name, tuple(elements), background=colors.divider_background,
-                layout="section")
+        elements.append(
+            TextBox(
+                sub, fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min) or tuple(lines)
+            )
+        )
+    return Page(
+        "divider",
+        presenter.name,
+        tuple(elements),
+        background=colors.divider_background,
+        layout="section",
+    )
 
 
 def talk_card(ctx: Context, topic: Topic) -> Page:
     """A talk's opening card: title, speakers, summary, slides link and the video's QR code."""
     link = topic.video or topic.slides_url or None
     if link is None:  # speakers but no links: a text card
-        paras = [Para(ctx.spans(s, ctx.theme.sizes.body, ctx.theme.colors.accent, bold=True))
-                 for s in topic.speakers]
+        paras = [
+            Para(ctx.spans(s, ctx.theme.sizes.body, ctx.theme.colors.accent, bold=True))
+            for s in topic.speakers
+        ]
         if topic.summary:
             paras.append(Para(ctx.spans(topic.summary, ctx.theme.sizes.body), space_before=12))
         body = ctx.body
         fitted = fit(paras, body.w, body.h, ctx.theme.sizes.body, ctx.theme.sizes.body_min)
-        return _simple_page(ctx, "talk", topic.title,
-                            [TextBox(body, fitted or tuple(paras), anchor="middle")])
+        return _simple_page(
+            ctx, "talk", topic.title, [TextBox(body, fitted or tuple(paras), anchor="middle")]
+        )
     card = Card(topic.title, link, topic.speakers, topic.summary)
     elements = card_body(ctx, card, show_title=False)
     if topic.video and topic.slides_url:
@@ -119,9 +161,12 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
 def _slides_link(ctx: Context, link: Link) -> list[Element]:
     theme = ctx.theme
     body = ctx.body
-    para = Para((run("Slides: ", theme.fonts.body, theme.sizes.caption, theme.colors.muted),
-                 run(link.url, theme.fonts.body, theme.sizes.caption, theme.colors.link,
-                     url=link.url)))
+    para = Para(
+        (
+            run("Slides: ", theme.fonts.body, theme.sizes.caption, theme.colors.muted),
+            run(link.url, theme.fonts.body, theme.sizes.caption, theme.colors.link, url=link.url),
+        )
+    )
     rect = Rect(body.x, body.bottom - 0.4 * INCH, body.w * 0.6, 0.4 * INCH)
     return [TextBox(rect, fit([para], rect.w, rect.h, theme.sizes.caption, 10) or (para,))]
 
@@ -163,8 +208,9 @@ def closing_pages(ctx: Context) -> list[Page]:
     bodies = link_bodies(ctx, closing.links)
     total = len(bodies)
     return [
-        _simple_page(ctx, "closing", closing.title if total == 1 else
-                     f"{closing.title} ({i}/{total})", b)
+        _simple_page(
+            ctx, "closing", closing.title if total == 1 else f"{closing.title} ({i}/{total})", b
+        )
         for i, b in enumerate(bodies, start=1)
     ]
 

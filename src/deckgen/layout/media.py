@@ -26,8 +26,9 @@ def gets_qr(ctx: Context, link: Link) -> bool:
 
 def qr_image(link: Link, rect: Rect, caption: str) -> Image:
     """A QR code of the link; the picture itself is a clickable link too."""
-    return Image(rect, data=qr_png(link.url), name="QR code", alt=f"QR code: {caption}",
-                 url=link.url)
+    return Image(
+        rect, data=qr_png(link.url), name="QR code", alt=f"QR code: {caption}", url=link.url
+    )
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -64,8 +65,9 @@ def table(ctx: Context, slide: Slide) -> list[Page]:
     for chunk in _row_chunks(heights, body.h - header):
         rows = [content.rows[i] for i in chunk]
         cells = [_cells(ctx, content.columns, size, header=True, stripe=False)]
-        cells += [_cells(ctx, row, size, header=False, stripe=n % 2 == 1)
-                  for n, row in enumerate(rows)]
+        cells += [
+            _cells(ctx, row, size, header=False, stripe=n % 2 == 1) for n, row in enumerate(rows)
+        ]
         row_heights = (header, *(heights[i] for i in chunk))
         rect = Rect(body.x, body.y, sum(widths), sum(row_heights))
         bodies.append([Grid(rect, tuple(widths), row_heights, tuple(cells))])
@@ -87,7 +89,9 @@ def _natural_widths(ctx: Context, table: Table, size: float) -> list[float]:
             longest_line(para)
             for i, row in enumerate(rows)
             for para in _cell_paras(ctx, row[c], size, bold=i == 0)
-        ) + 2 * INSET_X + 2
+        )
+        + 2 * INSET_X
+        + 2
         for c in range(len(table.columns))
     ]
 
@@ -121,12 +125,19 @@ def _cell_paras(ctx: Context, text: str, size: float, bold: bool = False) -> tup
     return tuple(Para(ctx.spans(line, size, bold=bold)) for line in (text.split("\n") or [""]))
 
 
-def _cells(ctx: Context, row: Sequence[str], size: float, header: bool, stripe: bool) -> tuple[Cell, ...]:
+def _cells(
+    ctx: Context, row: Sequence[str], size: float, header: bool, stripe: bool
+) -> tuple[Cell, ...]:
     colors = ctx.theme.colors
     if header:
         return tuple(
-            Cell(tuple(Para(ctx.spans(t, size, colors.table_header_text, bold=True)) for t in
-                       (text.split("\n") or [""])), colors.table_header)
+            Cell(
+                tuple(
+                    Para(ctx.spans(t, size, colors.table_header_text, bold=True))
+                    for t in (text.split("\n") or [""])
+                ),
+                colors.table_header,
+            )
             for text in row
         )
     fill = colors.table_stripe if stripe else colors.background
@@ -156,12 +167,19 @@ def image(ctx: Context, slide: Slide) -> list[Page]:
     elements: list[Element] = []
     caption_h = 0.0
     if picture.caption:
-        para = Para(ctx.spans(picture.caption, sizes.caption * 1.15, ctx.theme.colors.muted,
-                              italic=True), align="center")
+        para = Para(
+            ctx.spans(picture.caption, sizes.caption * 1.15, ctx.theme.colors.muted, italic=True),
+            align="center",
+        )
         caption_h = 0.6 * INCH
         rect = Rect(body.x, body.bottom - caption_h, body.w, caption_h)
-        elements.append(TextBox(rect, fit([para], rect.w, rect.h, para.runs[0].size,
-                                          sizes.caption) or (para,), anchor="middle"))
+        elements.append(
+            TextBox(
+                rect,
+                fit([para], rect.w, rect.h, para.runs[0].size, sizes.caption) or (para,),
+                anchor="middle",
+            )
+        )
     area = Rect(body.x, body.y, body.w, body.h - caption_h - 0.1 * INCH)
     scale = min(area.w / picture.width, area.h / picture.height)
     w, h = picture.width * scale, picture.height * scale
@@ -200,17 +218,41 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
     text_w = body.w - (qr_side + 0.6 * INCH if with_qr else 0)
     paras: list[Para] = []
     if show_title:
-        paras.append(Para(ctx.spans(card.title, sizes.body * 1.1, theme.colors.title, bold=True,
-                                    font=theme.fonts.heading)))
+        paras.append(
+            Para(
+                ctx.spans(
+                    card.title,
+                    sizes.body * 1.1,
+                    theme.colors.title,
+                    bold=True,
+                    font=theme.fonts.heading,
+                )
+            )
+        )
     for line in card.details:
-        paras.append(Para(ctx.spans(line, sizes.body * 0.9, theme.colors.accent, bold=True),
-                          space_before=sizes.body * 0.3))
+        paras.append(
+            Para(
+                ctx.spans(line, sizes.body * 0.9, theme.colors.accent, bold=True),
+                space_before=sizes.body * 0.3,
+            )
+        )
     if card.summary:
         paras.append(Para(ctx.spans(card.summary, sizes.body), space_before=sizes.body * 0.6))
-    paras.append(Para((run("▶ ", theme.fonts.body, sizes.body * 0.8, theme.colors.accent),
-                       run(_shown(card.link), theme.fonts.body, sizes.body * 0.8,
-                           theme.colors.link, url=card.link.url)),
-                      space_before=sizes.body * 0.7))
+    paras.append(
+        Para(
+            (
+                run("▶ ", theme.fonts.body, sizes.body * 0.8, theme.colors.accent),
+                run(
+                    _shown(card.link),
+                    theme.fonts.body,
+                    sizes.body * 0.8,
+                    theme.colors.link,
+                    url=card.link.url,
+                ),
+            ),
+            space_before=sizes.body * 0.7,
+        )
+    )
     text_rect = Rect(body.x, body.y, text_w, body.h)
     fitted = fit(paras, text_w, body.h, sizes.body, sizes.body_min)
     if fitted is None:
@@ -220,8 +262,11 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
         x = body.right - qr_side
         y = body.y + (body.h - qr_side - 0.5 * INCH) / 2
         elements.append(qr_image(card.link, Rect(x, y, qr_side, qr_side), card.title))
-        elements.append(_qr_label(ctx, card.link, Rect(x - 0.3 * INCH, y + qr_side,
-                                                       qr_side + 0.6 * INCH, 0.45 * INCH)))
+        elements.append(
+            _qr_label(
+                ctx, card.link, Rect(x - 0.3 * INCH, y + qr_side, qr_side + 0.6 * INCH, 0.45 * INCH)
+            )
+        )
     return elements
 
 
@@ -238,8 +283,9 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
     """
     qr_links = [link for link in items if gets_qr(ctx, link)]
     if len(qr_links) >= 2:
-        cards = [Card(link.label if link.label != link.url else _shown(link), link)
-                 for link in items]
+        cards = [
+            Card(link.label if link.label != link.url else _shown(link), link) for link in items
+        ]
         return tile_bodies(ctx, cards)
     theme, sizes, body = ctx.theme, ctx.theme.sizes, ctx.body
     qr_side = min(theme.qr_size * INCH, body.h - 0.9 * INCH)
@@ -252,8 +298,9 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
         x, y = body.right - qr_side, body.y + (body.h - qr_side - 0.5 * INCH) / 2
         bodies[0] += [
             qr_image(link, Rect(x, y, qr_side, qr_side), link.label),
-            _qr_label(ctx, link, Rect(x - 0.3 * INCH, y + qr_side, qr_side + 0.6 * INCH,
-                                      0.45 * INCH)),
+            _qr_label(
+                ctx, link, Rect(x - 0.3 * INCH, y + qr_side, qr_side + 0.6 * INCH, 0.45 * INCH)
+            ),
         ]
     return bodies
 
@@ -263,21 +310,35 @@ def _link_group(ctx: Context, link: Link) -> tuple[Para, ...]:
     theme, size = ctx.theme, ctx.theme.sizes.body
     indent = 0.32 * INCH
     if link.label == link.url:
-        return (Para((run(link.url, theme.fonts.body, size, theme.colors.link, url=link.url),),
-                     bullet="•", bullet_color=theme.colors.accent, indent=indent,
-                     space_before=size * 0.45),)
-    label = Para(ctx.spans(link.label, size, theme.colors.text, bold=True), bullet="•",
-                 bullet_color=theme.colors.accent, indent=indent, space_before=size * 0.45)
-    url = Para((run(link.url, theme.fonts.body, size * 0.7, theme.colors.link, url=link.url),),
-               indent=indent)
+        return (
+            Para(
+                (run(link.url, theme.fonts.body, size, theme.colors.link, url=link.url),),
+                bullet="•",
+                bullet_color=theme.colors.accent,
+                indent=indent,
+                space_before=size * 0.45,
+            ),
+        )
+    label = Para(
+        ctx.spans(link.label, size, theme.colors.text, bold=True),
+        bullet="•",
+        bullet_color=theme.colors.accent,
+        indent=indent,
+        space_before=size * 0.45,
+    )
+    url = Para(
+        (run(link.url, theme.fonts.body, size * 0.7, theme.colors.link, url=link.url),),
+        indent=indent,
+    )
     return (label, url)
 
 
 def _qr_label(ctx: Context, link: Link, rect: Rect) -> TextBox:
     theme = ctx.theme
     text = "Scan to watch" if link.is_youtube else "Scan to open"
-    para = Para((run(text, theme.fonts.body, theme.sizes.caption, theme.colors.muted),),
-                align="center")
+    para = Para(
+        (run(text, theme.fonts.body, theme.sizes.caption, theme.colors.muted),), align="center"
+    )
     return TextBox(rect, (para,))
 
 
@@ -303,18 +364,42 @@ def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
                 qr = Rect(tile.x + (tile.w - qr_side) / 2, tile.y + 0.25 * INCH, qr_side, qr_side)
                 elements.append(qr_image(card.link, qr, card.title))
                 text_top = qr.bottom + 0.15 * INCH
-            paras = [Para(ctx.spans(card.title, sizes.caption * 1.25, theme.colors.title,
-                                    bold=True), align="center")]
-            paras += [Para(ctx.spans(d, sizes.caption, theme.colors.muted), align="center")
-                      for d in card.details]
-            paras.append(Para((run(_shown(card.link), theme.fonts.body, sizes.caption,
-                                   theme.colors.link, url=card.link.url),), align="center",
-                              space_before=4))
-            rect = Rect(tile.x + 0.1 * INCH, text_top, tile.w - 0.2 * INCH,
-                        tile.bottom - text_top - 0.1 * INCH)
-            fitted = fit(paras, rect.w, rect.h, paras[0].runs[0].size, sizes.caption) or \
-                fit(paras, rect.w, rect.h, paras[0].runs[0].size, 10) or tuple(
-                    scaled(paras, 10 / paras[0].runs[0].size))
+            paras = [
+                Para(
+                    ctx.spans(card.title, sizes.caption * 1.25, theme.colors.title, bold=True),
+                    align="center",
+                )
+            ]
+            paras += [
+                Para(ctx.spans(d, sizes.caption, theme.colors.muted), align="center")
+                for d in card.details
+            ]
+            paras.append(
+                Para(
+                    (
+                        run(
+                            _shown(card.link),
+                            theme.fonts.body,
+                            sizes.caption,
+                            theme.colors.link,
+                            url=card.link.url,
+                        ),
+                    ),
+                    align="center",
+                    space_before=4,
+                )
+            )
+            rect = Rect(
+                tile.x + 0.1 * INCH,
+                text_top,
+                tile.w - 0.2 * INCH,
+                tile.bottom - text_top - 0.1 * INCH,
+            )
+            fitted = (
+                fit(paras, rect.w, rect.h, paras[0].runs[0].size, sizes.caption)
+                or fit(paras, rect.w, rect.h, paras[0].runs[0].size, 10)
+                or tuple(scaled(paras, 10 / paras[0].runs[0].size))
+            )
             elements.append(TextBox(rect, fitted))
         pages.append(elements)
     return pages

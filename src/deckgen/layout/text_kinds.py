@@ -80,8 +80,13 @@ def statement(ctx: Context, slide: Slide) -> list[Page]:
     assert isinstance(slide.content, Statement)
     sizes = ctx.theme.sizes
     groups = [
-        (Para(ctx.spans(text, sizes.statement, bold=True), align="center",
-              space_before=sizes.statement * 0.4),)
+        (
+            Para(
+                ctx.spans(text, sizes.statement, bold=True),
+                align="center",
+                space_before=sizes.statement * 0.4,
+            ),
+        )
         for text in _paragraphs(slide.content.text)
     ]
     body = ctx.body.inset(0.4 * INCH, 0)
@@ -112,11 +117,14 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
         )
         elements: list[Element] = [mark, TextBox(area, _renumber(paras), anchor="middle")]
         if slide.content.source and i == len(pages):
-            src = Para(ctx.spans(f"— {slide.content.source}", sizes.caption * 1.25,
-                                 theme.colors.muted), align="right")
+            src = Para(
+                ctx.spans(f"— {slide.content.source}", sizes.caption * 1.25, theme.colors.muted),
+                align="right",
+            )
             rect = Rect(area.x, area.bottom, area.w, source_h)
-            elements.append(TextBox(rect, fit([src], rect.w, rect.h, src.runs[0].size,
-                                              sizes.caption) or (src,)))
+            elements.append(
+                TextBox(rect, fit([src], rect.w, rect.h, src.runs[0].size, sizes.caption) or (src,))
+            )
         bodies.append(elements)
     return content_pages(ctx, slide, bodies)
 
@@ -154,21 +162,38 @@ def _stat_grid(ctx: Context, items: list[object]) -> list[Element]:
         out.append(Shape(cell, theme.colors.surface, rounded=True))
         inner = cell.inset(0.15 * INCH)
         value = _value_para(ctx, str(item.value), size)  # type: ignore[attr-defined]
-        out.append(TextBox(Rect(inner.x, inner.y, inner.w, value_h - 0.15 * INCH), (value,),
-                           anchor="bottom"))
-        label = Para(ctx.spans(item.label, sizes.caption * 1.4, theme.colors.text),  # type: ignore[attr-defined]
-                     align="center")
+        out.append(
+            TextBox(
+                Rect(inner.x, inner.y, inner.w, value_h - 0.15 * INCH), (value,), anchor="bottom"
+            )
+        )
+        label = Para(
+            ctx.spans(item.label, sizes.caption * 1.4, theme.colors.text),  # type: ignore[attr-defined]
+            align="center",
+        )
         label_rect = Rect(inner.x, cell.y + value_h, inner.w, cell.bottom - cell.y - value_h - 8)
-        out.append(TextBox(label_rect, fit([label], label_rect.w, label_rect.h,
-                                           label.runs[0].size, sizes.caption) or (label,)))
+        out.append(
+            TextBox(
+                label_rect,
+                fit([label], label_rect.w, label_rect.h, label.runs[0].size, sizes.caption)
+                or (label,),
+            )
+        )
     return out
 
 
 def _value_para(ctx: Context, value: str, size: float | None = None) -> Para:
     theme = ctx.theme
     return Para(
-        (run(value, theme.fonts.heading, size or theme.sizes.stat_value, theme.colors.accent,
-             bold=True),),
+        (
+            run(
+                value,
+                theme.fonts.heading,
+                size or theme.sizes.stat_value,
+                theme.colors.accent,
+                bold=True,
+            ),
+        ),
         align="center",
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.load.document import Document, DataPath, format_path
+from deckgen.load.document import DataPath, Document, format_path
 from deckgen.load.recap import load_recap
 from deckgen.load.yaml_reader import read_yaml
 

@@ -65,7 +65,9 @@ def _include(
     )
     root = chain[0].path.parent
     if not target.path.is_relative_to(root):
-        problems.append(Problem(where, f"included file `{rel}` lies outside the recap's folder", path))
+        problems.append(
+            Problem(where, f"included file `{rel}` lies outside the recap's folder", path)
+        )
     elif any(target.path == s.path for s in chain):
         loop = " -> ".join(s.shown for s in [*chain, target])
         problems.append(Problem(where, f"include loop: {loop}", path))

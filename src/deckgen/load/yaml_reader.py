@@ -138,14 +138,17 @@ class _Builder:
             if not isinstance(key, str):
                 self.problems.append(Problem(self._at(key_node), "keys must be plain strings"))
                 continue
+            key_path = (*path, key)
             if key in out:
-                first = doc.keys[(*path, key)]
+                first = doc.keys[key_path]
                 self.problems.append(
-                    Problem(self._at(key_node), f"duplicate key `{key}` (first at line {first.line})")
+                    Problem(
+                        self._at(key_node), f"duplicate key `{key}` (first at line {first.line})"
+                    )
                 )
                 continue
-            doc.keys[(*path, key)] = self._at(key_node)
-            out[key] = self.build(value_node, (*path, key), doc, depth + 1)
+            doc.keys[key_path] = self._at(key_node)
+            out[key] = self.build(value_node, key_path, doc, depth + 1)
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:

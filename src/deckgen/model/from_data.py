@@ -79,9 +79,7 @@ class _Builder:
             name=data["name"],
             affiliation=data.get("affiliation"),
             tagline=data.get("tagline"),
-            topics=tuple(
-                self.topic(t, (*path, "topics", i)) for i, t in enumerate(data["topics"])
-            ),
+            topics=tuple(self.topic(t, (*path, "topics", i)) for i, t in enumerate(data["topics"])),
             origin=self.origin(path),
         )
 
@@ -129,7 +127,9 @@ class _Builder:
             image = data["image"]
             base = self.doc.source_of((*path, "image", "path")).parent
             info = inspect_image(base / image["path"], image["path"], self.root)
-            return Picture(info.path, info.width, info.height, image.get("caption"), image.get("alt"))
+            return Picture(
+                info.path, info.width, info.height, image.get("caption"), image.get("alt")
+            )
         if "video" in data:
             video = data["video"]
             return Video(

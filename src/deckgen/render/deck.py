@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from datetime import datetime, timezone
+from typing import Any, cast
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -57,23 +58,34 @@ def _layout(prs: PresentationType, name: str) -> SlideLayout:
 def _draw(slide: Slide, page: Page) -> None:
     title_placeholder = slide.shapes.title
     for placeholder in list(slide.placeholders):
-        if placeholder is not None and placeholder.placeholder_format.idx != 0:
-            placeholder._element.getparent().remove(placeholder._element)
+        if placeholder.placeholder_format.idx != 0:
+            _remove(placeholder)
     if page.background:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = RGBColor.from_string(page.background)
     used_title = False
     for element in page.elements:
-        if isinstance(element, TextBox) and element.role == "title" and title_placeholder is not None:
+        if (
+            isinstance(element, TextBox)
+            and element.role == "title"
+            and title_placeholder is not None
+        ):
             _place(title_placeholder, element.rect)
             fill_text_frame(title_placeholder.text_frame, element)
             used_title = True
         else:
             _element(slide, element)
     if not used_title and title_placeholder is not None:
-        title_placeholder._element.getparent().remove(title_placeholder._element)
+        _remove(title_placeholder)
     if page.notes:
-        slide.notes_slide.notes_text_frame.text = page.notes
+        frame = slide.notes_slide.notes_text_frame
+        if frame is not None:
+            frame.text = page.notes
+
+
+def _remove(shape: Any) -> None:
+    element = shape._element
+    element.getparent().remove(element)
 
 
 def _element(slide: Slide, element: Element) -> None:
@@ -101,7 +113,7 @@ def _element(slide: Slide, element: Element) -> None:
         source = str(element.path) if element.path is not None else io.BytesIO(element.data or b"")
         picture = shapes.add_picture(source, Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
         picture.name = element.name
-        picture._element.nvPicPr.cNvPr.set("descr", element.alt)
+        cast(Any, picture._element).nvPicPr.cNvPr.set("descr", element.alt)
         if element.url:
             picture.click_action.hyperlink.address = element.url
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from lxml import etree
 from pptx.dml.color import RGBColor
@@ -53,7 +54,7 @@ def write_paras(frame: TextFrame, paras: Sequence[Para]) -> None:
             p.font.size = Pt(12)
 
 
-def _bullet(p: etree._Element, para: Para) -> None:
+def _bullet(p: Any, para: Para) -> None:
     """Paragraph indents and the bullet character (or none), written explicitly."""
     ppr = p.get_or_add_pPr()
     emu = 12700  # per point
@@ -76,7 +77,7 @@ def _bullet(p: etree._Element, para: Para) -> None:
 def _clean(text: str) -> str:
     """Characters XML 1.0 cannot hold are dropped; tabs become spaces."""
     return "".join(
-        ch for ch in text.replace("\t", "    ").replace("\n", " ")
-        if (ord(ch) >= 32 and not 0xD800 <= ord(ch) <= 0xDFFF
-                          and ch not in "\ufffe\uffff")
+        ch
+        for ch in text.replace("\t", "    ").replace("\n", " ")
+        if (ord(ch) >= 32 and not 0xD800 <= ord(ch) <= 0xDFFF and ch not in "\ufffe\uffff")
     )

@@ -59,7 +59,9 @@ def _translate(doc: Document, error: ValidationError, path: DataPath) -> list[Pr
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         return [
-            Problem(doc.key_position((*path, key)), _unknown(key, allowed), format_path((*path, key)))
+            Problem(
+                doc.key_position((*path, key)), _unknown(key, allowed), format_path((*path, key))
+            )
             for key in value
             if key not in allowed
         ]
