@@ -83,10 +83,11 @@ def highlight(
 def _lexer(language: str | None, source: str) -> Lexer:
     if language:
         return _named_lexer(language)
+    lexer: Lexer
     try:
-        lexer: Lexer = guess_lexer(source)
+        lexer = guess_lexer(source)
     except ClassNotFound:
-        return TextLexer()
+        lexer = TextLexer()
     return lexer
 
 

@@ -62,7 +62,7 @@ def _width_em(text: str, family: str, bold: bool) -> float:
 
 
 def _covered(ch: str) -> bool:
-    return ord(ch) < 0x2000 or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™•▶►→←"
+    return ord(ch) < 0x2000 or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™•→←"
 
 
 def _fallback_em(ch: str) -> float:

@@ -102,7 +102,7 @@ def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> li
     if link:
         label, url = link
         runs = (
-            run("▶ ", theme.fonts.body, size, theme.colors.accent),
+            run("Recording: ", theme.fonts.body, size, theme.colors.muted),
             run(label, theme.fonts.body, size, theme.colors.link, url=url),
         )
         out.append(

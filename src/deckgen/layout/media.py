@@ -241,7 +241,12 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
     paras.append(
         Para(
             (
-                run("▶ ", theme.fonts.body, sizes.body * 0.8, theme.colors.accent),
+                run(
+                    "Recording: " if card.link.is_youtube else "Link: ",
+                    theme.fonts.body,
+                    sizes.body * 0.8,
+                    theme.colors.muted,
+                ),
                 run(
                     _shown(card.link),
                     theme.fonts.body,

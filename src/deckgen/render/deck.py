@@ -56,6 +56,7 @@ def _layout(prs: PresentationType, name: str) -> SlideLayout:
 
 
 def _draw(slide: Slide, page: Page) -> None:
+    slide._element.cSld.set("name", page.kind)  # the slide kind, for readers and tests
     title_placeholder = slide.shapes.title
     for placeholder in list(slide.placeholders):
         if placeholder.placeholder_format.idx != 0:
@@ -93,11 +94,13 @@ def _element(slide: Slide, element: Element) -> None:
     if isinstance(element, TextBox):
         r = element.rect
         box = shapes.add_textbox(Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
+        box.name = "Body" if element.role == "body" else "Text"
         fill_text_frame(box.text_frame, element)
     elif isinstance(element, Shape):
         kind = MSO_SHAPE.ROUNDED_RECTANGLE if element.rounded else MSO_SHAPE.RECTANGLE
         r = element.rect
         shape = shapes.add_shape(kind, Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
+        shape.name = "Panel"
         if element.rounded:
             shape.adjustments[0] = min(0.08, 8 / max(1.0, min(r.w, r.h)))
         shape.fill.solid()
@@ -124,6 +127,7 @@ def _grid(slide: Slide, grid: Grid) -> None:
     r = grid.rect
     rows, cols = len(grid.cells), len(grid.widths)
     frame = slide.shapes.add_table(rows, cols, Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
+    frame.name = "Table"
     table = frame.table
     table.horz_banding = False
     for c, width in enumerate(grid.widths):

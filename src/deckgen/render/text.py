@@ -48,6 +48,7 @@ def write_paras(frame: TextFrame, paras: Sequence[Para]) -> None:
             font.bold = item.bold
             font.italic = item.italic
             font.color.rgb = RGBColor.from_string(item.color)
+            r._r.get_or_add_rPr().set("cap", "none")  # layouts may set all-caps titles
             if item.url:
                 r.hyperlink.address = item.url
         if not para.runs:
