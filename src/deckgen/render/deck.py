@@ -9,7 +9,10 @@ from typing import Any, cast
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
+from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Pt
@@ -20,6 +23,8 @@ from deckgen.model import Recap
 from deckgen.render.text import fill_text_frame, write_paras
 from deckgen.theme import Theme
 
+_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+_NO_GRID_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 _DEFAULT_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "content": "Title Only"}
 
 
@@ -29,6 +34,7 @@ def render(pages: Sequence[Page], recap: Recap, theme: Theme) -> PresentationTyp
     _widen(prs)
     prs.slide_master.background.fill.solid()
     prs.slide_master.background.fill.fore_color.rgb = RGBColor.from_string(theme.colors.background)
+    _theme_part(prs, theme)
     layouts = {kind: _layout(prs, name) for kind, name in _DEFAULT_LAYOUTS.items()}
     for page in pages:
         slide = prs.slides.add_slide(layouts[page.layout])
@@ -46,6 +52,26 @@ def _widen(prs: PresentationType) -> None:
         for shape in part.shapes:
             if shape.left is not None and shape.width is not None:
                 shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
+
+
+def _theme_part(prs: PresentationType, theme: Theme) -> None:
+    """The deck's own colour and font scheme follows the theme: hyperlinks are drawn in
+    the scheme's `hlink` colour whatever the run says, and new text typed in PowerPoint
+    gets the theme's fonts."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    colors = theme.colors
+    for name, value in (("accent1", colors.accent), ("hlink", colors.link),
+                        ("folHlink", colors.link)):
+        slot = root.find(f".//a:clrScheme/a:{name}", _NS)
+        if slot is not None:
+            slot.clear()
+            etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
+    for scheme, font in (("majorFont", theme.fonts.heading), ("minorFont", theme.fonts.body)):
+        latin = root.find(f".//a:fontScheme/a:{scheme}/a:latin", _NS)
+        if latin is not None:
+            latin.set("typeface", font)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _layout(prs: PresentationType, name: str) -> SlideLayout:
@@ -130,6 +156,9 @@ def _grid(slide: Slide, grid: Grid) -> None:
     frame.name = "Table"
     table = frame.table
     table.horz_banding = False
+    style = cast(Any, frame._element).xpath(".//a:tableStyleId")
+    if style:
+        style[0].text = _NO_GRID_STYLE  # our own fills; no borders from a table style
     for c, width in enumerate(grid.widths):
         table.columns[c].width = Pt(width)
     for i, height in enumerate(grid.heights):
