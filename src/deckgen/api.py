@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.errors import Problem, RecapError
+from deckgen.errors import Problem, RecapError, ThemeError
 from deckgen.layout import lay_out
 from deckgen.load import load_recap
 from deckgen.model import Recap, recap_from_document
@@ -51,9 +51,14 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
     if errors or (strict and warnings):
         raise RecapError(errors + warnings)
     recap = recap_from_document(doc)
-    spec = theme or recap.theme
-    base = Path.cwd() if theme else path.parent
-    return Checked(recap, load_theme(find_theme(spec, base)), warnings)
+    if theme:
+        return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings)
+    try:
+        folder = find_theme(recap.theme, path.parent)
+    except ThemeError as exc:  # name the recap's `theme:` line
+        where = doc.position(("theme",))
+        raise RecapError([Problem(where, p.message, "theme") for p in exc.problems]) from None
+    return Checked(recap, load_theme(folder), warnings)
 
 
 def _is_fatal(problem: Problem) -> bool:

@@ -13,6 +13,7 @@ from deckgen.layout.generated import (
     divider_page,
     talk_card,
     title_page,
+    topic_page,
     video_index_pages,
 )
 from deckgen.layout.media import image, links, table, video
@@ -50,6 +51,8 @@ def lay_out(recap: Recap, theme: Theme) -> list[Page]:
             link = (_shown(topic.video.url), topic.video.url) if topic.video else None
             if topic.is_talk:
                 pages.append(talk_card(ctx, topic))
+            elif not topic.slides:
+                pages.append(topic_page(ctx, topic))
             for slide in topic.slides:
                 pages += [
                     replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](ctx, slide)

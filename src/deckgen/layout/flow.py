@@ -19,6 +19,8 @@ def paginate(
     `groups` are given at `size`; a group too tall for a page on its own is broken
     into paragraphs, and a paragraph too tall into pieces at word boundaries.
     """
+    if not groups:
+        return [()]
     factor_min = minimum / size
     groups = _breakable(groups, width, height, factor_min)
     fewest = len(_greedy(groups, width, height, factor_min) or groups)

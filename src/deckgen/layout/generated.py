@@ -158,6 +158,18 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
     return _simple_page(ctx, "talk", topic.title, elements)
 
 
+def topic_page(ctx: Context, topic: Topic) -> Page:
+    """A topic with no slides of its own: its title, and its summary when it has one."""
+    body = ctx.body
+    elements: list[Element] = []
+    if topic.summary:
+        sizes = ctx.theme.sizes
+        para = Para(ctx.spans(topic.summary, sizes.statement * 0.75), align="center")
+        paras = fit([para], body.w, body.h, para.runs[0].size, sizes.body_min)
+        elements.append(TextBox(body, paras or (para,), anchor="middle"))
+    return _simple_page(ctx, "topic", topic.title, elements)
+
+
 def _slides_link(ctx: Context, link: Link) -> list[Element]:
     theme = ctx.theme
     body = ctx.body

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, cast
 
+from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from lxml import etree
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -61,8 +61,11 @@ def _theme_part(prs: PresentationType, theme: Theme) -> None:
     part = prs.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob)
     colors = theme.colors
-    for name, value in (("accent1", colors.accent), ("hlink", colors.link),
-                        ("folHlink", colors.link)):
+    for name, value in (
+        ("accent1", colors.accent),
+        ("hlink", colors.link),
+        ("folHlink", colors.link),
+    ):
         slot = root.find(f".//a:clrScheme/a:{name}", _NS)
         if slot is not None:
             slot.clear()

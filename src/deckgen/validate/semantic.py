@@ -16,6 +16,24 @@ from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
 
 MAX_BULLET_DEPTH = 3
+MAX_TEXT = 20_000  # characters in any one string (long text continues on more slides)
+MAX_CODE_LINES = 2_000
+# what fits on a slide: keys whose text cannot continue on a further slide
+MAX_LENGTH = {
+    "title": 200,
+    "subtitle": 300,
+    "name": 120,
+    "affiliation": 200,
+    "tagline": 200,
+    "footer": 200,
+    "summary": 1_200,
+    "caption": 300,
+    "source": 300,
+    "label": 300,
+    "value": 40,
+    "location": 200,
+    "dates": 200,
+}
 _URL_KEYS = {"url", "video", "slides_url"}  # keys whose string value is a URL
 _PLAIN_KEYS = {"code", "notes", "include", "path", "language", "alt"}  # not inline Markdown
 
@@ -55,6 +73,7 @@ class _Checker:
             for i, item in enumerate(value):
                 self.walk(item, (*path, i))
         elif isinstance(value, str):
+            self.length(value, path)
             if key == "language" and "code" in path:
                 self.language(value, path)
             elif key in _URL_KEYS and path[:1] != ("options",):
@@ -76,6 +95,17 @@ class _Checker:
                 "not a YouTube link, so it gets no QR code (set `options.qr_codes: all` for one)",
                 "warning",
             )
+
+    def length(self, text: str, path: DataPath) -> None:
+        key = path[-1] if path and isinstance(path[-1], str) else ""
+        in_code = "code" in path and key in ("code", "source")
+        limit = MAX_LENGTH.get(key, MAX_TEXT) if not in_code else MAX_TEXT * 10
+        if key == "label" and "stats" in path:
+            limit = 120
+        if len(text) > limit:
+            self.error(path, f"{len(text)} characters; at most {limit} fit on a slide")
+        elif in_code and text.count("\n") >= MAX_CODE_LINES:
+            self.error(path, f"has {text.count(chr(10)) + 1} lines; at most {MAX_CODE_LINES}")
 
     def language(self, name: str, path: DataPath) -> None:
         if not code_language_known(name):
