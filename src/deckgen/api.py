@@ -78,7 +78,10 @@ def build(
     checked = check(path, theme, strict)
     recap, report = collapse_steps(checked.recap, steps or checked.recap.options.collapse_steps)
     pages = lay_out(recap, checked.theme)
-    data = deck_bytes(render(pages, recap, checked.theme))
+    prs, template_warnings = render(pages, recap, checked.theme)
+    if strict and template_warnings:
+        raise ThemeError(template_warnings)
+    data = deck_bytes(prs)
     write_atomically(data, output)
     splits = [
         f'{p.origin.position.file}:{p.origin.position.line}: split "{p.title.rsplit(" (", 1)[0]}"'
@@ -94,6 +97,6 @@ def build(
         report,
         splits,
         qr,
-        checked.warnings,
+        checked.warnings + template_warnings,
         time.perf_counter() - started,
     )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+import zipfile
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from pygments.styles import get_all_styles
 
 from deckgen.errors import Position, Problem, RecapError, ThemeError
+from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
 from deckgen.validate import check_schema
 
@@ -74,6 +76,8 @@ class Theme:
     logo: Path | None = None
     template: Path | None = None
     layouts: tuple[tuple[str, str], ...] = ()
+    logo_size: tuple[int, int] = (0, 0)  # pixels, for the aspect ratio
+    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 
     def layout_name(self, kind: str) -> str | None:
         """The template layout named for a kind of slide (title, section, content)."""
@@ -109,7 +113,7 @@ def find_theme(spec: str, relative_to: Path) -> Path:
 @cache
 def load_theme(folder: Path) -> Theme:
     """Load the theme in `folder`, with everything it extends."""
-    merged, files = _merged(folder.resolve(), ())
+    merged, files, positions = _merged(folder.resolve(), ())
     missing = [key for key in _REQUIRED if key not in merged]
     if missing:
         where = Position(files[-1].as_posix(), 1, 1)
@@ -133,7 +137,16 @@ def load_theme(folder: Path) -> Theme:
         logo=merged.get("logo"),
         template=merged.get("template"),
         layouts=tuple(sorted(merged.get("layouts", {}).items())),
+        logo_size=_pixels(merged.get("logo")),
+        positions=positions,
     )
+
+
+def _pixels(image: Path | None) -> tuple[int, int]:
+    if image is None:
+        return (0, 0)
+    info = inspect_image(image, image.name, image.parent)
+    return (info.width, info.height)
 
 
 def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> None:
@@ -144,8 +157,11 @@ def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> 
         raise ThemeError([Problem(where, f"theme sets no {names} (extend `default` to inherit)")])
 
 
-def _merged(folder: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], list[Path]]:
-    """The theme's own values over those of the theme it extends (recursively)."""
+def _merged(
+    folder: Path, chain: tuple[Path, ...]
+) -> tuple[dict[str, Any], list[Path], dict[str, Position]]:
+    """The theme's own values over those of the theme it extends (recursively), the files
+    read, and where each `layouts` entry was written."""
     path = folder / THEME_FILE
     if folder in chain:
         loop = " -> ".join(p.name for p in (*chain, folder))
@@ -160,16 +176,19 @@ def _merged(folder: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], list
             data[key] = folder / data[key]
     base: dict[str, Any] = {}
     files: list[Path] = []
+    positions: dict[str, Position] = {}
     if "extends" in data:
         parent = find_theme(data["extends"], folder)
-        base, files = _merged(parent, (*chain, folder))
+        base, files, positions = _merged(parent, (*chain, folder))
     merged = {**base}
     for key, value in data.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             merged[key] = {**base[key], **value}
         elif key != "extends":
             merged[key] = value
-    return merged, [*files, path]
+    for kind in data.get("layouts", {}):
+        positions[f"layouts.{kind}"] = doc.position(("layouts", kind))
+    return merged, [*files, path], positions
 
 
 def _read(path: Path) -> Document:
@@ -192,12 +211,25 @@ def _check_values(doc: Document, folder: Path) -> list[Problem]:
         )
     for key in ("background_image", "logo", "template"):
         value = doc.data.get(key) if isinstance(doc.data, dict) else None
-        if isinstance(value, str):
-            target = (folder / value).resolve()
-            if not target.is_relative_to(folder) or not target.is_file():
-                problems.append(
-                    Problem(
-                        doc.position((key,)), f"file `{value}` not found in the theme folder", key
-                    )
-                )
+        if not isinstance(value, str):
+            continue
+        where = doc.position((key,))
+        target = (folder / value).resolve()
+        if not target.is_relative_to(folder) or not target.is_file():
+            problems.append(Problem(where, f"file `{value}` not found in the theme folder", key))
+        elif key == "template" and not _is_pptx(target):
+            problems.append(Problem(where, f"`{value}` is not a .pptx file", key))
+        elif key != "template":
+            try:
+                inspect_image(target, value, folder)
+            except ImageProblem as exc:
+                problems.append(Problem(where, str(exc), key))
     return problems
+
+
+def _is_pptx(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "ppt/presentation.xml" in archive.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False

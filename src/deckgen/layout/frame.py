@@ -14,8 +14,8 @@ SLIDE_W = 960.0  # 13.333 in: 16:9
 SLIDE_H = 540.0  # 7.5 in
 INCH = 72.0
 TITLE_TOP = 0.3 * INCH
-TITLE_H = 1.05 * INCH
-BODY_TOP = 1.6 * INCH
+TITLE_H = 1.15 * INCH
+BODY_TOP = 1.7 * INCH
 FOOTER_TOP = 7.0 * INCH
 FOOTER_H = 0.38 * INCH
 BODY_BOTTOM = 6.85 * INCH
@@ -65,17 +65,30 @@ class Context:
         return tuple(out)
 
 
+LOGO_H = 0.55 * INCH
+
+
+def logo_rect(theme: Theme) -> Rect:
+    """Where a theme's logo goes: the top-right corner, 0.55 in high."""
+    width_px, height_px = theme.logo_size
+    w = LOGO_H * width_px / height_px if height_px else 0.0
+    w = min(w, 2.5 * INCH)
+    m = theme.margin * INCH
+    return Rect(SLIDE_W - m - w, 0.3 * INCH, w, LOGO_H)
+
+
 def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
     """The slide title, shrunk (down to the theme's minimum) and wrapped to fit."""
     theme, sizes = ctx.theme, ctx.theme.sizes
     m = ctx.margin
-    rect = rect or Rect(m, TITLE_TOP, SLIDE_W - 2 * m, TITLE_H)
+    logo = logo_rect(theme).w + 0.3 * INCH if theme.logo else 0.0
+    rect = rect or Rect(m, TITLE_TOP, SLIDE_W - 2 * m - logo, TITLE_H)
     para = Para(
         ctx.spans(title, sizes.title, theme.colors.title, bold=True, font=theme.fonts.heading)
     )
     paras = fit([para], rect.w, rect.h, sizes.title, sizes.title_min)
-    if paras is None:  # very long titles: smaller still, rather than off the slide
-        paras = fit([para], rect.w, rect.h, sizes.title, 12) or (para,)
+    if paras is None:  # very long titles: smaller still (never below 20 pt)
+        paras = fit([para], rect.w, rect.h, sizes.title, min(20.0, sizes.title_min)) or (para,)
     return TextBox(rect, paras, anchor="bottom", role="title")
 
 

@@ -47,7 +47,7 @@ def title_page(ctx: Context) -> Page:
     if lines:
         rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.2 * INCH)
         lines_fit = fit(lines, rect.w, rect.h, lines[0].runs[0].size, sizes.body_min)
-        elements.append(TextBox(rect, lines_fit or tuple(lines)))
+        elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle"))
     return Page("title", recap.title, tuple(elements), layout="title")
 
 
@@ -124,7 +124,9 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
         sub = Rect(m, rect.bottom + 0.3 * INCH, rect.w, 2.0 * INCH)
         elements.append(
             TextBox(
-                sub, fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min) or tuple(lines)
+                sub,
+                fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min) or tuple(lines),
+                role="body",
             )
         )
     return Page(

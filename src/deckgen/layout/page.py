@@ -64,7 +64,8 @@ class TextBox:
     rect: Rect
     paras: tuple[Para, ...]
     anchor: Anchor = "top"
-    role: Literal["title", "body", "plain"] = "plain"  # title -> the slide's title placeholder
+    # title, subtitle and body go into the layout's placeholders of that kind, when it has one
+    role: Literal["title", "subtitle", "body", "plain"] = "plain"
     wrap: bool = True
 
 

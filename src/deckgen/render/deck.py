@@ -7,110 +7,70 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any, cast
 
-from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.presentation import Presentation as PresentationType
-from pptx.slide import Slide, SlideLayout
+from pptx.slide import Slide
 from pptx.util import Pt
 
-from deckgen.layout.frame import SLIDE_H, SLIDE_W
+from deckgen.errors import Problem
 from deckgen.layout.page import Element, Grid, Image, Page, Rect, Shape, TextBox
 from deckgen.model import Recap
+from deckgen.render.template import open_base
 from deckgen.render.text import fill_text_frame, write_paras
 from deckgen.theme import Theme
 
-_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 _NO_GRID_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
-_DEFAULT_LAYOUTS = {"title": "Title Slide", "section": "Section Header", "content": "Title Only"}
 
 
-def render(pages: Sequence[Page], recap: Recap, theme: Theme) -> PresentationType:
-    """A presentation holding one slide per page."""
-    prs = Presentation()
-    _widen(prs)
-    prs.slide_master.background.fill.solid()
-    prs.slide_master.background.fill.fore_color.rgb = RGBColor.from_string(theme.colors.background)
-    _theme_part(prs, theme)
-    layouts = {kind: _layout(prs, name) for kind, name in _DEFAULT_LAYOUTS.items()}
+def render(
+    pages: Sequence[Page], recap: Recap, theme: Theme
+) -> tuple[PresentationType, list[Problem]]:
+    """A presentation holding one slide per page, and warnings about the template."""
+    base = open_base(theme)
     for page in pages:
-        slide = prs.slides.add_slide(layouts[page.layout])
+        slide = base.prs.slides.add_slide(base.layouts[page.layout])
         _draw(slide, page)
-    _properties(prs, recap)
-    return prs
-
-
-def _widen(prs: PresentationType) -> None:
-    """Make the 4:3 default template 16:9, moving master and layout shapes along."""
-    old_width = prs.slide_width
-    prs.slide_width, prs.slide_height = Pt(SLIDE_W), Pt(SLIDE_H)
-    factor = prs.slide_width / old_width
-    for part in (prs.slide_master, *prs.slide_layouts):
-        for shape in part.shapes:
-            if shape.left is not None and shape.width is not None:
-                shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
-
-
-def _theme_part(prs: PresentationType, theme: Theme) -> None:
-    """The deck's own colour and font scheme follows the theme: hyperlinks are drawn in
-    the scheme's `hlink` colour whatever the run says, and new text typed in PowerPoint
-    gets the theme's fonts."""
-    part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(part.blob)
-    colors = theme.colors
-    for name, value in (
-        ("accent1", colors.accent),
-        ("hlink", colors.link),
-        ("folHlink", colors.link),
-    ):
-        slot = root.find(f".//a:clrScheme/a:{name}", _NS)
-        if slot is not None:
-            slot.clear()
-            etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
-    for scheme, font in (("majorFont", theme.fonts.heading), ("minorFont", theme.fonts.body)):
-        latin = root.find(f".//a:fontScheme/a:{scheme}/a:latin", _NS)
-        if latin is not None:
-            latin.set("typeface", font)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _layout(prs: PresentationType, name: str) -> SlideLayout:
-    for layout in prs.slide_layouts:
-        if layout.name == name:
-            return layout
-    raise LookupError(f"template has no layout named {name!r}")
+    _properties(base.prs, recap)
+    return base.prs, base.warnings
 
 
 def _draw(slide: Slide, page: Page) -> None:
     slide._element.cSld.set("name", page.kind)  # the slide kind, for readers and tests
-    title_placeholder = slide.shapes.title
-    for placeholder in list(slide.placeholders):
-        if placeholder.placeholder_format.idx != 0:
-            _remove(placeholder)
+    placeholders = {_slot(ph): ph for ph in slide.placeholders}
     if page.background:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = RGBColor.from_string(page.background)
-    used_title = False
+        slide._element.set("showMasterSp", "0")  # no logo or master art on a coloured slide
     for element in page.elements:
-        if (
-            isinstance(element, TextBox)
-            and element.role == "title"
-            and title_placeholder is not None
-        ):
-            _place(title_placeholder, element.rect)
-            fill_text_frame(title_placeholder.text_frame, element)
-            used_title = True
+        role = element.role if isinstance(element, TextBox) else None
+        placeholder = placeholders.pop(role, None) if role else None
+        if placeholder is not None and isinstance(element, TextBox):
+            _place(placeholder, element.rect)
+            fill_text_frame(placeholder.text_frame, element)
         else:
             _element(slide, element)
-    if not used_title and title_placeholder is not None:
-        _remove(title_placeholder)
+    for unused in placeholders.values():
+        _remove(unused)
     if page.notes:
         frame = slide.notes_slide.notes_text_frame
         if frame is not None:
             frame.text = page.notes
+
+
+def _slot(placeholder: Any) -> str:
+    """Which text role a layout placeholder takes: title, subtitle/body, or none."""
+    kind = placeholder.placeholder_format.type
+    if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+        return "title"
+    if kind == PP_PLACEHOLDER.SUBTITLE:
+        return "subtitle"
+    if (
+        kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
+        and placeholder.placeholder_format.idx == 1
+    ):
+        return "body"
+    return f"other-{placeholder.placeholder_format.idx}"
 
 
 def _remove(shape: Any) -> None:

@@ -36,8 +36,10 @@ def write_paras(frame: TextFrame, paras: Sequence[Para]) -> None:
     for i, para in enumerate(paras):
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         p.alignment = _ALIGN[para.align]
-        if para.space_before:
-            p.space_before = Pt(round(para.space_before, 1))
+        p.level = para.level  # outline level: PowerPoint's outline view and importers read it
+        # explicit spacing: placeholders would otherwise inherit the master's
+        p.space_before = Pt(round(para.space_before, 1))
+        p.line_spacing = para.line_spacing
         _bullet(p._p, para)
         for item in para.runs:
             r = p.add_run()
