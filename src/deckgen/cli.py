@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,9 +16,12 @@ import click
 from deckgen import __version__
 from deckgen.api import BuildResult, build, check
 from deckgen.errors import DeckgenError, ExitStatus, Problem
+from deckgen.office import missing, to_pdf
+from deckgen.preview import contact_sheet
 from deckgen.starter import write_starter
 from deckgen.theme import builtin_themes
 from deckgen.validate import load_schema
+from deckgen.write import write_atomically
 
 _FORMATS = click.Choice(["text", "json", "github"])
 
@@ -57,6 +61,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="How to report: for people, as JSON, or as GitHub annotations.",
 )
+@click.option("--pdf", is_flag=True, help="Also write a PDF through LibreOffice.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.pass_context
 def build_command(
@@ -67,6 +72,7 @@ def build_command(
     strict: bool,
     steps: Any,
     fmt: str,
+    pdf: bool,
     quiet: bool,
 ) -> None:
     """Build each RECAP into OUTPUT/<recap name>.pptx."""
@@ -82,6 +88,8 @@ def build_command(
                 click.echo(_summary_line(result))
                 for line in [*map(str, result.collapsed), *result.splits]:
                     click.echo(f"  {line}")
+            if pdf:
+                _write_pdf(result.output, fmt, quiet, record)
         failed |= bool(results and results[-1].get("errors"))
     _finish(fmt, results, failed)
 
@@ -119,6 +127,29 @@ def validate_command(
                 click.echo(f"{recap}: valid ({_count(len(checked.warnings), 'warning')})")
         failed |= bool(results and results[-1].get("errors"))
     _finish(fmt, results, failed)
+
+
+@main.command("preview")
+@click.argument("recap", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "sheet",
+    type=click.Path(path_type=Path),
+    help="The PNG to write [default: output/<recap name>-preview.png].",
+)
+@click.option("--theme", help="A built-in theme name or a theme folder.")
+@click.pass_context
+def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None) -> None:
+    """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
+    target = sheet or Path("output") / f"{recap.stem}-preview.png"
+    results: list[dict[str, Any]] = []
+    with _reporting(ctx, "text", results, recap), tempfile.TemporaryDirectory() as scratch:
+        deck = Path(scratch) / f"{recap.stem}.pptx"
+        build(recap, deck, theme)
+        write_atomically(contact_sheet(deck), target)
+        click.echo(f"{target}: contact sheet of {recap}")
+    _finish("text", results, bool(results[-1].get("errors")))
 
 
 @main.command("new")
@@ -195,6 +226,21 @@ def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     if failed:
         sys.exit(ExitStatus.INVALID)
+
+
+def _write_pdf(deck: Path, fmt: str, quiet: bool, record: Callable[[dict[str, Any]], None]) -> None:
+    pdf = deck.with_suffix(".pdf")
+    if missing("soffice"):
+        record({"pdf": None})
+        click.echo(
+            f"{pdf}: not written: --pdf needs LibreOffice (soffice), which is not installed",
+            err=True,
+        )
+        return
+    to_pdf(deck, pdf)
+    record({"pdf": pdf.as_posix()})
+    if fmt == "text" and not quiet:
+        click.echo(f"  {pdf}: written")
 
 
 def _summary(result: BuildResult) -> dict[str, Any]:
