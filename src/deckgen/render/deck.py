@@ -16,6 +16,7 @@ from pptx.util import Pt
 from deckgen.errors import Problem
 from deckgen.layout.page import Element, Grid, Image, Page, Rect, Shape, TextBox
 from deckgen.model import Recap
+from deckgen.render.animation import add_appear_animations
 from deckgen.render.template import open_base
 from deckgen.render.text import fill_text_frame, write_paras
 from deckgen.theme import Theme
@@ -42,16 +43,21 @@ def _draw(slide: Slide, page: Page) -> None:
         slide.background.fill.solid()
         slide.background.fill.fore_color.rgb = RGBColor.from_string(page.background)
         slide._element.set("showMasterSp", "0")  # no logo or master art on a coloured slide
+    steps: list[tuple[int, int, int]] = []
     for element in page.elements:
         role = element.role if isinstance(element, TextBox) else None
         placeholder = placeholders.pop(role, None) if role else None
         if placeholder is not None and isinstance(element, TextBox):
             _place(placeholder, element.rect)
             fill_text_frame(placeholder.text_frame, element)
+            shape_id = placeholder.shape_id
         else:
-            _element(slide, element)
+            shape_id = _element(slide, element)
+        if isinstance(element, TextBox):
+            steps += [(shape_id, i, p.step) for i, p in enumerate(element.paras) if p.step]
     for unused in placeholders.values():
         _remove(unused)
+    add_appear_animations(slide._element, steps)
     if page.notes:
         frame = slide.notes_slide.notes_text_frame
         if frame is not None:
@@ -78,13 +84,15 @@ def _remove(shape: Any) -> None:
     element.getparent().remove(element)
 
 
-def _element(slide: Slide, element: Element) -> None:
+def _element(slide: Slide, element: Element) -> int:
+    """Draw one element; its shape id."""
     shapes = slide.shapes
     if isinstance(element, TextBox):
         r = element.rect
         box = shapes.add_textbox(Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
         box.name = "Body" if element.role == "body" else "Text"
         fill_text_frame(box.text_frame, element)
+        return int(box.shape_id)
     elif isinstance(element, Shape):
         kind = MSO_SHAPE.ROUNDED_RECTANGLE if element.rounded else MSO_SHAPE.RECTANGLE
         r = element.rect
@@ -100,6 +108,7 @@ def _element(slide: Slide, element: Element) -> None:
         else:
             shape.line.fill.background()
         shape.shadow.inherit = False
+        return int(shape.shape_id)
     elif isinstance(element, Image):
         r = element.rect
         source = str(element.path) if element.path is not None else io.BytesIO(element.data or b"")
@@ -108,11 +117,11 @@ def _element(slide: Slide, element: Element) -> None:
         cast(Any, picture._element).nvPicPr.cNvPr.set("descr", element.alt)
         if element.url:
             picture.click_action.hyperlink.address = element.url
-    else:
-        _grid(slide, element)
+        return int(picture.shape_id)
+    return _grid(slide, element)
 
 
-def _grid(slide: Slide, grid: Grid) -> None:
+def _grid(slide: Slide, grid: Grid) -> int:
     r = grid.rect
     rows, cols = len(grid.cells), len(grid.widths)
     frame = slide.shapes.add_table(rows, cols, Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
@@ -134,6 +143,7 @@ def _grid(slide: Slide, grid: Grid) -> None:
             target.margin_left = target.margin_right = Pt(7.2)
             target.margin_top = target.margin_bottom = Pt(3.6)
             write_paras(target.text_frame, cell.paras)
+    return int(frame.shape_id)
 
 
 def _place(shape: object, rect: Rect) -> None:
