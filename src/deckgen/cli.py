@@ -214,11 +214,19 @@ def _report(problems: list[Problem], fmt: str) -> None:
     for problem in problems:
         if fmt == "github":
             p = problem.position
-            where = f"file={p.file}" + (f",line={p.line},col={p.col}" if p.line else "")
+            where = f"file={_escape(p.file, True)}"
+            where += f",line={p.line},col={p.col}" if p.line else ""
             path = f"{problem.path}: " if problem.path else ""
-            click.echo(f"::{problem.severity} {where}::{path}{problem.message}")
+            text = f"{path}{problem.message}"
+            click.echo(f"::{problem.severity} {where}::{_escape(text, False)}")
         elif fmt == "text":
             click.echo(str(problem), err=True)
+
+
+def _escape(text: str, is_property: bool) -> str:
+    """GitHub workflow-command escaping (properties also escape `:` and `,`)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if is_property else text
 
 
 def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:

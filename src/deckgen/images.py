@@ -50,12 +50,15 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
                 image.verify()
     except ImageProblem:
         raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageProblem(
+            f"image `{shown}` has too many pixels; the limit is "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels"
+        ) from None
     except (
         OSError,
         SyntaxError,
         ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
     ):
         raise ImageProblem(f"image `{shown}` is not a readable image file") from None
     if kind not in FORMATS:

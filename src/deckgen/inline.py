@@ -21,11 +21,11 @@ _TOKEN = re.compile(
     r"""
     \\(?P<escaped>[\\`*\[\]_<>])                      # \* \` \[ ... stand for themselves
     | `(?P<code>[^`]+)`
-    | \[(?P<label>[^\]]+)\]\((?P<target>[^)\s]+)\)
+    | \[(?P<label>[^\]]+)\]\((?P<target>(?:[^()\s]|\([^()\s]*\))+)\)
     | \*\*(?P<bold>[^*]+(?:\*(?!\*)[^*]*)*)\*\*
     | \*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*
     | <(?P<auto>(?:https?://|mailto:)[^>\s]+)>
-    | (?P<bare>https?://[^\s<>]*[^\s<>.,;:!?'")\]])
+    | (?P<bare>https?://[^\s<>]*[^\s<>.,;:!?'"\]])
     """,
     re.VERBOSE,
 )
@@ -49,9 +49,13 @@ def parse(text: str) -> list[Span]:
             spans.extend(_styled(match["bold"], bold=True))
         elif kind == "italic":
             spans.append(Span(match["italic"], italic=True))
-        else:
-            url = match["auto"] or match["bare"]
+        elif kind == "auto":
+            spans.append(Span(match["auto"], url=match["auto"]))
+        else:  # a bare URL keeps a closing parenthesis only when it opened one
+            url, tail = _balanced(match["bare"])
             spans.append(Span(url, url=url))
+            if tail:
+                _add(spans, Span(tail))
         pos = match.end()
     if pos < len(text):
         _add(spans, Span(text[pos:]))
@@ -66,6 +70,16 @@ def plain(text: str) -> str:
 def urls(text: str) -> list[str]:
     """Every link target in `text`, in order."""
     return [span.url for span in parse(text) if span.url]
+
+
+def _balanced(url: str) -> tuple[str, str]:
+    """Split unbalanced closing parentheses (and the punctuation before them) off a URL."""
+    tail = ""
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url, tail = url[:-1], ")" + tail
+        stripped = url.rstrip(".,;:!?'\"")
+        url, tail = stripped, url[len(stripped) :] + tail
+    return url, tail
 
 
 def _styled(inner: str, bold: bool) -> list[Span]:

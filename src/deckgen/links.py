@@ -59,12 +59,18 @@ def youtube(url: str) -> YouTubeLink | None:
     if host == "youtu.be":
         video = segments[0] if segments else ""
     elif host in _YOUTUBE_HOSTS or host == "music.youtube.com":
+        if (
+            "list" in query
+            and "v" not in query
+            and segments in ([], ["watch"], ["playlist"], ["embed", "videoseries"])
+        ):
+            return _playlist(url, query["list"][0])
         if segments[:1] == ["watch"] or (not segments and "v" in query):
             video = query.get("v", [""])[0]
         elif len(segments) == 2 and segments[0] in _PATH_FORMS:
             video = segments[1]
         elif segments == ["playlist"]:
-            return _playlist(url, query.get("list", [""])[0])
+            return _playlist(url, "")
         else:
             return None  # a channel or other page: an ordinary link
     else:

@@ -53,10 +53,7 @@ def count_lines(para: Para, width: float) -> int:
 
 def longest_line(para: Para) -> float:
     """Width of the widest line of `para` when nothing wraps, in points."""
-    widest = 0.0
-    for line in "".join(r.text for r in para.runs).split("\n"):
-        run = para.runs[0]
-        widest = max(widest, text_width(line, run.font, run.size, run.bold))
+    widest = sum(text_width(r.text, r.font, r.size, r.bold) for r in para.runs)
     return widest / _SAFETY
 
 

@@ -59,6 +59,17 @@ def _include(
         return owner
     rel = item["include"]
     where, path = doc.position((*at, "include")), format_path((*at, "include"))
+    extra = [key for key in item if key != "include"]
+    if extra:
+        for key in extra:
+            problems.append(
+                Problem(
+                    doc.key_position((*at, key)),
+                    f"`{key}` cannot stand beside `include:`; put it in `{rel}`",
+                    format_path((*at, key)),
+                )
+            )
+        return owner
     target = _Source(
         (owner.path.parent / rel).resolve(),
         os.path.normpath(os.path.join(os.path.dirname(owner.shown), rel)),

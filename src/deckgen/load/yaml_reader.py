@@ -25,16 +25,25 @@ _PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "times
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans: only true/false, so `off` and `no` stay text."""
+    """SafeLoader with YAML 1.2 core-schema scalars: only true/false are booleans (`off`
+    and `NO` stay text) and numbers are plain decimals (`10:30` stays text, not 630)."""
 
 
+_YAML_12 = {
+    "bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    "int": (r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    "float": (
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+}
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _YAML + "bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag[len(_YAML) :] not in _YAML_12]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    _YAML + "bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+for _name, (_pattern, _first) in _YAML_12.items():
+    _Loader.add_implicit_resolver(_YAML + _name, re.compile(_pattern), list(_first))
 
 
 def read_yaml(path: Path, display: str | None = None) -> Document:
@@ -156,6 +165,10 @@ class _Builder:
             return self._bad_tag(node)
         if node.tag in (_YAML + "str", _YAML + "timestamp"):
             return node.value  # dates stay text; the validator checks them
+        if node.tag == _YAML + "int":
+            text = node.value.lower()
+            base = 16 if text.startswith("0x") else 8 if text.startswith("0o") else 10
+            return int(text[2:] if base != 10 else text, base)
         try:
             return self.scalars.construct_object(node)
         except (ValueError, yaml.YAMLError):

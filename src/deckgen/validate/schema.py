@@ -49,7 +49,7 @@ def check_schema(doc: Document, name: str = "recap") -> list[Problem]:
         path: DataPath = tuple(error.absolute_path)
         if error.validator in ("oneOf", "anyOf") and path in with_unknown_keys:
             continue  # a mistyped content key already explains the missing one
-        problems.extend(_translate(doc, error, path))
+        problems.extend(p for p in _translate(doc, error, path) if p not in problems)
     return problems
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,9 @@ from deckgen.images import ImageProblem, inspect_image
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
 
+# C0/C1 controls (tab and newline excepted), DEL, lone surrogates and non-characters:
+# they cannot be stored in the deck's XML or are invisible mistakes
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_BULLET_DEPTH = 3
 MAX_TEXT = 20_000  # characters in any one string (long text continues on more slides)
 MAX_CODE_LINES = 2_000
@@ -74,10 +78,12 @@ class _Checker:
                 self.walk(item, (*path, i))
         elif isinstance(value, str):
             self.length(value, path)
+            self.characters(value, path)
             if key == "language" and "code" in path:
                 self.language(value, path)
             elif key in _URL_KEYS and path[:1] != ("options",):
-                self.url(value, path, is_video=key == "video")
+                video = key == "video" or (key == "url" and len(path) > 1 and path[-2] == "video")
+                self.url(value, path, is_video=video)
             elif not any(p in _PLAIN_KEYS for p in path if isinstance(p, str)):
                 for url in inline.urls(value):
                     self.url(url, path, is_video=False)
@@ -94,6 +100,15 @@ class _Checker:
                 path,
                 "not a YouTube link, so it gets no QR code (set `options.qr_codes: all` for one)",
                 "warning",
+            )
+
+    def characters(self, text: str, path: DataPath) -> None:
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            self.error(
+                path,
+                f"contains the control character {code} at character {bad.start() + 1}; remove it",
             )
 
     def length(self, text: str, path: DataPath) -> None:

@@ -1,0 +1,66 @@
+"""Fixtures shared by the unit tests: recap files written as YAML text into `tmp_path`."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from deckgen import api
+from deckgen.errors import DeckgenError
+
+WriteFile = Callable[..., Path]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`tmp_path`, made the current folder so that messages show short relative names."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def write(workdir: Path) -> WriteFile:
+    """`write(name, text)`: dedent `text` and write it (UTF-8) to `name`, a relative path."""
+
+    def write_file(name: str, text: str | bytes) -> Path:
+        path = Path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write_file
+
+
+@pytest.fixture
+def png(workdir: Path) -> WriteFile:
+    """`png(name, width=40, height=30)`: write a small PNG made with Pillow."""
+
+    def write_png(name: str, width: int = 40, height: int = 30) -> Path:
+        path = Path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (width, height), "teal").save(path, "PNG")
+        return path
+
+    return write_png
+
+
+def problems_of(path: Path, strict: bool = False) -> list[str]:
+    """Every problem `api.check` reports for `path` (errors, or else the warnings)."""
+    try:
+        checked = api.check(path, strict=strict)
+    except DeckgenError as exc:
+        return [str(p) for p in exc.problems]
+    return [str(w) for w in checked.warnings]
+
+
+@pytest.fixture
+def problems() -> Callable[..., list[str]]:
+    """`problems(path)`: the lines deckgen prints for `path`; [] when it is valid."""
+    return problems_of
