@@ -178,11 +178,6 @@ def test_an_item_changed_beyond_recognition_is_not_a_step():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the similarity of a changed bullet is measured on an internal key "
-    "('0\\tGo\\t') instead of its text, so any two short bullets count as similar",
-)
 @pytest.mark.parametrize(("old", "new"), [("Go", "Rust"), ("Yes", "No"), ("Alpha", "Beta")])
 def test_short_bullets_changed_beyond_recognition_are_not_steps(old: str, new: str):
     # difflib's ratio of the texts themselves is far below the README's 0.5
@@ -388,11 +383,6 @@ def test_animate_of_a_single_slide_reveals_nothing():
     assert report == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: animate reveals a reworded bullet as if it were added "
-    "(the Helm 3 run shows its first bullet only on a click)",
-)
 def test_animate_does_not_reveal_a_reworded_bullet():
     copies = [slide(bullets(*HELM), line=235 + 16 * i) for i in range(8)]
     copies.append(slide(bullets(*HELM_LAST), line=364))
@@ -400,11 +390,6 @@ def test_animate_does_not_reveal_a_reworded_bullet():
     assert out[0].reveal == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: animate compares bullet texts as a set, so an added bullet whose text "
-    "repeats an earlier bullet is not revealed",
-)
 def test_animate_reveals_an_added_bullet_that_repeats_an_earlier_text():
     out, _ = collapsed(
         slide(bullets("demo"), 1), slide(bullets("demo", "Loki", "demo"), 2), mode="animate"
@@ -417,18 +402,14 @@ NOT_IDEMPOTENT = recap(
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: runs are chained pairwise, so a collapsed run's last state can be a step "
-    "of the slide before the run and the output still holds two step slides",
-)
 def test_collapsed_output_holds_no_steps():
     x, y1, y2 = NOT_IDEMPOTENT.topics[0].slides
     assert not is_step(x, y1)
     assert is_step(y1, y2)
     assert is_step(x, y2)
     out, _ = collapsed(x, y1, y2)
-    assert [s.content for s in out] == [x.content, y2.content]
+    # y1 and y2 collapse first; their final state then takes x as a step too
+    assert [s.content for s in out] == [y2.content]
     assert not any(is_step(a, b) for a, b in pairwise(out))
 
 
@@ -592,11 +573,6 @@ def test_off_returns_the_input(original: Recap):
     assert report == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: collapsing is not idempotent (a collapsed run's last state can be a step "
-    "of the slide before the run); see test_collapsed_output_holds_no_steps",
-)
 @PROPERTIES
 @given(recaps(), modes)
 @example(NOT_IDEMPOTENT, "collapse")

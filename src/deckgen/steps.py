@@ -66,18 +66,27 @@ def collapse_steps(recap: Recap, mode: StepMode) -> tuple[Recap, list[Collapse]]
 
 
 def _topic(topic: Topic, mode: StepMode, report: list[Collapse]) -> Topic:
-    runs: list[list[Slide]] = []
-    for slide in topic.slides:
-        if runs and is_step(runs[-1][-1], slide):
-            runs[-1].append(slide)
-        else:
-            runs.append([slide])
-    slides = []
-    for run in runs:
-        if len(run) > 1:
-            report.append(Collapse(run[0].origin, run[0].title, len(run)))
-        slides.append(merge(run, mode))
-    return replace(topic, slides=tuple(slides))
+    """Collapse runs until none is left: a collapsed run can make its neighbour a step
+    (`[Loki]`, `[Helm]`, `[Loki, Helm]`), and collapsing must be idempotent."""
+    groups = [[slide] for slide in topic.slides]  # each group: the original slides it holds
+    while True:
+        merged: list[list[Slide]] = []
+        for group in groups:
+            if merged and is_step(_state(merged[-1], mode), _state(group, mode)):
+                merged[-1] = merged[-1] + group
+            else:
+                merged.append(group)
+        if len(merged) == len(groups):
+            break
+        groups = merged
+    for group in groups:
+        if len(group) > 1:
+            report.append(Collapse(group[0].origin, group[0].title, len(group)))
+    return replace(topic, slides=tuple(_state(group, mode) for group in groups))
+
+
+def _state(group: list[Slide], mode: StepMode) -> Slide:
+    return group[0] if len(group) == 1 else merge(group, mode)
 
 
 def is_step(earlier: Slide, later: Slide) -> bool:
@@ -104,12 +113,12 @@ def merge(run: list[Slide], mode: StepMode) -> Slide:
     last = run[-1]
     notes: list[str] = []
     for slide in run:
-        if slide.notes and slide.notes not in notes:
-            notes.append(slide.notes)
+        for part in (slide.notes or "").split("\n\n"):
+            if part and part not in notes:
+                notes.append(part)
     reveal: tuple[int, ...] = ()
-    if mode == "animate" and len(run) > 1 and isinstance(last.content, Bullets):
-        first = {_bullet_key(b) for b in _bullets(run[0].content)}
-        reveal = tuple(i for i, b in enumerate(last.content.items) if _bullet_key(b) not in first)
+    if mode == "animate" and isinstance(last.content, Bullets):
+        reveal = _added(_bullets(run[0].content), last.content.items)
     return replace(
         last,
         origin=run[0].origin,
@@ -118,53 +127,100 @@ def merge(run: list[Slide], mode: StepMode) -> Slide:
     )
 
 
-def _items(content: Content) -> Sequence[str] | None:
+@dataclass(frozen=True)
+class _Item:
+    """One comparable item of a slide: equal keys are the same item; a changed item must
+    keep its anchor (a link's URL) and stay similar in text (a bullet may change level)."""
+
+    key: str
+    text: str
+    anchor: str = ""
+
+
+def _items(content: Content) -> list[_Item] | None:
     if isinstance(content, Bullets):
-        return [_bullet_key(b) for b in _flatten(content.items)]
+        return [_bullet_item(b, level) for b, level in _flatten(content.items)]
     if isinstance(content, Code):
-        return content.source.splitlines()
+        return [_Item(line, line) for line in content.source.splitlines()]
     if isinstance(content, Table):
-        return ["\t".join(row) for row in content.rows]
+        return [_Item("\t".join(row), "\t".join(row)) for row in content.rows]
     if isinstance(content, Links):
-        return [f"{x.label}\t{x.url}" for x in content.items]
+        return [_Item(f"{x.url}\t{x.label}", x.label, x.url) for x in content.items]
     if isinstance(content, Stats):
-        return [f"{x.value}\t{x.label}" for x in content.items]
+        return [_Item(f"{x.value}\t{x.label}", f"{x.value} {x.label}") for x in content.items]
     return None
 
 
-def _flatten(items: Sequence[Bullet], level: int = 0) -> list[Bullet]:
-    out: list[Bullet] = []
+def _flatten(items: Sequence[Bullet], level: int = 0) -> list[tuple[Bullet, int]]:
+    out: list[tuple[Bullet, int]] = []
     for item in items:
-        out.append(replace(item, children=(), text=f"{level}\t{item.text}"))
+        out.append((item, level))
         out.extend(_flatten(item.children, level + 1))
     return out
+
+
+def _bullet_item(bullet: Bullet, level: int) -> _Item:
+    code = bullet.code.source if bullet.code else ""
+    return _Item(f"{level}\t{bullet.text}\t{code}", f"{bullet.text} {code}".strip())
 
 
 def _bullets(content: Content) -> Sequence[Bullet]:
     return content.items if isinstance(content, Bullets) else ()
 
 
-def _bullet_key(bullet: Bullet) -> str:
-    code = bullet.code.source if bullet.code else ""
-    return f"{bullet.text}\t{code}"
+def _added(first: Sequence[Bullet], last: Sequence[Bullet]) -> tuple[int, ...]:
+    """Indexes of the top-level bullets of `last` that the first step did not have
+    (a reworded bullet was there already: it is not revealed)."""
+    a = [_bullet_item(b, 0) for b in first]
+    b = [_bullet_item(x, 0) for x in last]
+    matcher = difflib.SequenceMatcher(a=[x.key for x in a], b=[x.key for x in b], autojunk=False)
+    added: list[int] = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "insert":
+            added.extend(range(b0, b1))
+        elif op == "replace":
+            kept = _pairs(a[a0:a1], b[b0:b1]) or set()
+            added.extend(i for i in range(b0, b1) if i - b0 not in kept)
+    return tuple(added)
 
 
-def _sequence_step(earlier: Sequence[str], later: Sequence[str]) -> bool:
+def _pairs(earlier: Sequence[_Item], later: Sequence[_Item]) -> set[int] | None:
+    """Indexes into `later` that keep `earlier`'s items in order (reworded or not); None
+    when some earlier item has no similar later item."""
+    kept: set[int] = set()
+    start = 0
+    for item in earlier:
+        for j in range(start, len(later)):
+            if _similar_item(item, later[j]):
+                kept.add(j)
+                start = j + 1
+                break
+        else:
+            return None
+    return kept
+
+
+def _sequence_step(earlier: Sequence[_Item], later: Sequence[_Item]) -> bool:
     """`later` keeps `earlier` in order, adds items, and changes at most one item."""
     changed = 0
-    matcher = difflib.SequenceMatcher(a=earlier, b=later, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        a=[x.key for x in earlier], b=[x.key for x in later], autojunk=False
+    )
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "delete":
             return False
         if op == "replace":
-            # every earlier item of the block must stay, in order, as itself or reworded
-            later_block = iter(later[b0:b1])
-            for item in earlier[a0:a1]:
-                match = next((y for y in later_block if _similar(item, y, _ITEM_SIMILARITY)), None)
-                if match is None:
-                    return False
-                changed += match != item
+            kept = _pairs(earlier[a0:a1], later[b0:b1])
+            if kept is None:
+                return False
+            changed += sum(
+                1 for x in earlier[a0:a1] if x.key not in {later[b0 + j].key for j in kept}
+            )
     return changed <= 1
+
+
+def _similar_item(a: _Item, b: _Item) -> bool:
+    return a.key == b.key or (a.anchor == b.anchor and _similar(a.text, b.text, _ITEM_SIMILARITY))
 
 
 def _text_step(earlier: str, later: str) -> bool:

@@ -85,11 +85,6 @@ def test_cjk_characters_count_at_least_one_em(family: str, char: str):
     assert text_width("Loki" + char, family, 10) >= text_width("Loki", family, 10) + 10 - 1e-9
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: wide characters below U+2000 (Hangul Jamo U+1100-U+115F) are measured "
-    "with the Latin font's missing-glyph width (0.51 em in Carlito), not as 1 em",
-)
 @pytest.mark.parametrize("family", FAMILIES)
 def test_hangul_jamo_count_at_least_one_em(family: str):
     assert text_width("\u1100", family, 10) >= 10
@@ -263,11 +258,6 @@ def test_an_enormous_paragraph_is_cut_into_pieces_that_each_fit():
     assert [page[0].bullet for page in pages] == ["•"] + [None] * (len(pages) - 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cutting a paragraph with styled runs adds spaces at run boundaries "
-    "('see **Loki**, the end.' becomes 'see  Loki , the end.')",
-)
 def test_cutting_a_paragraph_keeps_its_text():
     runs: list[Run] = []
     for i in range(40):

@@ -11,9 +11,9 @@ from pygments.styles import get_style_by_name
 from pygments.token import Token, _TokenType
 from pygments.util import ClassNotFound
 
-from deckgen.layout.fit import INSET_X, longest_line, run, scaled
+from deckgen.layout.fit import INSET_X, fit, longest_line, run, scaled
 from deckgen.layout.flow import paginate
-from deckgen.layout.frame import INCH, Context
+from deckgen.layout.frame import INCH, SMALL_MIN, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Code, Slide
@@ -27,7 +27,7 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
     listing, theme = slide.content, ctx.theme
     sizes = theme.sizes
     body = ctx.body
-    caption_h = 0.55 * INCH if listing.caption else 0
+    caption_h = 0.75 * INCH if listing.caption else 0
     panel = Rect(body.x, body.y, body.w, body.h - caption_h)
     area = panel.inset(_PAD)
     lines = highlight(
@@ -55,9 +55,9 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
             caption = Para(
                 ctx.spans(listing.caption, sizes.caption, theme.colors.muted, italic=True)
             )
-            elements.append(
-                TextBox(Rect(body.x, panel.bottom, body.w, caption_h), (caption,), anchor="middle")
-            )
+            rect = Rect(body.x, panel.bottom, body.w, caption_h)
+            fitted = fit([caption], rect.w, rect.h, sizes.caption, SMALL_MIN) or (caption,)
+            elements.append(TextBox(rect, fitted, anchor="middle"))
         bodies.append(elements)
     return content_pages(ctx, slide, bodies)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -72,7 +73,7 @@ def _breakable(groups: Sequence[Group], width: float, height: float, factor: flo
 
 def _pieces(para: Para, width: float, height: float, factor: float) -> list[Para]:
     """Cut one paragraph at word boundaries into pieces that each fit a page."""
-    words = [(run, w) for run in para.runs for w in run.text.split(" ")]
+    words = [(run, w) for run in para.runs for w in re.findall(r"\S+\s*|\s+", run.text)]
     pieces: list[Para] = []
     current: list[tuple[Run, str]] = []
     for item in words:
@@ -90,12 +91,11 @@ def _pieces(para: Para, width: float, height: float, factor: float) -> list[Para
 
 def _join(para: Para, words: list[tuple[Run, str]]) -> Para:
     runs: list[Run] = []
-    for run, word in words:
-        if runs and runs[-1].text and _same_style(runs[-1], run):
-            runs[-1] = replace(runs[-1], text=runs[-1].text + " " + word)
+    for run, word in words:  # words keep their own trailing spaces
+        if runs and _same_style(runs[-1], run):
+            runs[-1] = replace(runs[-1], text=runs[-1].text + word)
         else:
-            text = (" " + word) if runs else word
-            runs.append(replace(run, text=text))
+            runs.append(replace(run, text=word))
     return replace(para, runs=tuple(runs))
 
 

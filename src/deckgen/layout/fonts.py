@@ -62,6 +62,9 @@ def _width_em(text: str, family: str, bold: bool) -> float:
 
 
 def _covered(ch: str) -> bool:
+    """Characters the shipped Latin fonts draw (wide East Asian ones come from fallbacks)."""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return False
     return ord(ch) < 0x2000 or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™•→←"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen import inline
-from deckgen.layout.fit import fit, run
+from deckgen.layout.fit import fit, run, scaled
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
 from deckgen.model import Recap
 from deckgen.theme import Theme
@@ -19,6 +19,7 @@ BODY_TOP = 1.7 * INCH
 FOOTER_TOP = 7.0 * INCH
 FOOTER_H = 0.38 * INCH
 BODY_BOTTOM = 6.85 * INCH
+SMALL_MIN = 12.0  # the floor for captions, code, tables and other secondary text
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> li
 
 
 def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align) -> TextBox:
+    """Footer text: one line at the footer size, shrinking (to 7 pt) and wrapping to two."""
     para = Para(runs, align=align)
-    size = runs[0].size
-    paras = fit([para], rect.w, rect.h, size, 8) or (para,)
-    return TextBox(rect, paras, anchor="middle", wrap=False)
+    paras = fit([para], rect.w, rect.h, runs[0].size, 7) or scaled([para], 7 / runs[0].size)
+    return TextBox(rect, paras, anchor="middle")

@@ -3,7 +3,7 @@ closing."""
 
 from __future__ import annotations
 
-from deckgen.layout.fit import fit, run
+from deckgen.layout.fit import fit
 from deckgen.layout.flow import paginate
 from deckgen.layout.frame import INCH, SLIDE_H, SLIDE_W, Context, accent_rule, title_box
 from deckgen.layout.media import Card, card_body, link_bodies, tile_bodies
@@ -153,11 +153,9 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
         return _simple_page(
             ctx, "talk", topic.title, [TextBox(body, fitted or tuple(paras), anchor="middle")]
         )
-    card = Card(topic.title, link, topic.speakers, topic.summary)
-    elements = card_body(ctx, card, show_title=False)
-    if topic.video and topic.slides_url:
-        elements += _slides_link(ctx, topic.slides_url)
-    return _simple_page(ctx, "talk", topic.title, elements)
+    slides = topic.slides_url if topic.video else None
+    card = Card(topic.title, link, topic.speakers, topic.summary, slides)
+    return _simple_page(ctx, "talk", topic.title, card_body(ctx, card, show_title=False))
 
 
 def topic_page(ctx: Context, topic: Topic) -> Page:
@@ -170,19 +168,6 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
         paras = fit([para], body.w, body.h, para.runs[0].size, sizes.body_min)
         elements.append(TextBox(body, paras or (para,), anchor="middle"))
     return _simple_page(ctx, "topic", topic.title, elements)
-
-
-def _slides_link(ctx: Context, link: Link) -> list[Element]:
-    theme = ctx.theme
-    body = ctx.body
-    para = Para(
-        (
-            run("Slides: ", theme.fonts.body, theme.sizes.caption, theme.colors.muted),
-            run(link.url, theme.fonts.body, theme.sizes.caption, theme.colors.link, url=link.url),
-        )
-    )
-    rect = Rect(body.x, body.bottom - 0.4 * INCH, body.w * 0.6, 0.4 * INCH)
-    return [TextBox(rect, fit([para], rect.w, rect.h, theme.sizes.caption, 10) or (para,))]
 
 
 def video_index_pages(ctx: Context) -> list[Page]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from deckgen.layout.fit import INSET_X, INSET_Y, fit, longest_line, para_height, run, scaled
 from deckgen.layout.flow import paginate
-from deckgen.layout.frame import INCH, Context
+from deckgen.layout.frame import INCH, SMALL_MIN, Context
 from deckgen.layout.page import Cell, Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Link, Links, Picture, Slide, Table, Video
@@ -171,12 +171,12 @@ def image(ctx: Context, slide: Slide) -> list[Page]:
             ctx.spans(picture.caption, sizes.caption * 1.15, ctx.theme.colors.muted, italic=True),
             align="center",
         )
-        caption_h = 0.6 * INCH
+        caption_h = 0.75 * INCH
         rect = Rect(body.x, body.bottom - caption_h, body.w, caption_h)
         elements.append(
             TextBox(
                 rect,
-                fit([para], rect.w, rect.h, para.runs[0].size, sizes.caption) or (para,),
+                fit([para], rect.w, rect.h, para.runs[0].size, SMALL_MIN) or (para,),
                 anchor="middle",
             )
         )
@@ -200,6 +200,7 @@ class Card:
     link: Link
     details: tuple[str, ...] = ()
     summary: str | None = None
+    slides: Link | None = None  # the speakers' own slides
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
@@ -258,10 +259,28 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
             space_before=sizes.body * 0.7,
         )
     )
+    if card.slides:
+        paras.append(
+            Para(
+                (
+                    run("Slides: ", theme.fonts.body, sizes.body * 0.7, theme.colors.muted),
+                    run(
+                        _shown(card.slides),
+                        theme.fonts.body,
+                        sizes.body * 0.7,
+                        theme.colors.link,
+                        url=card.slides.url,
+                    ),
+                ),
+                space_before=sizes.body * 0.3,
+            )
+        )
     text_rect = Rect(body.x, body.y, text_w, body.h)
     fitted = fit(paras, text_w, body.h, sizes.body, sizes.body_min)
     if fitted is None:
-        fitted = fit(paras, text_w, body.h, sizes.body, sizes.caption) or tuple(paras)
+        fitted = fit(paras, text_w, body.h, sizes.body, SMALL_MIN) or scaled(
+            paras, SMALL_MIN / sizes.body
+        )
     elements: list[Element] = [TextBox(text_rect, fitted, anchor="middle")]
     if with_qr:
         x = body.right - qr_side

@@ -6,10 +6,10 @@ from dataclasses import replace
 
 from deckgen.layout.fit import fit, run, text_height
 from deckgen.layout.flow import Group, paginate
-from deckgen.layout.frame import INCH, Context
+from deckgen.layout.frame import INCH, SMALL_MIN, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
-from deckgen.model import Bullet, Bullets, Quote, Slide, Statement, Stats
+from deckgen.model import Bullet, Bullets, Quote, Slide, Stat, Statement, Stats
 
 _LEVEL_SCALE = (1.0, 0.88, 0.8)
 _BULLET_CHARS = ("•", "–", "▪")
@@ -102,7 +102,7 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
     theme, sizes = ctx.theme, ctx.theme.sizes
     size = sizes.statement * 0.8
     body = ctx.body
-    source_h = 0.7 * INCH if slide.content.source else 0
+    source_h = 0.85 * INCH if slide.content.source else 0
     area = Rect(body.x + 1.0 * INCH, body.y, body.w - 1.6 * INCH, body.h - source_h)
     groups = [
         (Para(ctx.spans(text, size, italic=True), space_before=size * 0.4),)
@@ -112,7 +112,7 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
     bodies: list[list[Element]] = []
     for i, paras in enumerate(pages, start=1):
         mark = TextBox(
-            Rect(body.x, body.y, 1.0 * INCH, 1.4 * INCH),
+            Rect(body.x, body.y, 1.0 * INCH, 1.8 * INCH),
             (Para((run("“", theme.fonts.heading, 96, theme.colors.accent, bold=True),)),),
         )
         elements: list[Element] = [mark, TextBox(area, _renumber(paras), anchor="middle")]
@@ -123,7 +123,7 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
             )
             rect = Rect(area.x, area.bottom, area.w, source_h)
             elements.append(
-                TextBox(rect, fit([src], rect.w, rect.h, src.runs[0].size, sizes.caption) or (src,))
+                TextBox(rect, fit([src], rect.w, rect.h, src.runs[0].size, SMALL_MIN) or (src,))
             )
         bodies.append(elements)
     return content_pages(ctx, slide, bodies)
@@ -137,7 +137,7 @@ def stats(ctx: Context, slide: Slide) -> list[Page]:
     return content_pages(ctx, slide, [_stat_grid(ctx, list(chunk)) for chunk in chunks])
 
 
-def _stat_grid(ctx: Context, items: list[object]) -> list[Element]:
+def _stat_grid(ctx: Context, items: list[Stat]) -> list[Element]:
     theme, sizes = ctx.theme, ctx.theme.sizes
     body = ctx.body
     columns = min(3, len(items))
@@ -146,13 +146,13 @@ def _stat_grid(ctx: Context, items: list[object]) -> list[Element]:
     cell_w = (body.w - gap * (columns - 1)) / columns
     cell_h = min((body.h - gap * (rows - 1)) / rows, 2.6 * INCH)
     top = body.y + (body.h - (cell_h * rows + gap * (rows - 1))) / 2
-    values = [_value_para(ctx, str(item.value)) for item in items]  # type: ignore[attr-defined]
-    # one size for every figure on the slide: the largest at which all fit
-    value_h = cell_h * 0.55
+    pad = 0.15 * INCH
+    value_h = cell_h * 0.55 - pad  # the band of the figure, below the cell's top padding
+    value_w = cell_w - 2 * pad
+    # one size for every figure on the slide: the largest at which all of them fit
     size = sizes.stat_value
     while size > sizes.body_min and any(
-        text_height(fit_para, cell_w - 0.3 * INCH) > value_h
-        for fit_para in ([_value_para(ctx, v.runs[0].text, size)] for v in values)
+        text_height([_value_para(ctx, item.value, size)], value_w) > value_h for item in items
     ):
         size -= 2
     out: list[Element] = []
@@ -160,25 +160,14 @@ def _stat_grid(ctx: Context, items: list[object]) -> list[Element]:
         r, c = divmod(n, columns)
         cell = Rect(body.x + c * (cell_w + gap), top + r * (cell_h + gap), cell_w, cell_h)
         out.append(Shape(cell, theme.colors.surface, rounded=True))
-        inner = cell.inset(0.15 * INCH)
-        value = _value_para(ctx, str(item.value), size)  # type: ignore[attr-defined]
-        out.append(
-            TextBox(
-                Rect(inner.x, inner.y, inner.w, value_h - 0.15 * INCH), (value,), anchor="bottom"
-            )
+        value_rect = Rect(cell.x + pad, cell.y + pad, value_w, value_h)
+        out.append(TextBox(value_rect, (_value_para(ctx, item.value, size),), anchor="bottom"))
+        label = Para(ctx.spans(item.label, sizes.caption * 1.4, theme.colors.text), align="center")
+        label_rect = Rect(
+            cell.x + pad, value_rect.bottom, value_w, cell.bottom - value_rect.bottom - pad
         )
-        label = Para(
-            ctx.spans(item.label, sizes.caption * 1.4, theme.colors.text),  # type: ignore[attr-defined]
-            align="center",
-        )
-        label_rect = Rect(inner.x, cell.y + value_h, inner.w, cell.bottom - cell.y - value_h - 8)
-        out.append(
-            TextBox(
-                label_rect,
-                fit([label], label_rect.w, label_rect.h, label.runs[0].size, sizes.caption)
-                or (label,),
-            )
-        )
+        fitted = fit([label], label_rect.w, label_rect.h, label.runs[0].size, SMALL_MIN)
+        out.append(TextBox(label_rect, fitted or (label,)))
     return out
 
 
