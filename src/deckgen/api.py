@@ -15,7 +15,7 @@ from deckgen.render import render
 from deckgen.steps import Collapse, collapse_steps
 from deckgen.theme import Theme, find_theme, load_theme
 from deckgen.validate import check_schema, check_semantics
-from deckgen.write import deck_bytes, write_atomically
+from deckgen.write import write_atomically
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,9 @@ def build(
     checked = check(path, theme, strict)
     recap, report = collapse_steps(checked.recap, steps or checked.recap.options.collapse_steps)
     pages = lay_out(recap, checked.theme)
-    prs, template_warnings = render(pages, recap, checked.theme)
+    data, template_warnings = render(pages, recap, checked.theme)
     if strict and template_warnings:
         raise ThemeError(template_warnings)
-    data = deck_bytes(prs)
     write_atomically(data, output)
     splits = [
         f'{p.origin.position.file}:{p.origin.position.line}: split "{p.title.rsplit(" (", 1)[0]}"'

@@ -1,33 +1,13 @@
-"""Stage 7: write a deck deterministically (fixed zip metadata) and atomically."""
+"""Stage 7: write a deck atomically (a temporary file in the target folder, then a rename)."""
 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
-from pptx.presentation import Presentation
-
 from deckgen.errors import BuildError, Position, Problem
-
-_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
-
-
-def deck_bytes(prs: Presentation) -> bytes:
-    """The .pptx bytes: python-pptx's parts, re-zipped with fixed dates and attributes."""
-    raw = io.BytesIO()
-    prs.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info), compresslevel=6)
-    return out.getvalue()
 
 
 def write_atomically(data: bytes, target: Path) -> None:

@@ -70,6 +70,9 @@ def _widen(prs: PresentationType) -> None:
     fx = Pt(SLIDE_W) / (prs.slide_width or Pt(SLIDE_W))
     fy = Pt(SLIDE_H) / (prs.slide_height or Pt(SLIDE_H))
     prs.slide_width, prs.slide_height = Pt(SLIDE_W), Pt(SLIDE_H)
+    size = cast(Any, prs.part._element).sldSz
+    if size.get("type"):
+        del size.attrib["type"]  # "screen4x3" no longer: a custom (16:9) size
     for part in (prs.slide_master, *prs.slide_layouts):
         for shape in part.shapes:
             if shape.left is not None and shape.width is not None:
