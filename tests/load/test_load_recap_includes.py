@@ -220,7 +220,8 @@ def test_all_include_problems_are_reported_at_once(write):
         " included file `team/missing.yaml` does not exist",
         "rec/recap.yaml:4:14: error: presenters[1].include:"
         " included file `../outside.yaml` lies outside the recap's folder",
-        "rec/team/bad.yaml:2:7: error: invalid YAML: mapping values are not allowed here",
+        "rec/team/bad.yaml:2:7: error: invalid YAML:"
+        " mapping values are not allowed in this context",
     ]
 
 

@@ -22,6 +22,9 @@ def paginate(
     """
     if not groups:
         return [()]
+    whole = _greedy(groups, width, height, 1.0)
+    if whole is not None and len(whole) == 1:
+        return [scaled(whole[0], 1.0)]  # fits one page at full size: nothing can be better
     factor_min = minimum / size
     groups = _breakable(groups, width, height, factor_min)
     fewest = len(_greedy(groups, width, height, factor_min) or groups)
