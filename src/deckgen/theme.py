@@ -8,9 +8,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pygments.styles import get_all_styles
-
 from deckgen.errors import Position, Problem, RecapError, ThemeError
+from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
 from deckgen.validate import check_schema
@@ -201,7 +200,7 @@ def _read(path: Path) -> Document:
 def _check_values(doc: Document, folder: Path) -> list[Problem]:
     problems = []
     style = doc.data.get("pygments_style") if isinstance(doc.data, dict) else None
-    if isinstance(style, str) and style not in get_all_styles():
+    if isinstance(style, str) and not style_known(style):
         problems.append(
             Problem(
                 doc.position(("pygments_style",)),

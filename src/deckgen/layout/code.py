@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from pygments.lexer import Lexer
-from pygments.lexers import TextLexer, get_lexer_by_name, guess_lexer
-from pygments.style import StyleMeta
-from pygments.styles import get_style_by_name
-from pygments.token import Token, _TokenType
-from pygments.util import ClassNotFound
-
+from deckgen.highlight import highlight_lines
 from deckgen.layout.fit import INSET_X, fit, longest_line, run, scaled
 from deckgen.layout.flow import paginate
 from deckgen.layout.frame import INCH, SMALL_MIN, Context
-from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Code, Slide
 
@@ -66,47 +58,10 @@ def highlight(
     source: str, language: str | None, style: str, font: str, size: float, default: str
 ) -> list[Para]:
     """One paragraph per source line, each a list of coloured runs."""
-    colors = _colors(style)
-    lines: list[list[Run]] = [[]]
-    for token, text in _lexer(language, source).get_tokens(source):
-        color = _color_of(token, colors) or default
-        for i, part in enumerate(text.split("\n")):
-            if i:
-                lines.append([])
-            if part:
-                lines[-1].append(run(part, font, size, color))
-    if lines and not lines[-1]:
-        lines.pop()  # Pygments ends the stream with a newline
-    return [Para(tuple(runs) or (run(" ", font, size, default),)) for runs in lines]
-
-
-def _lexer(language: str | None, source: str) -> Lexer:
-    if language:
-        return _named_lexer(language)
-    lexer: Lexer
-    try:
-        lexer = guess_lexer(source)
-    except ClassNotFound:
-        lexer = TextLexer()
-    return lexer
-
-
-@cache
-def _named_lexer(language: str) -> Lexer:
-    lexer: Lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
-    return lexer
-
-
-@cache
-def _colors(style: str) -> dict[_TokenType, str]:
-    meta: StyleMeta = get_style_by_name(style)
-    return {token: spec["color"] for token, spec in meta if spec["color"]}
-
-
-def _color_of(token: _TokenType, colors: dict[_TokenType, str]) -> str | None:
-    current: _TokenType | None = token
-    while current is not None and current is not Token:
-        if current in colors:
-            return colors[current]
-        current = current.parent
-    return colors.get(Token)
+    return [
+        Para(
+            tuple(run(text, font, size, color or default) for text, color in line)
+            or (run(" ", font, size, default),)
+        )
+        for line in highlight_lines(source, language, style)
+    ]

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
 from typing import Any
-
-from pygments.lexers import get_all_lexers, get_lexer_by_name
-from pygments.util import ClassNotFound
 
 from deckgen import inline
 from deckgen.errors import Problem
+from deckgen.highlight import language_known, language_names
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
@@ -123,8 +120,8 @@ class _Checker:
             self.error(path, f"has {text.count(chr(10)) + 1} lines; at most {MAX_CODE_LINES}")
 
     def language(self, name: str, path: DataPath) -> None:
-        if not code_language_known(name):
-            close = difflib.get_close_matches(name.lower(), _all_language_names(), n=1)
+        if not language_known(name):
+            close = difflib.get_close_matches(name.lower(), language_names(), n=1)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             self.error(path, f"unknown code language `{name}`{hint}")
 
@@ -154,20 +151,6 @@ class _Checker:
             inspect_image(base / relative, relative, self.root)
         except ImageProblem as exc:
             self.error(path, str(exc))
-
-
-def code_language_known(name: str) -> bool:
-    """True when Pygments has a lexer of that name or alias."""
-    try:
-        get_lexer_by_name(name)
-    except ClassNotFound:
-        return False
-    return True
-
-
-@cache
-def _all_language_names() -> list[str]:
-    return sorted({alias for _, aliases, _, _ in get_all_lexers() for alias in aliases})
 
 
 def _is_slide(path: DataPath) -> bool:

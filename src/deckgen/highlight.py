@@ -1,0 +1,96 @@
+"""Everything deckgen asks of Pygments, in one place (imported only when needed: a deck
+without code never loads it)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pygments.lexer import Lexer
+    from pygments.token import _TokenType
+
+Line = list[tuple[str, str | None]]  # (text, colour or None for the default colour)
+
+
+def language_known(name: str) -> bool:
+    """True when Pygments has a lexer of that name or alias."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        get_lexer_by_name(name)
+    except ClassNotFound:
+        return False
+    return True
+
+
+@cache
+def language_names() -> list[str]:
+    """Every lexer alias, for "did you mean" suggestions."""
+    from pygments.lexers import get_all_lexers
+
+    return sorted({alias for _, aliases, _, _ in get_all_lexers() for alias in aliases})
+
+
+def style_known(name: str) -> bool:
+    """True when Pygments has a style of that name."""
+    from pygments.styles import get_all_styles
+
+    return name in set(get_all_styles())
+
+
+def highlight_lines(source: str, language: str | None, style: str) -> list[Line]:
+    """The source, line by line, as runs of text with their colours in `style`."""
+    colors = _colors(style)
+    lines: list[Line] = [[]]
+    for token, text in _lexer(language, source).get_tokens(source):
+        color = _color_of(token, colors)
+        for i, part in enumerate(text.split("\n")):
+            if i:
+                lines.append([])
+            if part:
+                lines[-1].append((part, color))
+    if lines and not lines[-1]:
+        lines.pop()  # Pygments ends the stream with a newline
+    return lines
+
+
+def _lexer(language: str | None, source: str) -> Lexer:
+    from pygments.lexers import TextLexer, guess_lexer
+    from pygments.util import ClassNotFound
+
+    if language:
+        return _named_lexer(language)
+    lexer: Lexer
+    try:
+        lexer = guess_lexer(source)
+    except ClassNotFound:
+        lexer = TextLexer()
+    return lexer
+
+
+@cache
+def _named_lexer(language: str) -> Lexer:
+    from pygments.lexers import get_lexer_by_name
+
+    lexer: Lexer = get_lexer_by_name(language, stripnl=False, ensurenl=False)
+    return lexer
+
+
+@cache
+def _colors(style: str) -> dict[_TokenType, str]:
+    from pygments.styles import get_style_by_name
+
+    return {token: spec["color"] for token, spec in get_style_by_name(style) if spec["color"]}
+
+
+def _color_of(token: _TokenType, colors: dict[_TokenType, str]) -> str | None:
+    from pygments.token import Token
+
+    current: _TokenType | None = token
+    while current is not None and current is not Token:
+        if current in colors:
+            return colors[current]
+        current = current.parent
+    return colors.get(Token)
