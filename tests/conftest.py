@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +14,12 @@ from deckgen import api
 from deckgen.errors import DeckgenError
 
 WriteFile = Callable[..., Path]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """deckgen's disk cache goes to a folder of the test session, never the user's."""
+    os.environ["DECKGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("deckgen-cache"))
 
 
 @pytest.fixture

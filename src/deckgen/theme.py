@@ -76,6 +76,7 @@ class Theme:
     template: Path | None = None
     layouts: tuple[tuple[str, str], ...] = ()
     logo_size: tuple[int, int] = (0, 0)  # pixels, for the aspect ratio
+    files: tuple[Path, ...] = ()  # every file the theme is made of (theme.yaml chain, images)
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 
     def layout_name(self, kind: str) -> str | None:
@@ -138,6 +139,8 @@ def load_theme(folder: Path) -> Theme:
         layouts=tuple(sorted(merged.get("layouts", {}).items())),
         logo_size=_pixels(merged.get("logo")),
         positions=positions,
+        files=tuple(files)
+        + tuple(merged[k] for k in ("template", "logo", "background_image") if merged.get(k)),
     )
 
 

@@ -3,44 +3,61 @@ written directly (see package.py for why)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import zipfile
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from dataclasses import replace
+from functools import cache
+from importlib.metadata import version
 from typing import Any
+from xml.sax.saxutils import escape
 
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.presentation import Presentation as PresentationType
-
-from deckgen.errors import Problem
+from deckgen import __version__
+from deckgen import cache as disk_cache
+from deckgen.errors import Position, Problem
 from deckgen.layout.page import Page
 from deckgen.model import Recap
 from deckgen.render.package import Base, assemble, image_files
 from deckgen.render.slide_xml import Placeholder
-from deckgen.render.template import open_base
 from deckgen.theme import Theme
 
 
 def render(pages: Sequence[Page], recap: Recap, theme: Theme) -> tuple[bytes, list[Problem]]:
     """The deck's bytes, and warnings about the theme's template."""
-    base, warnings = themed_base(theme, recap)
-    return assemble(base, pages, image_files(pages)), warnings
+    base, warnings = themed_base(theme)
+    parts = {**base.parts, "docProps/core.xml": core_properties(recap)}
+    return assemble(replace(base, parts=parts), pages, image_files(pages)), warnings
 
 
-def themed_base(theme: Theme, recap: Recap) -> tuple[Base, list[Problem]]:
-    """The package every slide is added to: master, layouts, theme part, notes master and
-    fixed document properties (so that the same recap gives the same bytes)."""
+@cache
+def themed_base(theme: Theme) -> tuple[Base, list[Problem]]:
+    """The package every slide is added to: master, layouts, theme part and notes master.
+
+    Building it takes python-pptx (and a tenth of a second), so it is kept on disk,
+    keyed by the theme's files and the versions of deckgen and python-pptx.
+    """
+    files = (f.read_bytes() for f in theme.files)
+    name = disk_cache.key(__version__, version("python-pptx"), str(theme), files)
+    stored = disk_cache.load("base", name)
+    if stored is not None:
+        with contextlib.suppress(ValueError, KeyError, zipfile.BadZipFile):
+            return _unpack(stored)
+    built = _build_base(theme)
+    disk_cache.store("base", name, _pack(*built))
+    return built
+
+
+def _build_base(theme: Theme) -> tuple[Base, list[Problem]]:
+    from deckgen.render.template import open_base  # python-pptx: only when not cached
+
     opened = open_base(theme)
     prs = opened.prs
     notes_master = prs.notes_master.part.partname  # created on first use
-    _properties(prs, recap)
     layouts = {kind: str(layout.part.partname) for kind, layout in opened.layouts.items()}
     placeholders = {
-        kind: {
-            role: placeholder
-            for role, placeholder in (_placeholder(ph) for ph in _shapes(layout.placeholders))
-            if role
-        }
+        kind: dict(p for p in (_placeholder(ph) for ph in list(layout.placeholders)) if p[0])
         for kind, layout in opened.layouts.items()
     }
     raw = io.BytesIO()
@@ -50,12 +67,45 @@ def themed_base(theme: Theme, recap: Recap) -> tuple[Base, list[Problem]]:
     return Base(parts, layouts, placeholders, str(notes_master)), opened.warnings
 
 
-def _shapes(collection: Any) -> list[Any]:
-    return list(collection)
+def _pack(base: Base, warnings: list[Problem]) -> bytes:
+    meta = {
+        "layouts": base.layouts,
+        "placeholders": {
+            k: {r: [p.name, p.ph] for r, p in v.items()} for k, v in base.placeholders.items()
+        },
+        "notes_master": base.notes_master,
+        "warnings": [
+            [w.position.file, w.position.line, w.position.col, w.message, w.path] for w in warnings
+        ],
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("meta.json", json.dumps(meta))
+        for name, data in base.parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def _unpack(data: bytes) -> tuple[Base, list[Problem]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        meta = json.loads(archive.read("meta.json"))
+        parts = {
+            i.filename: archive.read(i) for i in archive.infolist() if i.filename != "meta.json"
+        }
+    placeholders = {
+        k: {r: Placeholder(*p) for r, p in v.items()} for k, v in meta["placeholders"].items()
+    }
+    warnings = [
+        Problem(Position(f, line, col), message, path, "warning")
+        for f, line, col, message, path in meta["warnings"]
+    ]
+    return Base(parts, meta["layouts"], placeholders, meta["notes_master"]), warnings
 
 
 def _placeholder(ph: Any) -> tuple[str, Placeholder]:
     """The text role a layout placeholder takes (title, subtitle, body) and its p:ph."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
     fmt = ph.placeholder_format
     kind, idx = fmt.type, fmt.idx
     element = ph._element.xpath("./p:nvSpPr/p:nvPr/p:ph")[0]
@@ -71,16 +121,24 @@ def _placeholder(ph: Any) -> tuple[str, Placeholder]:
     return role, Placeholder(ph.name, attrs)
 
 
-def _properties(prs: PresentationType, recap: Recap) -> None:
-    props = prs.core_properties
-    props.title = recap.title
-    props.subject = recap.subtitle or ""
-    props.author = ", ".join(p.name for p in recap.presenters)
-    props.last_modified_by = "deckgen"
-    props.revision = 1
-    stamp = datetime(2000, 1, 1, tzinfo=timezone.utc)
-    if recap.date:
-        stamp = datetime.fromisoformat(recap.date).replace(tzinfo=timezone.utc)
-    props.created = props.modified = stamp.replace(tzinfo=None)
-    props.comments = ""
-    props.keywords = "deckgen"
+def core_properties(recap: Recap) -> bytes:
+    """docProps/core.xml with fixed values, so that the same recap gives the same bytes."""
+    stamp = f"{recap.date}T00:00:00Z" if recap.date else "2000-01-01T00:00:00Z"
+    author = ", ".join(p.name for p in recap.presenters)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_x(recap.title)}</dc:title><dc:subject>{_x(recap.subtitle or '')}</dc:subject>"
+        f"<dc:creator>{_x(author)}</dc:creator><cp:keywords>deckgen</cp:keywords>"
+        "<cp:lastModifiedBy>deckgen</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def _x(text: str) -> str:
+    return escape(text)
