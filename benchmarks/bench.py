@@ -11,8 +11,8 @@ the median wall time of whole-process runs, the ratios, and peak memory (max RSS
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -22,14 +22,28 @@ import time
 from pathlib import Path
 
 TOPIC = 20
-WORDS = ("cluster", "operator", "mesh", "sidecar", "registry", "pipeline", "storage",
-         "scheduler", "ingress", "policy", "runtime", "gateway")
+WORDS = (
+    "cluster",
+    "operator",
+    "mesh",
+    "sidecar",
+    "registry",
+    "pipeline",
+    "storage",
+    "scheduler",
+    "ingress",
+    "policy",
+    "runtime",
+    "gateway",
+)
 
 
 def bullet(i: int, j: int) -> str:
     w = WORDS
-    return (f"{w[(i + j) % 12].capitalize()} {w[(i * 3 + j) % 12]} and {w[(i + 5 * j) % 12]} "
-            f"for release {i}.{j}")
+    return (
+        f"{w[(i + j) % 12].capitalize()} {w[(i * 3 + j) % 12]} and {w[(i + 5 * j) % 12]} "
+        f"for release {i}.{j}"
+    )
 
 
 def video_id(t: int) -> str:
@@ -37,12 +51,20 @@ def video_id(t: int) -> str:
 
 
 def recap_yaml(slides: int) -> str:
-    out = ["title: Benchmark recap", "options: {agenda: false}", "presenters:",
-           "  - name: Bench", "    topics:"]
+    out = [
+        "title: Benchmark recap",
+        "options: {agenda: false}",
+        "presenters:",
+        "  - name: Bench",
+        "    topics:",
+    ]
     for t in range(slides // TOPIC):
-        out += [f"      - title: Talk {t}", "        speakers: [Speaker One]",
-                f"        video: https://www.youtube.com/watch?v={video_id(t)}",
-                "        slides:"]
+        out += [
+            f"      - title: Talk {t}",
+            "        speakers: [Speaker One]",
+            f"        video: https://www.youtube.com/watch?v={video_id(t)}",
+            "        slides:",
+        ]
         for s in range(TOPIC):
             i = t * TOPIC + s
             out.append(f"          - title: Slide {i}")
@@ -65,14 +87,18 @@ def recap_markdown(slides: int) -> str:
 
 
 def timed(command: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds over `runs` whole-process runs, and the peak RSS in MB."""
-    times, peak = [], 0.0
+    """Median wall seconds over `runs` whole-process runs, and the peak RSS in MB (of
+    that process alone: os.wait4 gives each child's own resource usage)."""
+    times, peak = [], 0
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - start)
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise SystemExit(f"{command[0]} failed with exit status {process.returncode}")
+        peak = max(peak, usage.ru_maxrss)
     return statistics.median(times), peak / 1024
 
 
@@ -90,25 +116,37 @@ def main() -> None:
             recap, md = work / f"bench{n}.yaml", work / f"bench{n}.md"
             recap.write_text(recap_yaml(n), "utf-8")
             md.write_text(recap_markdown(n), "utf-8")
-            d, d_mem = timed([*deckgen, "build", "-q", "--force", str(recap), "-o", str(work)]
-                             if _has_force() else
-                             [*deckgen, "build", "-q", str(recap), "-o", str(work)], args.runs)
-            p, p_mem = (timed([pandoc, str(md), "-o", str(work / f"pandoc{n}.pptx")], args.runs)
-                        if pandoc else (float("nan"), float("nan")))
+            d, d_mem = timed(
+                [*deckgen, "build", "-q", "--force", str(recap), "-o", str(work)]
+                if _has_force()
+                else [*deckgen, "build", "-q", str(recap), "-o", str(work)],
+                args.runs,
+            )
+            p, p_mem = (
+                timed([pandoc, str(md), "-o", str(work / f"pandoc{n}.pptx")], args.runs)
+                if pandoc
+                else (float("nan"), float("nan"))
+            )
             rows.append((n, d, d_mem, p, p_mem))
-            print(f"{n:>6} slides: deckgen {d:6.2f} s ({d_mem:5.0f} MB)   "
-                  f"pandoc {p:6.2f} s ({p_mem:5.0f} MB)   pandoc/deckgen {p / d:5.2f}x",
-                  flush=True)
-    for (n1, d1, *_), (n2, d2, *_) in zip(rows, rows[1:]):
+            print(
+                f"{n:>6} slides: deckgen {d:6.2f} s ({d_mem:5.0f} MB)   "
+                f"pandoc {p:6.2f} s ({p_mem:5.0f} MB)   pandoc/deckgen {p / d:5.2f}x",
+                flush=True,
+            )
+    for (n1, d1, *_), (n2, d2, *_) in itertools.pairwise(rows):
         print(f"deckgen t({n2})/t({n1}) = {d2 / d1:.2f} (size ratio {n2 / n1:g})")
-    version = subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout \
-        .splitlines()[0] if pandoc else "pandoc not installed"
+    version = (
+        subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+        if pandoc
+        else "pandoc not installed"
+    )
     print(f"{version}; {os.cpu_count()} cores; median of {args.runs} runs")
 
 
 def _has_force() -> bool:
-    out = subprocess.run([sys.executable, "-m", "deckgen", "build", "--help"],
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "deckgen", "build", "--help"], capture_output=True, text=True
+    ).stdout
     return "--force" in out
 
 
