@@ -90,7 +90,10 @@ def lines(text: str) -> list[str]:
 
 
 def files_under(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+    """The files a user sees (the hidden incremental-build records are left out)."""
+    return sorted(
+        p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.name.startswith(".")
+    )
 
 
 # --- build --------------------------------------------------------------------------

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
+from deckgen import fingerprint as fp
 from deckgen.errors import Problem, RecapError, ThemeError
-from deckgen.layout import lay_out
-from deckgen.load import load_recap
+from deckgen.inputs import document_inputs, theme_files
+from deckgen.layout import Page, lay_out
+from deckgen.load import Document, load_recap
 from deckgen.model import Recap, recap_from_document
 from deckgen.model.types import StepMode
 from deckgen.render import render
+from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap, with_divider
 from deckgen.steps import Collapse, collapse_steps
 from deckgen.theme import Theme, find_theme, load_theme
 from deckgen.validate import check_schema, check_semantics
 from deckgen.write import write_atomically
+
+Split = Literal["presenters"]
+ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,14 @@ class Checked:
     recap: Recap
     theme: Theme
     warnings: list[Problem] = field(default_factory=list)
+    document: Document | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def inputs(self) -> list[Path]:
+        """Every file the deck is made from: the recap, its includes, images and theme."""
+        if self.document is None:
+            return [self.recap.source, *theme_files(self.theme.folder)]
+        return document_inputs(self.document, self.theme.folder)
 
 
 @dataclass(frozen=True)
@@ -39,6 +55,10 @@ class BuildResult:
     qr_codes: int
     warnings: list[Problem]
     seconds: float
+    up_to_date: bool = False  # an incremental build found the deck current: not written
+    inputs: tuple[Path, ...] = ()  # the files the deck is made from (see `Checked.inputs`)
+    parts: tuple[BuildResult, ...] = ()  # `split="presenters"`: one deck per presenter
+    presenter: str | None = None  # the presenter of a part
 
 
 def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked:
@@ -52,13 +72,13 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
         raise RecapError(errors + warnings)
     recap = recap_from_document(doc)
     if theme:
-        return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings)
+        return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
     try:
         folder = find_theme(recap.theme, path.parent)
     except ThemeError as exc:  # name the recap's `theme:` line
         where = doc.position(("theme",))
         raise RecapError([Problem(where, p.message, "theme") for p in exc.problems]) from None
-    return Checked(recap, load_theme(folder), warnings)
+    return Checked(recap, load_theme(folder), warnings, doc)
 
 
 def _is_fatal(problem: Problem) -> bool:
@@ -72,30 +92,116 @@ def build(
     theme: str | None = None,
     strict: bool = False,
     steps: StepMode | None = None,
+    *,
+    incremental: bool = False,
+    force: bool = False,
+    split: Split | None = None,
+    progress: ProgressCallback | None = None,
 ) -> BuildResult:
-    """Build one recap into `output` (a .pptx path); nothing is written on failure."""
+    """Build one recap into `output` (a .pptx path); nothing is written on failure.
+
+    `incremental`: keep a fingerprint of the inputs beside each deck (see
+    `deckgen.fingerprint`) and leave a deck whose fingerprint matches as it is
+    (`up_to_date`), unless `force`. `split="presenters"`: also one deck per presenter,
+    `<stem>-<presenter slug>.pptx` (in `parts`). `progress(fraction, stage)` is told how
+    far the build is.
+    """
     started = time.perf_counter()
+    tell = progress or _silent
+    tell(0.0, f"checking {path.name}")
     checked = check(path, theme, strict)
-    recap, report = collapse_steps(checked.recap, steps or checked.recap.options.collapse_steps)
+    mode = steps or checked.recap.options.collapse_steps
+    recap, report = collapse_steps(checked.recap, mode)
+    inputs = tuple(checked.inputs)
+    options: dict[str, str | int | None] = {
+        "recap": path.as_posix(),
+        "theme": theme,
+        "theme_folder": checked.theme.folder.as_posix(),
+        "steps": mode,
+    }
+    decks: list[tuple[Recap, list[Collapse], Path, int | None]] = [(recap, report, output, None)]
+    if split == "presenters":
+        for i, target in enumerate(presenter_outputs(recap, output)):
+            decks.append((presenter_recap(recap, i), presenter_collapses(report, i), target, i))
+    results = []
+    for n, (deck_recap, collapsed, target, index) in enumerate(decks):
+
+        def stage(part: float, label: str, n: int = n) -> None:
+            tell((n + part) / len(decks), label)
+
+        key = fp.fingerprint(inputs, {**options, "presenter": index}) if incremental else None
+        result = _deck(
+            path, deck_recap, collapsed, target, checked, strict, key, force, index, stage
+        )
+        results.append(replace(result, seconds=time.perf_counter() - started, inputs=inputs))
+        started = time.perf_counter()
+    tell(1.0, "done")
+    return replace(results[0], parts=tuple(results[1:]))
+
+
+def _deck(
+    path: Path,
+    recap: Recap,
+    collapsed: list[Collapse],
+    output: Path,
+    checked: Checked,
+    strict: bool,
+    key: str | None,
+    force: bool,
+    presenter: int | None,
+    stage: Callable[[float, str], None],
+) -> BuildResult:
+    """Build one deck (the full one, or presenter number `presenter`'s) unless it is up to
+    date; the caller fills in the time and the inputs."""
+    name = recap.presenters[0].name if presenter is not None else None
+    record = fp.up_to_date(output, key) if key is not None and not force else None
+    if record is not None:
+        if strict and record.template_warnings:
+            raise ThemeError(list(record.template_warnings))
+        warnings = checked.warnings + list(record.template_warnings)
+        return BuildResult(
+            path, output, record.slides, collapsed, list(record.splits), record.qr_codes,
+            warnings, 0.0, up_to_date=True, presenter=name,
+        )  # fmt: skip
+    stage(0.0, f"laying out {output.name}")
     pages = lay_out(recap, checked.theme)
+    if presenter is not None:
+        pages = with_divider(pages, recap, checked.theme)
+    stage(1 / 3, f"rendering {output.name}")
     data, template_warnings = render(pages, recap, checked.theme)
     if strict and template_warnings:
         raise ThemeError(template_warnings)
+    stage(2 / 3, f"writing {output.name}")
     write_atomically(data, output)
-    splits = [
+    splits = _splits(pages)
+    qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
+    if key is not None:
+        record = fp.Record(
+            key, fp.sha256(data), len(data), len(pages), tuple(splits), qr,
+            tuple(template_warnings),
+        )  # fmt: skip
+        fp.write_record(output, record)
+    return BuildResult(
+        path,
+        output,
+        len(pages),
+        collapsed,
+        splits,
+        qr,
+        checked.warnings + template_warnings,
+        0.0,
+        presenter=name,
+    )
+
+
+def _splits(pages: list[Page]) -> list[str]:
+    return [
         f'{p.origin.position.file}:{p.origin.position.line}: split "{p.title.rsplit(" (", 1)[0]}"'
         f" into {p.part[1]} slides"
         for p in pages
         if p.origin is not None and p.part == (1, p.part[1]) and p.part[1] > 1
     ]
-    qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
-    return BuildResult(
-        path,
-        output,
-        len(pages),
-        report,
-        splits,
-        qr,
-        checked.warnings + template_warnings,
-        time.perf_counter() - started,
-    )
+
+
+def _silent(fraction: float, stage: str) -> None:
+    """The progress callback that reports nothing."""

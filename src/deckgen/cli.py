@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import traceback
@@ -16,14 +17,19 @@ import click
 from deckgen import __version__
 from deckgen.api import BuildResult, build, check
 from deckgen.errors import DeckgenError, ExitStatus, Problem
+from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
 from deckgen.preview import contact_sheet
+from deckgen.progress import Progress
 from deckgen.starter import write_starter
-from deckgen.theme import builtin_themes
+from deckgen.theme import builtin_themes, load_theme
 from deckgen.validate import load_schema
+from deckgen.watch import watch
 from deckgen.write import write_atomically
 
 _FORMATS = click.Choice(["text", "json", "github"])
+_STEPS = click.Choice(["collapse", "animate", "off"])
+_PROGRESS = "deckgen.progress"  # the progress bar shown, in the click context's `meta`
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,6 +68,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="How to report: for people, as JSON, or as GitHub annotations.",
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF through LibreOffice.")
+@click.option(
+    "--split",
+    type=click.Choice(["presenters"]),
+    help="Also write one deck per presenter: <recap name>-<presenter>.pptx.",
+)
+@click.option("--force", is_flag=True, help="Rebuild decks whose inputs have not changed.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @click.pass_context
 def build_command(
@@ -73,24 +85,43 @@ def build_command(
     steps: Any,
     fmt: str,
     pdf: bool,
+    split: Any,
+    force: bool,
     quiet: bool,
 ) -> None:
-    """Build each RECAP into OUTPUT/<recap name>.pptx."""
+    """Build each RECAP into OUTPUT/<recap name>.pptx (a deck whose inputs have not changed
+    since it was built is left as it is)."""
     _unique_names(recaps)
     failed = False
     results: list[dict[str, Any]] = []
-    for recap in recaps:
-        with _reporting(ctx, fmt, results, recap) as record:
-            result = build(recap, out_dir / f"{recap.stem}.pptx", theme, strict, steps)
-            record(_summary(result))
-            _report(result.warnings, fmt)
-            if fmt == "text" and not quiet:
-                click.echo(_summary_line(result))
-                for line in [*map(str, result.collapsed), *result.splits]:
-                    click.echo(f"  {line}")
-            if pdf:
-                _write_pdf(result.output, fmt, quiet, record)
-        failed |= bool(results and results[-1].get("errors"))
+    with _progress(ctx, len(recaps), quiet) as bar:
+        for n, recap in enumerate(recaps):
+
+            def progress(fraction: float, stage: str, n: int = n, name: str = recap.name) -> None:
+                bar.update(n + fraction, f"{name}: {stage}")
+
+            with _reporting(ctx, fmt, results, recap) as record:
+                result = build(
+                    recap,
+                    out_dir / f"{recap.stem}.pptx",
+                    theme,
+                    strict,
+                    steps,
+                    incremental=True,
+                    force=force,
+                    split=split,
+                    progress=progress,
+                )
+                summary = _summary(result)
+                record(summary)
+                _report(result.warnings, fmt)
+                if fmt == "text" and not quiet:
+                    _print_summary(result)
+                if pdf:
+                    record({"pdf": _write_pdf(result, force, fmt, quiet)})
+                    for part, entry in zip(result.parts, summary["split"], strict=True):
+                        entry["pdf"] = _write_pdf(part, force, fmt, quiet)
+            failed |= bool(results and results[-1].get("errors"))
     _finish(fmt, results, failed)
 
 
@@ -109,10 +140,14 @@ def validate_command(
     fmt: str,
     quiet: bool,
 ) -> None:
-    """Check each RECAP as `build` does, writing nothing."""
+    """Check each RECAP as `build` does, writing nothing.
+
+    A file that other recaps include (a presenter's or a topic's file) is checked through
+    the recaps that include it, found in its folder and the folders above it.
+    """
     failed = False
     results: list[dict[str, Any]] = []
-    for recap in recaps:
+    for recap in _through_includers(recaps):
         with _reporting(ctx, fmt, results, recap) as record:
             checked = check(recap, theme, strict)
             record(
@@ -120,6 +155,7 @@ def validate_command(
                     "recap": recap.as_posix(),
                     "valid": True,
                     "warnings": [str(w) for w in checked.warnings],
+                    "errors": [],
                 }
             )
             _report(checked.warnings, fmt)
@@ -150,6 +186,70 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
         write_atomically(contact_sheet(deck), target)
         click.echo(f"{target}: contact sheet of {recap}")
     _finish("text", results, bool(results[-1].get("errors")))
+
+
+@main.command("watch")
+@click.argument("recap", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Folder for the deck.",
+)
+@click.option("--theme", help="A built-in theme name or a theme folder (overrides `theme:`).")
+@click.option("--steps", type=_STEPS, help="Override the recap's `options.collapse_steps`.")
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.05),
+    default=0.5,
+    show_default=True,
+    help="Seconds between looks at the input files.",
+)
+@click.pass_context
+def watch_command(
+    ctx: click.Context,
+    recap: Path,
+    out_dir: Path,
+    theme: str | None,
+    steps: Any,
+    interval: float,
+) -> None:
+    """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
+    images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""
+    target = out_dir / f"{recap.stem}.pptx"
+    watched = [recap.resolve()]
+    builds = 0
+
+    def rebuild() -> list[Path]:
+        nonlocal watched, builds
+        builds += 1
+        load_theme.cache_clear()  # a theme file may have changed since the last build
+        try:
+            result = build(recap, target, theme, False, steps, incremental=True, force=True)
+        except DeckgenError as exc:
+            _report(exc.problems, "text")
+            click.echo(f"{target}: not built; fix the problems above and save again", err=True)
+            watched = list(dict.fromkeys([*watched, *recap_inputs(recap, theme)]))
+        except Exception as exc:  # a bug in deckgen: say so, and keep watching
+            _internal_error(ctx, recap, exc)
+        else:
+            _report(result.warnings, "text")
+            click.echo(_summary_line(result))
+            watched = list(dict.fromkeys([recap.resolve(), *result.inputs]))
+        if builds == 1:
+            click.echo(f"watching {_count(len(watched), 'file')} of {recap}; Ctrl-C stops")
+        return watched
+
+    def announce(paths: list[Path]) -> None:
+        click.echo(f"changed: {', '.join(_shown(p) for p in paths)}; rebuilding")
+
+    try:
+        watch(rebuild, interval, on_change=announce)
+    except KeyboardInterrupt:
+        click.echo("deckgen: stopped watching", err=True)
 
 
 @main.command("new")
@@ -197,20 +297,28 @@ def _reporting(
         if ctx.command.name == "new":
             sys.exit(ExitStatus.INVALID)
     except KeyboardInterrupt:
+        _clear_progress()
         click.echo("deckgen: interrupted; nothing was written", err=True)
         sys.exit(130)
     except Exception as exc:  # a bug in deckgen, not the user's mistake
-        if ctx.obj and ctx.obj.get("debug"):
-            traceback.print_exc()
-        click.echo(
-            f"deckgen: internal error while processing {source}: {type(exc).__name__}: {exc}\n"
-            "This is a bug in deckgen; rerun with --debug for the traceback.",
-            err=True,
-        )
+        _internal_error(ctx, source, exc)
         sys.exit(ExitStatus.BUG)
 
 
+def _internal_error(ctx: click.Context, source: Path, exc: Exception) -> None:
+    _clear_progress()
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exc()
+    click.echo(
+        f"deckgen: internal error while processing {source}: {type(exc).__name__}: {exc}\n"
+        "This is a bug in deckgen; rerun with --debug for the traceback.",
+        err=True,
+    )
+
+
 def _report(problems: list[Problem], fmt: str) -> None:
+    _clear_progress()
+    colour = fmt == "text" and _colour(err=True)
     for problem in problems:
         if fmt == "github":
             p = problem.position
@@ -220,7 +328,42 @@ def _report(problems: list[Problem], fmt: str) -> None:
             text = f"{path}{problem.message}"
             click.echo(f"::{problem.severity} {where}::{_escape(text, False)}")
         elif fmt == "text":
-            click.echo(str(problem), err=True)
+            click.echo(_styled(problem) if colour else str(problem), err=True, color=colour)
+
+
+def _colour(err: bool) -> bool:
+    """Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return (sys.stderr if err else sys.stdout).isatty()
+
+
+def _styled(problem: Problem) -> str:
+    """`FILE:LINE:COL: error:` in red (`warning:` in yellow), the rest as it is."""
+    head = f"{problem.position}: {problem.severity}:"
+    text = str(problem)
+    fg = "red" if problem.severity == "error" else "yellow"
+    return click.style(head, fg=fg, bold=True) + text[len(head) :]
+
+
+@contextmanager
+def _progress(ctx: click.Context, total: int, quiet: bool) -> Iterator[Progress]:
+    """A progress bar on stderr, only when it is a terminal and not with `-q`."""
+    stream = sys.stderr
+    with Progress(total, stream, enabled=not quiet and stream.isatty()) as bar:
+        ctx.meta[_PROGRESS] = bar
+        try:
+            yield bar
+        finally:
+            del ctx.meta[_PROGRESS]
+
+
+def _clear_progress() -> None:
+    """Take the progress bar off the terminal before a line is printed."""
+    ctx = click.get_current_context(silent=True)
+    bar = ctx.meta.get(_PROGRESS) if ctx is not None else None
+    if isinstance(bar, Progress):
+        bar.clear()
 
 
 def _escape(text: str, is_property: bool) -> str:
@@ -236,40 +379,95 @@ def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
         sys.exit(ExitStatus.INVALID)
 
 
-def _write_pdf(deck: Path, fmt: str, quiet: bool, record: Callable[[dict[str, Any]], None]) -> None:
+def _write_pdf(result: BuildResult, force: bool, fmt: str, quiet: bool) -> str | None:
+    """Write the PDF of a deck (unless the deck is up to date and so is its PDF); return
+    its path, or None when LibreOffice is missing."""
+    _clear_progress()
+    deck = result.output
     pdf = deck.with_suffix(".pdf")
     if missing("soffice"):
-        record({"pdf": None})
         click.echo(
             f"{pdf}: not written: --pdf needs LibreOffice (soffice), which is not installed",
             err=True,
         )
-        return
-    to_pdf(deck, pdf)
-    record({"pdf": pdf.as_posix()})
+        return None
+    if result.up_to_date and not force and _newer(pdf, deck):
+        state = "up to date"
+    else:
+        to_pdf(deck, pdf)
+        state = "written"
     if fmt == "text" and not quiet:
-        click.echo(f"  {pdf}: written")
+        _clear_progress()
+        click.echo(f"  {pdf}: {state}")
+    return pdf.as_posix()
+
+
+def _newer(path: Path, than: Path) -> bool:
+    try:
+        return path.stat().st_mtime_ns >= than.stat().st_mtime_ns
+    except OSError:
+        return False
 
 
 def _summary(result: BuildResult) -> dict[str, Any]:
+    """The JSON object of one recap's build (`recap` and, on failure, `errors` are added
+    by `_reporting`)."""
+    return {
+        **_deck_summary(result),
+        "warnings": [str(w) for w in result.warnings],
+        "errors": [],
+        "split": [{"presenter": p.presenter, **_deck_summary(p)} for p in result.parts],
+    }
+
+
+def _deck_summary(result: BuildResult) -> dict[str, Any]:
     return {
         "output": result.output.as_posix(),
+        "up_to_date": result.up_to_date,
         "slides": result.slides,
         "collapsed": [str(c) for c in result.collapsed],
         "splits": result.splits,
         "qr_codes": result.qr_codes,
-        "warnings": [str(w) for w in result.warnings],
         "seconds": round(result.seconds, 3),
+        "pdf": None,
     }
+
+
+def _print_summary(result: BuildResult) -> None:
+    """The summary line of each deck, and what was collapsed and split in decks written."""
+    _clear_progress()
+    click.echo(_summary_line(result))
+    if not result.up_to_date:
+        for line in [*map(str, result.collapsed), *result.splits]:
+            click.echo(f"  {line}")
+    for part in result.parts:
+        click.echo(_summary_line(part))
 
 
 def _summary_line(result: BuildResult) -> str:
     steps = sum(c.count - 1 for c in result.collapsed)
+    state = "up to date, " if result.up_to_date else ""
     return (
-        f"{result.output}: {_count(result.slides, 'slide')}, "
+        f"{result.output}: {state}{_count(result.slides, 'slide')}, "
         f"{_count(steps, 'step')} collapsed, {_count(result.qr_codes, 'QR code')}, "
         f"{_count(len(result.warnings), 'warning')}, {result.seconds:.2f} s"
     )
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the current folder when it lies inside it."""
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _through_includers(recaps: tuple[Path, ...]) -> list[Path]:
+    """Each recap, or, for a file that recaps include, those recaps (without repeats)."""
+    out: list[Path] = []
+    for recap in recaps:
+        out += including_recaps(recap) or [recap]
+    return list(dict.fromkeys(out))
 
 
 def _count(n: int, noun: str) -> str:

@@ -9,7 +9,6 @@ import json
 import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 from importlib.metadata import version
 from typing import Any
 from xml.sax.saxutils import escape
@@ -31,15 +30,24 @@ def render(pages: Sequence[Page], recap: Recap, theme: Theme) -> tuple[bytes, li
     return assemble(replace(base, parts=parts), pages, image_files(pages)), warnings
 
 
-@cache
+_BASES: dict[str, tuple[Base, list[Problem]]] = {}
+
+
 def themed_base(theme: Theme) -> tuple[Base, list[Problem]]:
     """The package every slide is added to: master, layouts, theme part and notes master.
 
-    Building it takes python-pptx (and a tenth of a second), so it is kept on disk,
-    keyed by the theme's files and the versions of deckgen and python-pptx.
+    Building it takes python-pptx (and a tenth of a second), so it is kept in memory and
+    on disk, keyed by the content of the theme's files and the versions of deckgen and
+    python-pptx (an edited template is a new key, also while `deckgen watch` runs).
     """
     files = (f.read_bytes() for f in theme.files)
     name = disk_cache.key(__version__, version("python-pptx"), str(theme), files)
+    if name not in _BASES:
+        _BASES[name] = _cached_or_built(theme, name)
+    return _BASES[name]
+
+
+def _cached_or_built(theme: Theme, name: str) -> tuple[Base, list[Problem]]:
     stored = disk_cache.load("base", name)
     if stored is not None:
         with contextlib.suppress(ValueError, KeyError, zipfile.BadZipFile):

@@ -1,0 +1,165 @@
+"""Incremental builds: a deck is rebuilt only when something it is made from has changed.
+
+The fingerprint of a deck is a SHA-256 over the bytes of every input file (the recap, its
+includes, its images, its theme's files), the options that change the output (theme,
+steps, which presenter of a split), deckgen itself (its version and the bytes of its
+package, so an edited checkout counts as a new version) and the versions of the libraries
+that shape the bytes. It is kept in a small sidecar next to the deck,
+`.NAME.pptx.deckgen.json`, with the SHA-256 of the deck written and what the summary
+line needs (slides, splits, QR codes, template warnings). A deck is up to date when the
+sidecar's fingerprint matches and the deck file is still the one written.
+
+Why a sidecar and not the deck's custom document properties: the deck stays exactly what
+rendering produced (no extra part, nothing for PowerPoint to show), a deck edited or
+replaced by hand is detected by its hash (PowerPoint keeps custom properties on save, so a
+hand-edited deck would look up to date), and the render and write stages need no change.
+The sidecar is a dotfile, so `output/*.pptx` globs and artifact uploads skip it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from deckgen import __version__
+from deckgen.errors import Position, Problem
+from deckgen.write import write_atomically
+
+_FORMAT = 1  # of the sidecar; a change makes every deck rebuild once
+_LIBRARIES = ("python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML")
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Record:
+    """What the sidecar of a deck remembers of the build that wrote it."""
+
+    fingerprint: str
+    deck_sha256: str
+    deck_size: int
+    slides: int
+    splits: tuple[str, ...]
+    qr_codes: int
+    template_warnings: tuple[Problem, ...] = ()
+
+
+def sidecar(deck: Path) -> Path:
+    """The sidecar file of `deck`: `.NAME.pptx.deckgen.json` in the same folder."""
+    return deck.with_name(f".{deck.name}.deckgen.json")
+
+
+def fingerprint(inputs: Iterable[Path], options: Mapping[str, str | int | None]) -> str:
+    """SHA-256 (hex) of the toolchain, `options` and every input file's path and bytes."""
+    digest = hashlib.sha256()
+    head = {"format": _FORMAT, "toolchain": toolchain(), "options": dict(options)}
+    digest.update(json.dumps(head, sort_keys=True).encode())
+    for path in inputs:
+        digest.update(b"\0" + path.as_posix().encode() + b"\0")
+        digest.update(_file_digest(path).encode())
+    return digest.hexdigest()
+
+
+@cache
+def toolchain() -> str:
+    """deckgen's version, a hash of its package files and the versions of its libraries."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(_file_digest(path).encode())
+    for name in _LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}=={version}\0".encode())
+    return digest.hexdigest()
+
+
+def up_to_date(deck: Path, key: str) -> Record | None:
+    """The sidecar record of `deck` when it matches `key` and `deck` is the deck it
+    recorded; otherwise None (the deck must be built)."""
+    record = read_record(deck)
+    if record is None or record.fingerprint != key:
+        return None
+    try:
+        if deck.stat().st_size != record.deck_size or _file_digest(deck) != record.deck_sha256:
+            return None
+    except OSError:
+        return None
+    return record
+
+
+def write_record(deck: Path, record: Record) -> None:
+    """Write the sidecar of `deck` (atomically)."""
+    data = {
+        "format": _FORMAT,
+        "deckgen": __version__,
+        "fingerprint": record.fingerprint,
+        "deck": {"sha256": record.deck_sha256, "size": record.deck_size},
+        "slides": record.slides,
+        "splits": list(record.splits),
+        "qr_codes": record.qr_codes,
+        "template_warnings": [_problem_data(p) for p in record.template_warnings],
+    }
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    write_atomically(text.encode("utf-8"), sidecar(deck))
+
+
+def read_record(deck: Path) -> Record | None:
+    """The sidecar record of `deck`, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads(sidecar(deck).read_text(encoding="utf-8"))
+        if data["format"] != _FORMAT:
+            return None
+        return Record(
+            fingerprint=str(data["fingerprint"]),
+            deck_sha256=str(data["deck"]["sha256"]),
+            deck_size=int(data["deck"]["size"]),
+            slides=int(data["slides"]),
+            splits=tuple(str(s) for s in data["splits"]),
+            qr_codes=int(data["qr_codes"]),
+            template_warnings=tuple(_problem(p) for p in data["template_warnings"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def sha256(data: bytes) -> str:
+    """SHA-256 (hex) of `data`."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return "missing"
+    return digest.hexdigest()
+
+
+def _problem_data(problem: Problem) -> dict[str, Any]:
+    p = problem.position
+    return {
+        "file": p.file,
+        "line": p.line,
+        "col": p.col,
+        "path": problem.path,
+        "message": problem.message,
+        "severity": problem.severity,
+    }
+
+
+def _problem(data: dict[str, Any]) -> Problem:
+    position = Position(str(data["file"]), int(data["line"]), int(data["col"]))
+    return Problem(position, str(data["message"]), str(data["path"]), str(data["severity"]))

@@ -1,0 +1,173 @@
+"""The files a deck is made from: the recap, the files it includes, its images and its theme.
+
+`deckgen watch` polls these files and incremental builds hash them. The recap files come
+from the loader (`Document.files` records every file read), the images from the recap's
+`image.path` values, and the theme files from the theme's `extends:` chain.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from deckgen.errors import DeckgenError, ThemeError
+from deckgen.load import DataPath, Document, load_recap, read_yaml
+from deckgen.theme import THEME_FILE, find_theme
+
+_THEME_FILE_KEYS = ("background_image", "logo", "template")
+
+
+def recap_inputs(path: Path, theme: str | None = None) -> list[Path]:
+    """Every file building `path` reads (resolved, without repeats), as far as it is known.
+
+    `theme` is a `--theme` value (a name, or a folder relative to the current folder);
+    without it the recap's own `theme:` counts. A recap whose includes cannot all be read
+    gives itself and the files it means to include; an unknown theme gives no theme
+    files. Never raises for bad input.
+    """
+    try:
+        doc = load_recap(path)
+    except DeckgenError:
+        return list(dict.fromkeys([path.resolve(), *_declared_includes(path)]))
+    spec, relative_to = (theme, Path.cwd()) if theme else (_theme_of(doc), path.parent)
+    try:
+        folder: Path | None = find_theme(spec, relative_to)
+    except ThemeError:
+        folder = None
+    return document_inputs(doc, folder)
+
+
+def document_inputs(doc: Document, theme_folder: Path | None) -> list[Path]:
+    """The recap files of a loaded recap, its images, then the files of its theme."""
+    files = [f.resolve() for f in doc.files]
+    files += list(_images(doc))
+    files += theme_files(theme_folder) if theme_folder is not None else []
+    return list(dict.fromkeys(files))
+
+
+def theme_files(folder: Path) -> list[Path]:
+    """`theme.yaml` and the files it names, for the theme in `folder` and every theme it
+    extends."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    current: Path | None = folder.resolve()
+    while current is not None and current not in seen:
+        seen.add(current)
+        spec = current / THEME_FILE
+        out.append(spec)
+        current = _theme_step(current, spec, out)
+    return list(dict.fromkeys(out))
+
+
+def _theme_step(folder: Path, spec: Path, out: list[Path]) -> Path | None:
+    """Add the files `spec` names to `out`; return the folder of the theme it extends."""
+    try:
+        data = read_yaml(spec).data
+    except DeckgenError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    out += [(folder / data[k]).resolve() for k in _THEME_FILE_KEYS if isinstance(data.get(k), str)]
+    parent = data.get("extends")
+    if not isinstance(parent, str):
+        return None
+    try:
+        return find_theme(parent, folder).resolve()
+    except ThemeError:
+        return None
+
+
+def including_recaps(file: Path, top: Path | None = None) -> list[Path]:
+    """The recaps that include `file` (directly, or through an included presenter file).
+
+    Includes must stay inside a recap's folder tree, so only the YAML files in `file`'s
+    folder and the folders above it, up to `top` (default: the current folder), are
+    candidates. Paths are returned as `file` was given (relative stays relative).
+    """
+    target = file.resolve()
+    if not target.is_file():
+        return []
+    found: list[Path] = []
+    for folder in _folders_up(file, (top or Path.cwd()).resolve()):
+        for candidate in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+            if candidate.resolve() != target and target in _files_read(candidate):
+                found.append(candidate)
+    return found
+
+
+def _folders_up(file: Path, top: Path) -> Iterator[Path]:
+    """`file`'s folder, then each folder above it that lies inside `top`."""
+    yield file.parent
+    for folder in file.parent.parents:
+        if not folder.resolve().is_relative_to(top):
+            return
+        yield folder
+
+
+def _files_read(recap: Path) -> set[Path]:
+    """The files that loading `recap` reads, including an include that fails to load."""
+    try:
+        return {f.resolve() for f in load_recap(recap).files}
+    except DeckgenError as exc:  # a broken include is still included
+        return {
+            Path(p.position.file).resolve()
+            for p in exc.problems
+            if os.path.normpath(p.position.file) != os.path.normpath(recap.as_posix())
+        }
+
+
+def _declared_includes(path: Path) -> list[Path]:
+    """The files `path` includes and the files those include, whether or not they exist
+    or can be read (for a recap that does not load)."""
+    try:
+        data = read_yaml(path).data
+    except DeckgenError:
+        return []
+    out: list[Path] = []
+    for presenter in _items(data, "presenters"):
+        holder, topics = path, _items(presenter, "topics")
+        if isinstance(presenter, dict) and isinstance(presenter.get("include"), str):
+            holder = (path.parent / presenter["include"]).resolve()
+            out.append(holder)
+            try:
+                topics = _items(read_yaml(holder).data, "topics")
+            except DeckgenError:
+                topics = []
+        out += [
+            (holder.parent / t["include"]).resolve()
+            for t in topics
+            if isinstance(t, dict) and isinstance(t.get("include"), str)
+        ]
+    return out
+
+
+def _theme_of(doc: Document) -> str:
+    spec = doc.data.get("theme") if isinstance(doc.data, dict) else None
+    return spec if isinstance(spec, str) and spec else "default"
+
+
+def _images(doc: Document) -> Iterator[Path]:
+    """The image files a loaded recap names (`slides[*].image.path`), resolved."""
+    for at, slide in _slides(doc.data):
+        image = slide.get("image")
+        if isinstance(image, dict) and isinstance(image.get("path"), str):
+            try:
+                base = doc.source_of((*at, "image", "path")).parent
+            except KeyError:
+                continue
+            yield (base / image["path"]).resolve()
+
+
+def _slides(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
+    for i, presenter in enumerate(_items(data, "presenters")):
+        for j, topic in enumerate(_items(presenter, "topics")):
+            for k, slide in enumerate(_items(topic, "slides")):
+                if isinstance(slide, dict):
+                    yield ("presenters", i, "topics", j, "slides", k), slide
+
+
+def _items(data: Any, key: str) -> list[Any]:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []

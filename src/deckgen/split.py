@@ -1,0 +1,91 @@
+"""`build --split presenters`: one deck per presenter, besides the full deck.
+
+A presenter's deck is the recap with only that presenter: the title slide, the
+presenter's divider, their talks and slides, the video index of their videos and the
+closing slide (no agenda: the divider says who presents).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from deckgen.layout import Page
+from deckgen.layout.frame import Context, footer
+from deckgen.layout.generated import divider_page
+from deckgen.model import Recap
+from deckgen.steps import Collapse
+from deckgen.theme import Theme
+
+# Latin letters that Unicode does not decompose into a base letter and an accent
+_LETTERS = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h",
+     "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th", "ı": "i"}
+)  # fmt: skip
+
+
+def slug(name: str) -> str:
+    """A file-name part for `name`: lowercase ASCII, accents stripped, other characters
+    as `-` (`André Müller` -> `andre-muller`, `Łukasz` -> `lukasz`)."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTERS))
+    ascii_name = decomposed.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def presenter_outputs(recap: Recap, output: Path) -> list[Path]:
+    """`<stem>-<presenter slug>.pptx` beside `output` for each presenter, in order; a
+    name without ASCII letters or digits becomes `presenter-N`, a repeated slug gets
+    `-2`, `-3`, ..."""
+    seen: set[str] = set()
+    out = []
+    for n, presenter in enumerate(recap.presenters, start=1):
+        base = slug(presenter.name) or f"presenter-{n}"
+        name, count = base, 1
+        while name in seen:
+            count += 1
+            name = f"{base}-{count}"
+        seen.add(name)
+        out.append(output.with_name(f"{output.stem}-{name}{output.suffix}"))
+    return out
+
+
+def presenter_recap(recap: Recap, index: int) -> Recap:
+    """`recap` with only its presenter number `index` (0-based) and no agenda."""
+    return replace(
+        recap,
+        presenters=(recap.presenters[index],),
+        options=replace(recap.options, agenda=False),
+    )
+
+
+def presenter_collapses(collapsed: list[Collapse], index: int) -> list[Collapse]:
+    """The collapsed step runs that lie in presenter number `index`."""
+    prefix = f"presenters[{index}]"
+    return [c for c in collapsed if c.origin.path.startswith((f"{prefix}.", f"{prefix}["))]
+
+
+def with_divider(pages: list[Page], recap: Recap, theme: Theme) -> list[Page]:
+    """Insert the divider of `recap`'s one presenter after the title slide.
+
+    Layout gives dividers only to decks of several presenters; the slide numbers of the
+    pages after the divider move up by one (their footers are laid out again).
+    """
+    ctx = Context(theme, recap)
+    out = [pages[0], divider_page(ctx, recap.presenters[0])]
+    for number, page in enumerate(pages[1:], start=2):
+        out.append(_renumbered(ctx, page, number, number + 1))
+    return out
+
+
+def _renumbered(ctx: Context, page: Page, old: int, new: int) -> Page:
+    if page.layout != "content":
+        return page
+    tail = tuple(footer(ctx, old, page.footer_link))
+    if not tail:
+        return page
+    if page.elements[-len(tail) :] != tail:  # layout must have changed how footers are added
+        raise AssertionError(f"page {old} ({page.title!r}) does not end with its footer")
+    renumbered = (*page.elements[: -len(tail)], *footer(ctx, new, page.footer_link))
+    return replace(page, elements=renumbered)
