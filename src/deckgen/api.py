@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from deckgen import fingerprint as fp
 from deckgen.errors import Problem, RecapError, ThemeError
@@ -84,6 +87,34 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
 def _is_fatal(problem: Problem) -> bool:
     """Schema errors that leave the data too broken for the semantic checks."""
     return problem.path == "" and problem.severity == "error"
+
+
+@dataclass(frozen=True)
+class Job:
+    """One deck to build: `build(recap, output, **options)`."""
+
+    recap: Path
+    output: Path
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+def build_many(jobs: Sequence[Job], workers: int | None = None) -> list[BuildResult | Exception]:
+    """Build several recaps, one process per core (or `workers`); each job's result or
+    error, in the order given. The decks are the same bytes as serial builds make."""
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers < 2:
+        return [_outcome(job) for job in jobs]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_outcome, jobs))
+
+
+def _outcome(job: Job) -> BuildResult | Exception:
+    try:
+        return build(job.recap, job.output, **job.options)
+    except Exception as exc:  # reported by the caller, in order
+        return exc
 
 
 def build(

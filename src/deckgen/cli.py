@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from deckgen import __version__
-from deckgen.api import BuildResult, build, check
+from deckgen.api import BuildResult, Job, build, build_many, check
 from deckgen.errors import DeckgenError, ExitStatus, Problem
 from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
@@ -94,24 +94,34 @@ def build_command(
     _unique_names(recaps)
     failed = False
     results: list[dict[str, Any]] = []
+    options = {
+        "theme": theme,
+        "strict": strict,
+        "steps": steps,
+        "incremental": True,
+        "force": force,
+        "split": split,
+    }
+    jobs = [Job(recap, out_dir / f"{recap.stem}.pptx", options) for recap in recaps]
+    # several decks: one process per core (serially under --debug, for whole tracebacks)
+    parallel = len(jobs) > 1 and not (ctx.obj and ctx.obj.get("debug"))
     with _progress(ctx, len(recaps), quiet) as bar:
-        for n, recap in enumerate(recaps):
+        outcomes = build_many(jobs) if parallel else None
+        for n, job in enumerate(jobs):
+            recap = job.recap
 
             def progress(fraction: float, stage: str, n: int = n, name: str = recap.name) -> None:
                 bar.update(n + fraction, f"{name}: {stage}")
 
             with _reporting(ctx, fmt, results, recap) as record:
-                result = build(
-                    recap,
-                    out_dir / f"{recap.stem}.pptx",
-                    theme,
-                    strict,
-                    steps,
-                    incremental=True,
-                    force=force,
-                    split=split,
-                    progress=progress,
-                )
+                outcome = outcomes[n] if outcomes is not None else None
+                if isinstance(outcome, Exception):
+                    raise outcome
+                if outcome is None:
+                    result = build(recap, job.output, **options, progress=progress)
+                else:
+                    result = outcome
+                    progress(1.0, "built")
                 summary = _summary(result)
                 record(summary)
                 _report(result.warnings, fmt)

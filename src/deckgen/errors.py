@@ -55,6 +55,9 @@ class DeckgenError(Exception):
         self.problems = sorted(problems, key=Problem.sort_key)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[DeckgenError], tuple[list[Problem]]]:
+        return (type(self), (self.problems,))  # crosses process boundaries (parallel builds)
+
 
 class RecapError(DeckgenError):
     """A recap file (or a file it includes) is invalid."""
