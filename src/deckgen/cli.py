@@ -16,7 +16,8 @@ import click
 
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check
-from deckgen.errors import DeckgenError, ExitStatus, Problem
+from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
+from deckgen.importer import import_deck
 from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
 from deckgen.preview import contact_sheet
@@ -260,6 +261,35 @@ def watch_command(
         watch(rebuild, interval, on_change=announce)
     except KeyboardInterrupt:
         click.echo("deckgen: stopped watching", err=True)
+
+
+@main.command("import")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "recap",
+    type=click.Path(path_type=Path),
+    help="The recap to write [default: <deck name>.yaml in the current folder].",
+)
+@click.option("--force", is_flag=True, help="Overwrite the recap if it exists.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@click.pass_context
+def import_command(
+    ctx: click.Context, deck: Path, recap: Path | None, force: bool, quiet: bool
+) -> None:
+    """Turn an existing DECK.pptx into a commented recap (pictures go next to it)."""
+    target = recap or Path(f"{deck.stem}.yaml")
+    results: list[dict[str, Any]] = []
+    with _reporting(ctx, "text", results, deck):
+        if target.exists() and not force:
+            raise BuildError([Problem(Position(target.as_posix()), "exists already; use --force")])
+        report = import_deck(deck, target)
+        if not quiet:
+            click.echo(str(report))
+            for line in [*report.collapsed, *report.left_out]:
+                click.echo(f"  {line}")
+    _finish("text", results, bool(results[-1].get("errors")))
 
 
 @main.command("new")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
@@ -154,10 +155,13 @@ class SlideData:
     notes: str | None
     left_out: tuple[str, ...]  # what the recap cannot hold, e.g. "a chart"
     builds: frozenset[int]  # shapes whose paragraphs appear one click each
+    height: int = 6858000  # of the slide, in EMU
 
-    def role(self, role: str) -> list[TextShape]:
-        """The text shapes of one role, in reading order."""
-        return [t for t in self.texts if t.role == role]
+    @property
+    def low_title(self) -> bool:
+        """The title stands well below the top, as on title and section slides."""
+        title = next((t for t in self.texts if t.role == "title"), None)
+        return title is not None and title.top >= 0.2 * self.height
 
 
 @dataclass(frozen=True)
@@ -173,8 +177,9 @@ class DeckData:
 
     @property
     def by_deckgen(self) -> bool:
-        """True when every slide carries a deckgen slide kind."""
-        return bool(self.slides) and all(s.kind for s in self.slides)
+        """Made by deckgen (maybe edited): its title slide and most slides name their kind."""
+        named = sum(1 for s in self.slides if s.kind)
+        return bool(self.slides) and self.slides[0].kind == "title" and named * 2 > len(self.slides)
 
 
 def read_deck(path: Path) -> DeckData:
@@ -187,7 +192,7 @@ def read_deck(path: Path) -> DeckData:
     try:
         prs = Presentation(str(path))
         height = int(prs.slide_height or 6858000)
-        slides = tuple(_slide(s, n, height) for n, s in enumerate(prs.slides, start=1))
+        slides = tuple(_read_slide(s, n, height, shown) for n, s in enumerate(prs.slides, 1))
         props = prs.core_properties
         deck = DeckData(
             shown,
@@ -200,10 +205,49 @@ def read_deck(path: Path) -> DeckData:
     except BuildError:
         raise
     except Exception as exc:  # python-pptx raises many kinds for a broken package
-        raise _error(shown, f"cannot read the deck: {exc}") from None
+        where = _broken_part(path)
+        raise _error(shown, f"{where}cannot read it: {exc}") from None
     if not slides:
         raise _error(shown, "has no slides")
     return deck
+
+
+def _broken_part(path: Path) -> str:
+    """`slide N: ` (or `PART: `) for the first XML part that does not parse, else ''."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        with zipfile.ZipFile(path) as package:
+            names = [n for n in package.namelist() if n.endswith((".xml", ".rels"))]
+            for name in names:
+                try:
+                    etree.fromstring(package.read(name), parser)
+                except etree.XMLSyntaxError:
+                    return f"{_slide_of(package, name) or name}: "
+    except (OSError, zipfile.BadZipFile, KeyError):
+        pass
+    return ""
+
+
+def _slide_of(package: zipfile.ZipFile, name: str) -> str | None:
+    """`slide N` when `name` is the part of the N-th slide (in the deck's order)."""
+    try:
+        rels = etree.fromstring(package.read("ppt/_rels/presentation.xml.rels"))
+        deck = etree.fromstring(package.read("ppt/presentation.xml"))
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+    targets = {r.get("Id"): "ppt/" + str(r.get("Target", "")).lstrip("/") for r in rels}
+    order = deck.iterfind(f"{qn('p:sldIdLst')}/{qn('p:sldId')}")
+    for number, entry in enumerate(order, start=1):
+        if targets.get(entry.get(qn("r:id"))) == name:
+            return f"slide {number}"
+    return None
+
+
+def _read_slide(slide: Any, number: int, height: int, shown: str) -> SlideData:
+    try:
+        return _slide(slide, number, height)
+    except Exception as exc:  # a broken slide part: name the slide
+        raise _error(shown, f"slide {number}: cannot read it: {exc}") from None
 
 
 def _error(shown: str, message: str) -> BuildError:
@@ -247,9 +291,7 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
             role = _role(element)
             if role == "other" and top >= _BAND * height:
                 role = "band"
-            paras = tuple(
-                _paragraph(p, part, role in ("body", "bodylike")) for p in _paras(element)
-            )
+            paras = tuple(_paragraph(p, part, role == "body") for p in _paras(element))
             if any(p.text.strip() for p in paras):
                 texts.append(
                     TextShape(paras, role, str(shape.name), int(shape.shape_id), top, left)
@@ -272,6 +314,7 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
         notes or None,
         tuple(left_out),
         builds,
+        height,
     )
 
 
@@ -325,7 +368,7 @@ def _picture(
 def _table(shape: Any, part: Any, top: int, left: int) -> TableShape:
     rows = []
     for tr in shape._element.iter(qn("a:tr")):
-        cells = []
+        cells: list[tuple[Paragraph, ...]] = []
         for tc in tr.iterfind(qn("a:tc")):
             if tc.get("hMerge") in ("1", "true") or tc.get("vMerge") in ("1", "true"):
                 cells.append(())

@@ -1,0 +1,152 @@
+"""`deckgen import`: an existing .pptx deck to a commented recap that deckgen builds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen import api
+from deckgen.errors import BuildError, DeckgenError, Position, Problem
+from deckgen.importer import generic, kinds
+from deckgen.importer.document import recap_tree
+from deckgen.importer.pictures import Pictures
+from deckgen.importer.pieces import Note, Piece, Reading
+from deckgen.importer.reader import DeckData, read_deck
+from deckgen.importer.structure import Draft, assemble
+from deckgen.importer.yaml_out import data, dump, loads
+from deckgen.model import Video
+from deckgen.starter import schema_reference
+from deckgen.write import write_atomically
+
+__all__ = ["ImportBug", "ImportReport", "import_deck"]
+
+_DEFAULT_TITLES = {"", "powerpoint presentation", "presentation"}
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What one import did."""
+
+    deck: Path
+    recap: Path
+    slides_read: int
+    slides_written: int  # slides of the recap (after joining and collapsing)
+    collapsed: list[str] = field(default_factory=list)  # 'slide 12: collapsed 9 step ...'
+    pictures: int = 0  # image files written next to the recap
+    videos: int = 0  # YouTube recordings: topic videos and video slides
+    left_out: list[str] = field(default_factory=list)  # 'slide 7: a chart left out'
+
+    def __str__(self) -> str:
+        return (
+            f"{self.recap.as_posix()}: {self.slides_read} slides read, "
+            f"{self.slides_written} written, {len(self.collapsed)} step runs collapsed, "
+            f"{self.pictures} pictures, {self.videos} videos"
+        )
+
+
+class ImportBug(RuntimeError):
+    """The recap an import wrote does not validate: a bug in deckgen, not in the deck."""
+
+
+def import_deck(deck: Path, recap: Path) -> ImportReport:
+    """Import `deck` into `recap` and its pictures into `<recap stem>-images/`; say what it did."""
+    # Raises BuildError when the deck cannot be read or the recap cannot be written, and
+    # ImportBug when the written recap does not pass deckgen.api.check.
+    if recap.exists() and recap.resolve() == deck.resolve():
+        raise BuildError([Problem(Position(deck.as_posix()), "the recap would replace the deck")])
+    deck_data = read_deck(deck)
+    pictures = Pictures(f"{recap.stem}-images")
+    reading = Reading.of(deck_data, pictures)
+    pieces: list[Piece] = []
+    for index, slide in enumerate(deck_data.slides):
+        if deck_data.by_deckgen and slide.kind:
+            found = kinds.interpret(slide, reading)
+        else:
+            found = generic.interpret(slide, reading, first=index == 0)
+        pieces += [*_left_out(slide.number, slide.left_out), *reading.notes, *found]
+        reading.notes = []
+    draft = assemble(pieces, reading, _fallback_title(deck_data, deck))
+    draft.footer = reading.footer
+    draft.options = _options(deck_data)
+    tree = recap_tree(draft)
+    header = [
+        f"yaml-language-server: $schema={schema_reference(recap)}",
+        f"Imported from {deck.name} by deckgen import; check it and edit freely.",
+        '"slide N" comments name the slides of the deck each part comes from.',
+    ]
+    text = dump(tree, header)
+    if loads(text) != data(tree):  # pragma: no cover - the writer checks each value
+        raise ImportBug(f"bug: the YAML written for {deck.as_posix()} does not read back")
+    pictures.write(recap.parent)
+    write_atomically(text.encode("utf-8"), recap)
+    _check(recap, deck)
+    left_out = [f"slide {p.number}: {p.message}" for p in pieces if isinstance(p, Note)]
+    return _report(deck, recap, deck_data, draft, pictures, left_out)
+
+
+def _left_out(number: int, what: tuple[str, ...]) -> list[Piece]:
+    return [Note(number, f"{item} left out") for item in what]
+
+
+def _fallback_title(deck_data: DeckData, deck: Path) -> str:
+    if deck_data.title.casefold() not in _DEFAULT_TITLES:
+        return deck_data.title
+    return deck.stem
+
+
+def _options(deck: DeckData) -> dict[str, bool | str]:
+    """deckgen's options; for a deck deckgen made, the ones it was built with."""
+    options: dict[str, bool | str] = {
+        "agenda": True,
+        "qr_codes": "youtube",
+        "collapse_steps": "collapse",
+        "slide_numbers": True,
+        "video_index": True,
+    }
+    if deck.by_deckgen:
+        kinds_seen = {s.kind for s in deck.slides}
+        options["agenda"] = "agenda" in kinds_seen
+        options["video_index"] = "video-index" in kinds_seen
+        options["slide_numbers"] = any(
+            t.role == "band" and t.text.isdigit() for s in deck.slides for t in s.texts
+        )
+        qr = [p for s in deck.slides for p in s.pictures if p.name == "QR code"]
+        if any(p.url and "youtu" not in p.url for p in qr):
+            options["qr_codes"] = "all"
+        elif not qr and {"talk", "video", "links", "closing"} & kinds_seen:
+            options["qr_codes"] = "none"
+    return options
+
+
+def _check(recap: Path, deck: Path) -> None:
+    try:
+        api.check(recap)
+    except DeckgenError as exc:
+        problems = "\n".join(str(p) for p in exc.problems)
+        raise ImportBug(
+            f"bug: the recap imported from {deck.as_posix()} does not validate"
+            f" (left as written for a bug report):\n{problems}"
+        ) from None
+
+
+def _report(
+    deck: Path,
+    recap: Path,
+    deck_data: DeckData,
+    draft: Draft,
+    pictures: Pictures,
+    left_out: list[str],
+) -> ImportReport:
+    slides = [s for p in draft.presenters for t in p.topics for s in t.slides]
+    videos = sum(1 for p in draft.presenters for t in p.topics if t.video)
+    videos += sum(1 for s in slides if isinstance(s.slide.content, Video))
+    return ImportReport(
+        deck,
+        recap,
+        len(deck_data.slides),
+        len(slides),
+        list(draft.collapsed),
+        len(pictures.files),
+        videos,
+        left_out,
+    )

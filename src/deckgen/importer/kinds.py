@@ -1,0 +1,328 @@
+"""Slides deckgen made: each names its kind in `p:cSld/@name`, so it is read back exactly."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from deckgen.importer import generic
+from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement
+from deckgen.importer.markup import NOT_BOLD, NOT_ITALIC, escape, para_text, plain
+from deckgen.importer.pieces import (
+    AgendaInfo,
+    ClosingInfo,
+    Note,
+    Piece,
+    PresenterMark,
+    Reading,
+    SlidePiece,
+    TitleInfo,
+    TopicMark,
+    split_part,
+    title_text,
+    useful_alt,
+)
+from deckgen.importer.reader import Paragraph, SlideData, TextShape
+from deckgen.links import youtube
+from deckgen.model import (
+    Code,
+    Content,
+    Link,
+    Links,
+    Picture,
+    Quote,
+    Stat,
+    Statement,
+    Stats,
+    Video,
+)
+
+_QR_LABELS = ("Scan to watch", "Scan to open")
+_LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TITLE_RATIO = 1.25  # a card's title is 1.1 x body size, its link line 0.8 x
+
+
+def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
+    """What one deckgen slide becomes; generated slides (agenda, video index) only inform."""
+    kind = slide.kind
+    title_shape = next((t for t in slide.texts if t.role == "title"), None)
+    raw_title = title_text(title_shape) if title_shape else ""
+    title, part = split_part(raw_title)
+    shapes = [
+        t
+        for t in slide.texts
+        if t is not title_shape and not reading.is_footer(t) and t.text not in _QR_LABELS
+    ]
+    n = slide.number
+    if kind == "title":
+        return [_title(slide, raw_title, shapes, reading)]
+    if kind == "agenda":
+        entries = tuple(
+            (p.level, escape(plain(p.runs)), _all_bold(p)) for p in _paras(shapes) if p.text.strip()
+        )
+        return [AgendaInfo(n, entries)]
+    if kind == "video-index":
+        return []
+    if kind == "divider":
+        lines = [para_text(p) for p in _paras(shapes) if p.text.strip()]
+        return [
+            PresenterMark(
+                n,
+                raw_title,
+                affiliation=lines[1] if len(lines) > 1 else None,
+                tagline=lines[0] if lines else None,
+                notes=slide.notes,
+            )
+        ]
+    if kind == "talk":
+        return [_talk(slide, raw_title, shapes)]
+    if kind == "topic":
+        summary = " ".join(para_text(p) for p in _paras(shapes) if p.text.strip())
+        return [TopicMark(n, raw_title, summary=summary or None, notes=slide.notes)]
+    if kind == "closing":
+        return [ClosingInfo(n, title, tuple(_links(shapes)), part)]
+    recording = _recording(slide)
+    content = _content(slide, kind, title, shapes, reading)
+    if content is None:
+        parts = generic.sort_parts(slide, reading)
+        pieces = generic.content(slide, parts, reading)
+        return [
+            SlidePiece(p.number, title, p.content, p.notes, p.steps, part, recording)
+            if isinstance(p, SlidePiece)
+            else p
+            for p in pieces
+        ] or [Note(n, "empty slide left out")]
+    if isinstance(content, Note):
+        return [content]
+    steps = kind == "bullets" and any(s.shape_id in slide.builds for s in shapes)
+    return [SlidePiece(n, title, content, slide.notes, steps, part, recording)]
+
+
+def _paras(shapes: Sequence[TextShape]) -> list[Paragraph]:
+    return [p for s in shapes for p in s.paras]
+
+
+def _all_bold(para: Paragraph) -> bool:
+    runs = [r for r in para.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
+
+
+def _title(
+    slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Reading
+) -> TitleInfo:
+    """Title slide: the subtitle (the deck's subject), the event line and the date."""
+    lines = [p for p in _paras(shapes) if p.text.strip()]
+    subtitle = None
+    date = None
+    event: list[tuple[str, str]] = []
+    subject = reading.deck.subject
+    for para in lines:
+        text = plain(para.runs)
+        if subject and subtitle is None and text == " ".join(subject.split()):
+            subtitle = para_text(para)
+        elif _DATE.match(text):
+            date = text
+        else:
+            parts = para_text(para).split(" · ")
+            keys = ("name", "location", "dates") if len(parts) == 3 else ("name",)
+            values = parts if len(parts) == 3 else [" · ".join(parts)]
+            event = list(zip(keys, values, strict=True))
+    return TitleInfo(slide.number, title, subtitle, tuple(event), date, slide.notes)
+
+
+def _link_para(para: Paragraph) -> tuple[str, str] | None:
+    """("Recording: " | "Link: " | "Slides: ", url) for a card's link line."""
+    text = para.text
+    urls = [r.url for r in para.runs if r.url]
+    for prefix in _LINK_PREFIXES:
+        if text.startswith(prefix) and urls:
+            return prefix, urls[0]
+    return None
+
+
+def _card(
+    shapes: Sequence[TextShape],
+) -> tuple[list[Paragraph], list[Paragraph], list[tuple[str, str]], float | None]:
+    """Bold heading lines, summary lines, link lines and the size of the link line."""
+    heads: list[Paragraph] = []
+    summary: list[Paragraph] = []
+    links: list[tuple[str, str]] = []
+    link_size = None
+    for para in _paras(shapes):
+        if not para.text.strip():
+            continue
+        link = _link_para(para)
+        if link:
+            links.append(link)
+            link_size = link_size or para.size
+        elif _all_bold(para) and not summary:
+            heads.append(para)
+        else:
+            summary.append(para)
+    return heads, summary, links, link_size
+
+
+def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> TopicMark:
+    heads, summary, links, _ = _card(shapes)
+    video = next((url for prefix, url in links if prefix == "Recording: "), None)
+    slides_url = next((url for prefix, url in links if prefix != "Recording: "), None)
+    return TopicMark(
+        slide.number,
+        title,
+        tuple(para_text(p, NOT_BOLD) for p in heads),
+        video,
+        slides_url,
+        " ".join(para_text(p) for p in summary) or None,
+        notes=slide.notes,
+        talk=True,
+    )
+
+
+def _video(shapes: Sequence[TextShape]) -> Video | None:
+    heads, summary, links, link_size = _card(shapes)
+    if not links:
+        return None
+    url = links[0][1]
+    title = None
+    if heads and link_size and (heads[0].size or 0) > link_size * _TITLE_RATIO:
+        title = para_text(heads[0], NOT_BOLD)
+        heads = heads[1:]
+    tube = youtube(url)
+    return Video(
+        Link(url, tube.url if tube else url, tube is not None),
+        title,
+        tuple(para_text(p, NOT_BOLD) for p in heads),
+        " ".join(para_text(p) for p in summary) or None,
+    )
+
+
+def _only_link(para: Paragraph) -> str | None:
+    """The URL of a paragraph that is nothing but one link."""
+    urls = {r.url for r in para.runs if r.text.strip() and r.url}
+    rest = "".join(r.text for r in para.runs if not r.url).strip()
+    return urls.pop() if len(urls) == 1 and not rest else None
+
+
+def _shown(url: str) -> str:
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:")
+
+
+def _links(shapes: Sequence[TextShape]) -> list[Link]:
+    """A list of links (label line, then address line) or link tiles."""
+    out: list[Link] = []
+    pending: list[Paragraph] = []
+    for para in _paras(shapes):
+        if not para.text.strip():
+            continue
+        url = _only_link(para)
+        if url is None:
+            pending.append(para)
+            continue
+        label = para_text(pending[0], NOT_BOLD) if pending else None
+        if label is not None and plain(pending[0].runs) in (url, _shown(url)):
+            label = None
+        tube = youtube(url)
+        out.append(Link(label or url, tube.url if tube else url, tube is not None))
+        pending = []
+    return out
+
+
+def _recording(slide: SlideData) -> str | None:
+    """The recording link in a deckgen footer."""
+    for shape in slide.texts:
+        if shape.role == "band" and shape.text.startswith("Recording: "):
+            link = next((_link_para(p) for p in shape.paras if _link_para(p)), None)
+            if link:
+                return link[1]
+    return None
+
+
+def _content(
+    slide: SlideData, kind: str | None, title: str, shapes: Sequence[TextShape], reading: Reading
+) -> Content | BulletLines | Note | None:
+    """The content of a slide of a known kind; None to read it as an ordinary slide."""
+    if kind == "text":
+        return _statement(shapes)
+    if kind == "quote":
+        return _quote(shapes)
+    if kind == "stats":
+        return _stats(shapes)
+    if kind == "links":
+        links = _links(shapes)
+        return Links(tuple(links)) if links else None
+    if kind == "video":
+        return _video(shapes)
+    if kind == "code":
+        return _code(shapes)
+    if kind == "image":
+        return _image(slide, title, shapes, reading)
+    if kind == "bullets":
+        body = [s for s in shapes if s.role == "body" or s.name == "Body"] or list(shapes)
+        lines = bullet_lines(_paras(body))
+        return lines if lines.lines else None
+    return None
+
+
+def _statement(shapes: Sequence[TextShape]) -> Statement | None:
+    text = statement([p for p in _paras(shapes) if p.text.strip()], NOT_BOLD)
+    return Statement(text) if text else None
+
+
+def _quote(shapes: Sequence[TextShape]) -> Quote | None:
+    source = None
+    paras: list[Paragraph] = []
+    for shape in shapes:
+        if shape.text == "“":
+            continue
+        if shape.text.startswith("— "):
+            source = para_text(shape.paras[0], NOT_ITALIC).removeprefix("— ").strip()
+            continue
+        paras += [p for p in shape.paras if p.text.strip()]
+    text = statement(paras, NOT_ITALIC)
+    return Quote(text, source or None) if text else None
+
+
+def _stats(shapes: Sequence[TextShape]) -> Stats | None:
+    """Figures (bold) each over its label (the same left edge, lower down)."""
+    values = [s for s in shapes if all(_all_bold(p) for p in s.paras if p.text.strip())]
+    labels = [s for s in shapes if s not in values]
+    items = []
+    for value in sorted(values, key=lambda s: (s.top, s.left)):
+        below = [s for s in labels if abs(s.left - value.left) < 12700 and s.top > value.top]
+        label = min(below, key=lambda s: s.top, default=None)
+        if label is None:
+            continue
+        labels.remove(label)
+        text = " ".join(para_text(p) for p in label.paras if p.text.strip())
+        items.append(Stat(plain([r for p in value.paras for r in p.runs]), text))
+    return Stats(tuple(items)) if items else None
+
+
+def _code(shapes: Sequence[TextShape]) -> Code | None:
+    mono = [s for s in shapes if all(p.mono for p in s.paras if p.text.strip())]
+    if not mono:
+        return None
+    source = code_source([p for s in mono for p in s.paras])
+    captions = [s for s in shapes if s not in mono]
+    caption = (
+        " ".join(para_text(p, NOT_ITALIC) for p in captions[0].paras if p.text.strip())
+        if captions
+        else None
+    )
+    return Code(source, None, caption or None) if source.strip() else None
+
+
+def _image(
+    slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Reading
+) -> Picture | Note | None:
+    pictures = [p for p in slide.pictures if not reading.is_decoration(p)]
+    if not pictures:
+        return None
+    extracted = reading.picture(slide, pictures[0])
+    if extracted is None:
+        return Note(slide.number, "the slide's picture could not be used; slide left out")
+    caption = " ".join(para_text(p, NOT_ITALIC) for p in _paras(shapes) if p.text.strip()) or None
+    alt = useful_alt(pictures[0].descr, caption, generic.plain_text(title))
+    return Picture(Path(extracted.path), extracted.width, extracted.height, caption, alt)

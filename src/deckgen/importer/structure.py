@@ -1,0 +1,441 @@
+"""Assemble the pieces into presenters and topics, join continued slides, collapse steps."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from deckgen import inline
+from deckgen.errors import Position
+from deckgen.importer.blocks import BulletLines, nest
+from deckgen.importer.pieces import (
+    AgendaInfo,
+    ClosingInfo,
+    Note,
+    Piece,
+    PresenterMark,
+    Reading,
+    SlidePiece,
+    TitleInfo,
+    TopicMark,
+)
+from deckgen.model import Code, Content, Link, Links, Origin, Quote, Slide, Statement, Stats, Table
+from deckgen.steps import is_step, merge
+
+
+@dataclass
+class DraftSlide:
+    """A recap slide and the deck slides it comes from."""
+
+    slide: Slide
+    first: int
+    last: int
+    joined: int = 1  # deck slides joined as continuations
+    steps: int = 1  # step slides collapsed into this one
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DraftTopic:
+    """A topic being assembled."""
+
+    title: str
+    number: int | None
+    speakers: tuple[str, ...] = ()
+    video: str | None = None
+    slides_url: str | None = None
+    summary: str | None = None
+    slides: list[DraftSlide] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    open: bool = True  # a section or an implicit topic: a talk card may still fill it
+
+
+@dataclass
+class DraftPresenter:
+    """A presenter being assembled."""
+
+    name: str
+    number: int | None
+    affiliation: str | None = None
+    tagline: str | None = None
+    topics: list[DraftTopic] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """The whole recap, ready to be written."""
+
+    title: str
+    subtitle: str | None = None
+    event: dict[str, str] = field(default_factory=dict)
+    date: str | None = None
+    footer: str | None = None
+    options: dict[str, bool | str] = field(default_factory=dict)
+    presenters: list[DraftPresenter] = field(default_factory=list)
+    closing_title: str | None = None
+    closing_links: list[Link] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    collapsed: list[str] = field(default_factory=list)
+
+
+def assemble(pieces: Sequence[Piece], reading: Reading, fallback_title: str) -> Draft:
+    """The recap: title, presenters with their topics and slides, closing; steps collapsed."""
+    pieces = join_parts(pieces)
+    builder = _Builder(reading, pieces, fallback_title)
+    for piece in pieces:
+        builder.add(piece)
+    draft = builder.finish()
+    for presenter in draft.presenters:
+        for topic in presenter.topics:
+            topic.slides = _collapse(topic, draft.collapsed)
+    return draft
+
+
+# --- continued slides ("Title (2/3)") ------------------------------------------------------
+
+
+def join_parts(pieces: Sequence[Piece]) -> list[Piece]:
+    """Join the parts of a continued slide (and of the closing slide) into one."""
+    out: list[Piece] = []
+    for piece in pieces:
+        prev = out[-1] if out else None
+        if (
+            isinstance(piece, SlidePiece)
+            and isinstance(prev, SlidePiece)
+            and piece.part
+            and prev.part
+            and piece.part == (prev.part[0] + 1, prev.part[1])
+            and piece.title == prev.title
+        ):
+            joined = _join(prev.content, piece.content)
+            if joined is not None:
+                out[-1] = replace(prev, content=joined, part=piece.part)
+                continue
+        if (
+            isinstance(piece, ClosingInfo)
+            and isinstance(prev, ClosingInfo)
+            and piece.part
+            and prev.part
+            and piece.part[0] == prev.part[0] + 1
+        ):
+            out[-1] = replace(prev, links=prev.links + piece.links, part=piece.part)
+            continue
+        out.append(piece)
+    return out
+
+
+def _join(a: Content | BulletLines, b: Content | BulletLines) -> Content | BulletLines | None:
+    if isinstance(a, BulletLines) and isinstance(b, BulletLines):
+        return BulletLines(a.lines + b.lines)
+    if isinstance(a, Table) and isinstance(b, Table) and a.columns == b.columns:
+        return Table(a.columns, a.rows + b.rows)
+    if isinstance(a, Code) and isinstance(b, Code):
+        return Code(f"{a.source}\n{b.source}", a.language, a.caption)
+    if isinstance(a, Links) and isinstance(b, Links):
+        return Links(a.items + b.items)
+    if isinstance(a, Stats) and isinstance(b, Stats):
+        return Stats(a.items + b.items)
+    if isinstance(a, Statement) and isinstance(b, Statement):
+        return Statement(f"{a.text}\n\n{b.text}")
+    if isinstance(a, Quote) and isinstance(b, Quote):
+        return Quote(f"{a.text}\n\n{b.text}", b.source or a.source)
+    return None
+
+
+# --- presenters and topics -----------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    return " ".join(inline.plain(text).split()).casefold()
+
+
+_STOP = frozenset(
+    {"about", "after", "also", "from", "have", "into", "more", "than", "that", "their"}
+    | {"there", "this", "what", "when", "where", "which", "with", "your"}
+)
+
+
+def _words(text: str) -> set[str]:
+    """Significant words, singular: "Operators" and "operator?" are one word."""
+    words = {w.strip(".,:;!?()'\"’").removesuffix("s") for w in _plain(text).split()}
+    return {w for w in words if len(w) >= 4 and w not in _STOP}
+
+
+def _matches(slide_title: str | None, topic_title: str, loose: bool) -> bool:
+    """The slide opens the topic: same title, starts like it, or (`loose`) shares a word."""
+    if not slide_title:
+        return False
+    a, b = _plain(slide_title), _plain(topic_title)
+    if a == b or a.startswith(b):
+        return True
+    return loose and bool(_words(slide_title) & _words(topic_title))
+
+
+@dataclass
+class _Expected:
+    title: str
+    marked: bool  # opened by a talk card or topic slide (else by its first slide)
+
+
+class _Builder:
+    def __init__(self, reading: Reading, pieces: Sequence[Piece], fallback: str) -> None:
+        self.reading = reading
+        self.deck = reading.deck
+        self.by_deckgen = reading.deck.by_deckgen
+        self.draft = Draft(fallback)
+        self.presenter: DraftPresenter | None = None
+        self.topic: DraftTopic | None = None
+        self.pending: list[str] = []  # comments for the next item
+        self.has_title = False
+        self.expected = _expected(pieces) if self.by_deckgen else []
+        self.queue: list[_Expected] = []
+        self.presenter_count = 0
+
+    # -- pieces --
+
+    def add(self, piece: Piece) -> None:
+        if isinstance(piece, TitleInfo):
+            self.title(piece)
+        elif isinstance(piece, PresenterMark):
+            self.new_presenter(piece)
+        elif isinstance(piece, TopicMark):
+            self.topic_mark(piece)
+        elif isinstance(piece, SlidePiece):
+            self.slide(piece)
+        elif isinstance(piece, ClosingInfo):
+            self.draft.closing_title = piece.title
+            self.draft.closing_links += piece.links
+        elif isinstance(piece, Note):
+            self.pending.append(f"slide {piece.number}: {piece.message}")
+        elif isinstance(piece, AgendaInfo):
+            pass  # read ahead in `_expected`
+
+    def title(self, info: TitleInfo) -> None:
+        if self.has_title:
+            return
+        self.has_title = True
+        d = self.draft
+        d.title = info.title or d.title
+        d.subtitle = info.subtitle
+        d.event = dict(info.event)
+        d.date = info.date
+        self.note(info.number, info.notes, "title slide")
+        d.comments += self.pending
+        self.pending = []
+
+    def note(self, number: int, notes: str | None, what: str) -> None:
+        """Speaker notes of a slide the recap has no place for become comments."""
+        if notes:
+            self.pending.append(f"notes of slide {number} ({what}), which a recap cannot hold:")
+            self.pending += [f"  {line}" for line in notes.splitlines()]
+
+    def new_presenter(self, mark: PresenterMark) -> None:
+        self.close_queue()
+        self.presenter = DraftPresenter(mark.name, mark.number, mark.affiliation, mark.tagline)
+        self.draft.presenters.append(self.presenter)
+        self.topic = None
+        self.note(mark.number, mark.notes, "presenter divider")
+        self.presenter.comments += [f"slide {mark.number}: presenter divider", *self.pending]
+        self.pending = []
+        index = self.presenter_count
+        self.presenter_count += 1
+        self.queue = list(self.expected[index]) if index < len(self.expected) else []
+
+    def ensure_presenter(self) -> DraftPresenter:
+        if self.presenter is None:
+            name = self.deck.author or "Presenter"
+            self.presenter = DraftPresenter(name, None)
+            self.draft.presenters.append(self.presenter)
+            self.queue = list(self.expected[0]) if self.expected else []
+            self.presenter_count = 1
+        return self.presenter
+
+    def topic_mark(self, mark: TopicMark) -> None:
+        presenter = self.ensure_presenter()
+        current = self.topic
+        if (
+            mark.talk
+            and current is not None
+            and current.open
+            and not current.slides
+            and not current.video
+            and _plain(current.title) == _plain(mark.title)
+        ):
+            current.speakers, current.video = mark.speakers, mark.video
+            current.slides_url = mark.slides_url
+            current.summary = current.summary or mark.summary
+            current.open = False
+            current.comments.append(f"slide {mark.number}: talk card")
+            self.note(mark.number, mark.notes, "talk card")
+            current.comments += self.pending
+            self.pending = []
+            return
+        self.skip_to(mark.title)
+        what = "talk card" if mark.talk else "section"
+        topic = DraftTopic(
+            mark.title,
+            mark.number,
+            mark.speakers,
+            mark.video,
+            mark.slides_url,
+            mark.summary,
+            open=not mark.talk,
+        )
+        topic.comments.append(f"slide {mark.number}: {what}")
+        self.note(mark.number, mark.notes, what)
+        topic.comments += self.pending
+        self.pending = []
+        presenter.topics.append(topic)
+        self.topic = topic
+
+    def skip_to(self, title: str) -> None:
+        """Pass the agenda's topics up to `title`; unmarked ones skipped were not found."""
+        for i, entry in enumerate(self.queue):
+            if entry.marked and _plain(entry.title) == _plain(title):
+                for missed in self.queue[:i]:
+                    self.missed(missed)
+                del self.queue[: i + 1]
+                return
+
+    def missed(self, entry: _Expected) -> None:
+        if not entry.marked and self.topic is not None:
+            self.topic.comments.append(
+                f'The agenda lists the topic "{inline.plain(entry.title)}" next; its slides'
+                " are among this topic's (check where it starts)."
+            )
+
+    def locate(self, title: str | None, force: bool) -> _Expected | None:
+        """The agenda topic a slide opens: the next (loose match or `force`), or a later one."""
+        unmarked = []
+        for entry in self.queue:
+            if entry.marked:
+                break
+            unmarked.append(entry)
+        if not unmarked:
+            return None
+        for i, entry in enumerate(unmarked):
+            if (i == 0 and (force or _matches(title, entry.title, loose=True))) or (
+                i > 0 and _matches(title, entry.title, loose=False)
+            ):
+                for missed in unmarked[:i]:
+                    self.missed(missed)
+                del self.queue[: i + 1]
+                return entry
+        return None
+
+    def close_queue(self) -> None:
+        for entry in self.queue:
+            self.missed(entry)
+        self.queue = []
+
+    def slide(self, piece: SlidePiece) -> None:
+        presenter = self.ensure_presenter()
+        topic = self.topic
+        if self.by_deckgen and topic is not None and topic.video and piece.recording != topic.video:
+            topic = None  # deckgen gives every slide of a talk its recording in the footer
+        found = self.locate(piece.title, force=topic is None)
+        if found is not None:
+            topic = DraftTopic(found.title, None)
+            presenter.topics.append(topic)
+        elif topic is None:
+            title = piece.title or self.draft.title
+            topic = DraftTopic(title, None)
+            presenter.topics.append(topic)
+        self.topic = topic
+        content = (
+            nest(piece.content.lines) if isinstance(piece.content, BulletLines) else (piece.content)
+        )
+        slide = Slide(
+            piece.title or topic.title,
+            content,
+            Origin(Position(self.deck.shown, piece.number), f"slide {piece.number}"),
+            notes=piece.notes,
+            steps=piece.steps,
+        )
+        count = piece.part[1] if piece.part else 1
+        first = piece.number - (count - 1) if piece.part else piece.number
+        topic.slides.append(
+            DraftSlide(slide, first, piece.number, joined=count, comments=self.pending)
+        )
+        self.pending = []
+
+    def finish(self) -> Draft:
+        self.close_queue()
+        presenter = self.ensure_presenter()
+        if self.pending:
+            target = presenter.topics[-1].comments if presenter.topics else presenter.comments
+            target += self.pending
+        for p in self.draft.presenters:
+            if not p.topics:
+                p.topics.append(DraftTopic(p.tagline or p.name, None))
+        return self.draft
+
+
+def _expected(pieces: Sequence[Piece]) -> list[list[_Expected]]:
+    """The topics deckgen's agenda lists, per presenter, and which are opened by a slide."""
+    entries = [e for p in pieces if isinstance(p, AgendaInfo) for e in p.entries]
+    if not entries:
+        return []
+    several = any(isinstance(p, PresenterMark) for p in pieces)
+    groups: list[list[str]] = []
+    for level, text, bold in entries:
+        if several and level == 0 and bold:
+            groups.append([])
+        elif several and groups:
+            groups[-1].append(text)
+        elif not several:
+            groups = groups or [[]]
+            groups[0].append(text)
+    marks: list[list[str]] = [[]]
+    for piece in pieces:
+        if isinstance(piece, PresenterMark):
+            marks.append([])
+        elif isinstance(piece, TopicMark):
+            marks[-1].append(piece.title)
+    if several:
+        marks = marks[1:]
+    out: list[list[_Expected]] = []
+    for i, titles in enumerate(groups):
+        opened = list(marks[i]) if i < len(marks) else []
+        row = []
+        for title in titles:
+            marked = bool(opened) and _plain(opened[0]) == _plain(title)
+            if marked:
+                opened.pop(0)
+            row.append(_Expected(title, marked))
+        out.append(row)
+    return out
+
+
+# --- step slides ---------------------------------------------------------------------------
+
+
+def _collapse(topic: DraftTopic, report: list[str]) -> list[DraftSlide]:
+    """Runs of step slides become their last state, with every step's notes."""
+    runs: list[list[DraftSlide]] = []
+    for item in topic.slides:
+        if runs and is_step(runs[-1][-1].slide, item.slide):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    out = []
+    for run in runs:
+        if len(run) == 1:
+            out.append(run[0])
+            continue
+        merged = merge([d.slide for d in run], "collapse")
+        title = inline.plain(run[0].slide.title)
+        report.append(f'slide {run[0].first}: collapsed {len(run)} step slides "{title}" into 1')
+        comments = [c for d in run for c in d.comments]
+        out.append(
+            DraftSlide(
+                merged,
+                run[0].first,
+                run[-1].last,
+                joined=sum(d.joined for d in run),
+                steps=len(run),
+                comments=comments,
+            )
+        )
+    return out

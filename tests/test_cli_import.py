@@ -1,0 +1,50 @@
+"""`deckgen import`: a deck becomes a recap that builds; it never clobbers a recap."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from deckgen.api import build
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "deckgen", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_import_writes_a_recap_that_builds(tmp_path: Path) -> None:
+    build(ROOT / "recaps" / "eu2019.yaml", tmp_path / "eu2019.pptx")
+    result = run("import", "eu2019.pptx", "-o", "back.yaml", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("back.yaml: 52 slides read, ")
+    rebuilt = run("build", "back.yaml", "-o", "out", cwd=tmp_path)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.startswith("out/back.pptx: 52 slides, ")
+
+
+def test_import_refuses_to_replace_a_recap(tmp_path: Path) -> None:
+    build(ROOT / "recaps" / "eu2019.yaml", tmp_path / "eu2019.pptx")
+    (tmp_path / "eu2019.yaml").write_text("title: mine\n", encoding="utf-8")
+    result = run("import", "eu2019.pptx", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "eu2019.yaml: error: exists already; use --force\n"
+    assert (tmp_path / "eu2019.yaml").read_text(encoding="utf-8") == "title: mine\n"
+
+
+def test_import_of_a_file_that_is_not_a_deck(tmp_path: Path) -> None:
+    (tmp_path / "notes.pptx").write_text("not a zip", encoding="utf-8")
+    result = run("import", "notes.pptx", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("notes.pptx: error: ")
+    assert not (tmp_path / "notes.yaml").exists()
