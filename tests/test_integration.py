@@ -33,7 +33,9 @@ from tests.support.render import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-RECAPS = sorted((ROOT / "recaps").glob("*.yaml"))
+# the examples, and a recap that stresses fitting: long lists, code, quotes and titles,
+# CJK, Cyrillic and emoji, a wide table, tall and wide images, many QR codes
+RECAPS = [*sorted((ROOT / "recaps").glob("*.yaml")), ROOT / "tests/fixtures/stress/stress.yaml"]
 THEMES = [t.name for t in builtin_themes()]
 CASES = [(r, t) for r in RECAPS for t in THEMES]
 

@@ -428,9 +428,9 @@ ACCEPTED = [
         ),
         id="video-summary-1200",
     ),
-    pytest.param(one_slide(links=[{"label": words(300), "url": "https://helm.sh"}]), id="link-300"),
+    pytest.param(one_slide(links=[{"label": words(150), "url": "https://helm.sh"}]), id="link-150"),
     pytest.param(
-        one_slide(links=[{"label": words(300), "url": u} for u in YOUTUBE]), id="link-tiles-300"
+        one_slide(links=[{"label": words(150), "url": u} for u in YOUTUBE]), id="link-tiles-150"
     ),
     pytest.param({**minimal(), "closing": {"title": words(200)}}, id="closing-title-200"),
     pytest.param(one_slide(quote={"text": words(3000), "source": "Tom"}), id="quote-3000"),

@@ -74,10 +74,12 @@ def fit(
 ) -> tuple[Para, ...] | None:
     """The paragraphs scaled down (in 1-point steps from `size`) until they fit, or None.
 
-    `paras` are given at `size` points for their main text; other runs scale along.
+    `paras` are given at `size` points for their main text; other runs scale along, and
+    no run ends smaller than `minimum`.
     """
+    smallest = min((r.size for p in paras for r in p.runs), default=size)
     current = size
-    while current >= minimum - 1e-6:
+    while smallest * current / size >= minimum - 1e-6:
         candidate = scaled(paras, current / size) if current != size else tuple(paras)
         if text_height(candidate, width) <= height:
             return candidate

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from deckgen.layout.fit import INSET_X, INSET_Y, fit, longest_line, para_height, run, scaled
+from deckgen.layout.fit import (
+    INSET_X,
+    INSET_Y,
+    fit,
+    longest_line,
+    para_height,
+    run,
+    scaled,
+    text_height,
+)
 from deckgen.layout.flow import paginate
 from deckgen.layout.frame import INCH, SMALL_MIN, Context
 from deckgen.layout.page import Cell, Element, Grid, Image, Page, Para, Rect, Shape, TextBox
@@ -368,12 +377,15 @@ def _qr_label(ctx: Context, link: Link, rect: Rect) -> TextBox:
 
 def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
     """Cards side by side, three a page: QR code on top, title and details below."""
-    theme, sizes, body = ctx.theme, ctx.theme.sizes, ctx.body
+    theme, body = ctx.theme, ctx.body
     gap = 0.35 * INCH
     tile_w = (body.w - gap * (TILES_PER_PAGE - 1)) / TILES_PER_PAGE
     qr_side = min(tile_w - 0.6 * INCH, theme.qr_size * INCH, body.h - 2.0 * INCH)
-    any_qr = any(gets_qr(ctx, card.link) for card in cards)
-    tile_h = min(body.h, (qr_side + 0.4 * INCH if any_qr else 0) + 1.7 * INCH)
+    qr_band = qr_side + 0.4 * INCH if any(gets_qr(ctx, c.link) for c in cards) else 0.25 * INCH
+    text_w = tile_w - 0.2 * INCH
+    # tiles as short as their text allows at 12 pt, as tall as the body when it needs that
+    text_h = max(_tile_text_height(ctx, card, text_w) for card in cards)
+    tile_h = min(body.h, max(qr_band + 1.7 * INCH, qr_band + text_h + 0.1 * INCH))
     top = body.y + (body.h - tile_h) / 2
     pages = []
     for start in range(0, len(cards), TILES_PER_PAGE):
@@ -383,50 +395,72 @@ def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
         for n, card in enumerate(chunk):
             tile = Rect(body.x + offset + n * (tile_w + gap), top, tile_w, tile_h)
             elements.append(Shape(tile, theme.colors.surface, rounded=True))
-            text_top = tile.y + 0.25 * INCH
             if gets_qr(ctx, card.link):
                 qr = Rect(tile.x + (tile.w - qr_side) / 2, tile.y + 0.25 * INCH, qr_side, qr_side)
                 elements.append(qr_image(card.link, qr, card.title))
-                text_top = qr.bottom + 0.15 * INCH
-            paras = [
-                Para(
-                    ctx.spans(card.title, sizes.caption * 1.25, theme.colors.title, bold=True),
-                    align="center",
-                )
-            ]
-            paras += [
-                Para(ctx.spans(d, sizes.caption, theme.colors.muted), align="center")
-                for d in card.details
-            ]
-            paras.append(
-                Para(
-                    (
-                        run(
-                            _shown(card.link),
-                            theme.fonts.body,
-                            sizes.caption,
-                            theme.colors.link,
-                            url=card.link.url,
-                        ),
-                    ),
-                    align="center",
-                    space_before=4,
-                )
-            )
             rect = Rect(
                 tile.x + 0.1 * INCH,
-                text_top,
-                tile.w - 0.2 * INCH,
-                tile.bottom - text_top - 0.1 * INCH,
+                tile.y + qr_band,
+                text_w,
+                tile.bottom - tile.y - qr_band - 0.1 * INCH,
             )
-            fitted = (
-                fit(paras, rect.w, rect.h, paras[0].runs[0].size, sizes.caption)
-                or fit(paras, rect.w, rect.h, paras[0].runs[0].size, 10)
-                or tuple(scaled(paras, 10 / paras[0].runs[0].size))
-            )
+            paras = _tile_paras(ctx, card)
+            size = paras[0].runs[0].size
+            fitted = fit(paras, rect.w, rect.h, size, SMALL_MIN) or _shortened(paras, rect)
             elements.append(TextBox(rect, fitted))
         pages.append(elements)
     return pages
+
+
+def _tile_paras(ctx: Context, card: Card) -> list[Para]:
+    theme, sizes = ctx.theme, ctx.theme.sizes
+    return [
+        Para(
+            ctx.spans(card.title, sizes.caption * 1.25, theme.colors.title, bold=True),
+            align="center",
+        ),
+        *(
+            Para(ctx.spans(d, sizes.caption, theme.colors.muted), align="center")
+            for d in card.details
+        ),
+        Para(
+            (
+                run(
+                    _shown(card.link),
+                    theme.fonts.body,
+                    sizes.caption,
+                    theme.colors.link,
+                    url=card.link.url,
+                ),
+            ),
+            align="center",
+            space_before=4,
+        ),
+    ]
+
+
+def _tile_text_height(ctx: Context, card: Card, width: float) -> float:
+    return text_height(_smallest(_tile_paras(ctx, card)), width)
+
+
+def _shortened(paras: list[Para], rect: Rect) -> tuple[Para, ...]:
+    """A tile whose text does not fit even at 12 pt: its title shortened with an ellipsis
+    (tiles summarise: the full title is on the talk card or the links slide)."""
+    smallest = _smallest(paras)
+    title, rest = smallest[0], smallest[1:]
+    words = "".join(r.text for r in title.runs).split()
+    while len(words) > 1:
+        words.pop()
+        first = replace(title.runs[0], text=" ".join(words) + "…")
+        candidate = (replace(title, runs=(first,)), *rest)
+        if text_height(candidate, rect.w) <= rect.h:
+            return candidate
+    return smallest
+
+
+def _smallest(paras: Sequence[Para]) -> tuple[Para, ...]:
+    """`paras` scaled so that their smallest run is at the 12 pt floor."""
+    return scaled(paras, SMALL_MIN / min(r.size for p in paras for r in p.runs))
 
 
 def _shown(link: Link) -> str:

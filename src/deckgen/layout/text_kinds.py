@@ -12,6 +12,7 @@ from deckgen.layout.pages import content_pages
 from deckgen.model import Bullet, Bullets, Quote, Slide, Stat, Statement, Stats
 
 _LEVEL_SCALE = (1.0, 0.88, 0.8)
+BODY_FLOOR = 16.0  # body text is never smaller
 _BULLET_CHARS = ("•", "–", "▪")
 _HANG = 0.32 * INCH  # room for the bullet character
 _STEP = 0.42 * INCH  # extra indent per level
@@ -28,7 +29,10 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
         for i, item in enumerate(slide.content.items)
     ]
     body = ctx.body
-    pages = paginate(groups, body.w, body.h, size, ctx.theme.sizes.body_min)
+    # sub-bullets are smaller: shrink no further than keeps the deepest level at 16 pt
+    deepest = max(p.level for group in groups for p in group if p.bullet) if groups else 0
+    minimum = max(ctx.theme.sizes.body_min, BODY_FLOOR / _LEVEL_SCALE[min(deepest, 2)])
+    pages = paginate(groups, body.w, body.h, size, minimum)
     return content_pages(ctx, slide, [[TextBox(body, _renumber(p), role="body")] for p in pages])
 
 

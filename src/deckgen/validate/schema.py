@@ -58,6 +58,12 @@ def _translate(doc: Document, error: ValidationError, path: DataPath) -> list[Pr
     kind = error.validator
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
+        if _colon_in_text(path, value):
+            key = next(iter(value))
+            text = f"{key}: {value[key]}"
+            text = text if len(text) <= 40 else text[:37] + "..."
+            message = f"`{text}` reads as a key and a value; put the text in quotes"
+            return [Problem(doc.key_position((*path, key)), message, shown)]
         return [
             Problem(
                 doc.key_position((*path, key)), _unknown(key, allowed), format_path((*path, key))
@@ -102,6 +108,12 @@ def _message(kind: Any, expected: Any, value: Any) -> str:
         got = " and ".join(f"`{k}`" for k in found) if found else "none"
         return f"needs {one} of {names}; found {got}"
     return f"{_describe(value)} is not valid here ({kind})"
+
+
+def _colon_in_text(path: DataPath, value: Any) -> bool:
+    """A bullet written `- Step 1: build` is a one-key mapping in YAML, not text."""
+    in_list = len(path) >= 2 and isinstance(path[-1], int) and path[-2] == "bullets"
+    return in_list and isinstance(value, dict) and len(value) == 1 and "text" not in value
 
 
 def _unknown(key: str, allowed: list[str]) -> str:

@@ -30,7 +30,7 @@ MAX_LENGTH = {
     "summary": 1_200,
     "caption": 250,
     "source": 300,
-    "label": 300,
+    "label": 150,
     "value": 40,
     "location": 200,
     "dates": 200,
