@@ -17,15 +17,12 @@ import click
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
-from deckgen.importer import import_deck
 from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
-from deckgen.preview import contact_sheet
 from deckgen.progress import Progress
 from deckgen.starter import write_starter
 from deckgen.theme import builtin_themes, load_theme
 from deckgen.validate import load_schema
-from deckgen.watch import watch
 from deckgen.write import write_atomically
 
 _FORMATS = click.Choice(["text", "json", "github"])
@@ -194,6 +191,8 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
     with _reporting(ctx, "text", results, recap), tempfile.TemporaryDirectory() as scratch:
         deck = Path(scratch) / f"{recap.stem}.pptx"
         build(recap, deck, theme)
+        from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
+
         write_atomically(contact_sheet(deck), target)
         click.echo(f"{target}: contact sheet of {recap}")
     _finish("text", results, bool(results[-1].get("errors")))
@@ -257,6 +256,8 @@ def watch_command(
     def announce(paths: list[Path]) -> None:
         click.echo(f"changed: {', '.join(_shown(p) for p in paths)}; rebuilding")
 
+    from deckgen.watch import watch
+
     try:
         watch(rebuild, interval, on_change=announce)
     except KeyboardInterrupt:
@@ -284,6 +285,8 @@ def import_command(
     with _reporting(ctx, "text", results, deck):
         if target.exists() and not force:
             raise BuildError([Problem(Position(target.as_posix()), "exists already; use --force")])
+        from deckgen.importer import import_deck  # python-pptx: only for this command
+
         report = import_deck(deck, target)
         if not quiet:
             click.echo(str(report))

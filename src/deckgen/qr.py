@@ -1,21 +1,37 @@
-"""QR codes as PNG bytes, generated once per link (cached by content)."""
+"""QR codes as PNG bytes, made once per link: cached in memory, and on disk by content
+(the link and the versions of deckgen, qrcode and Pillow), so rebuilds skip the work."""
 
 from __future__ import annotations
 
 import io
 from functools import cache
+from importlib.metadata import version
+
+from deckgen import __version__
+from deckgen import cache as disk_cache
 
 
 @cache
-def qr_png(url: str, dark: str = "000000", light: str = "FFFFFF") -> bytes:
-    """A QR code of `url`: 10 px modules, the 4-module quiet zone the standard asks for."""
+def qr_png(url: str) -> bytes:
+    """A QR code of `url`: error correction M, 10 px modules, the 4-module quiet zone the
+    standard asks for, black on white (inverted codes defeat many phone scanners)."""
+    name = disk_cache.key(__version__, version("qrcode"), version("Pillow"), url)
+    stored = disk_cache.load("qr", name)
+    if stored is not None and stored.startswith(b"\x89PNG"):
+        return stored
+    data = _make(url)
+    disk_cache.store("qr", name, data)
+    return data
+
+
+def _make(url: str) -> bytes:
     import qrcode  # only decks with links to scan need it
     from qrcode.constants import ERROR_CORRECT_M
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=10, border=4)
     code.add_data(url)
     code.make(fit=True)
-    image = code.make_image(fill_color=f"#{dark}", back_color=f"#{light}").get_image()
+    image = code.make_image(fill_color="#000000", back_color="#FFFFFF").get_image()
     out = io.BytesIO()
     image.convert("1").save(out, format="PNG", optimize=True)
     return out.getvalue()
