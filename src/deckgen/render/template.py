@@ -152,7 +152,7 @@ def _find_layout(
     wanted = theme.layout_name(kind)
     if wanted and wanted in by_name:
         return by_name[wanted]
-    fallback = by_name.get(DEFAULT_LAYOUTS[kind]) or _first_with_title(prs)
+    fallback = by_name.get(DEFAULT_LAYOUTS[kind]) or _first_fitting(prs, kind)
     if wanted:
         where = theme.positions.get(f"layouts.{kind}") or Position(str(theme.folder))
         warnings.append(
@@ -166,9 +166,23 @@ def _find_layout(
     return fallback
 
 
-def _first_with_title(prs: PresentationType) -> SlideLayout:
+def _first_fitting(prs: PresentationType, kind: str) -> SlideLayout:
+    """The first layout whose placeholders suit `kind`: a centred title and subtitle for
+    the title slide, a title and a body for content and sections; else the first with a
+    title, else the first."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    wanted = {
+        "title": {PH.CENTER_TITLE},
+        "content": {PH.TITLE, PH.OBJECT},
+        "section": {PH.TITLE, PH.BODY},
+    }[kind]
+    with_title = None
     for layout in prs.slide_layouts:
         shapes: Any = layout.placeholders  # python-pptx's typing of __iter__ confuses mypy
-        if any(ph.placeholder_format.idx == 0 for ph in shapes):
+        types = {ph.placeholder_format.type for ph in shapes}
+        if wanted <= types or (kind != "title" and {PH.TITLE, PH.BODY} <= types):
             return layout
-    return prs.slide_layouts[0]
+        if with_title is None and types & {PH.TITLE, PH.CENTER_TITLE}:
+            with_title = layout
+    return with_title or prs.slide_layouts[0]
