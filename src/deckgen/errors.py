@@ -2,8 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import IntEnum
+
+# characters a message must not print as they are: controls (line breaks and tabs too: a
+# problem is one line), lone surrogates and non-characters (not encodable), and the
+# invisible direction marks and overrides (they reorder what a terminal shows)
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u200e\u200f\u2028\u2029"
+    "\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one terminal line: unsafe characters become escapes
+    (`\\n`, `\\x1b`, `\\ud800`, `\\u202e`)."""
+    return _UNSAFE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class ExitStatus(IntEnum):
@@ -25,18 +49,27 @@ class Position:
 
     def __str__(self) -> str:
         if not self.line:
-            return self.file
-        return f"{self.file}:{self.line}:{self.col}"
+            return printable(self.file)
+        return f"{printable(self.file)}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One error or warning about an input, with its position and data path."""
+    """One error or warning about an input, with its position and data path.
+
+    The message and path are made printable (see `printable`): they quote the input,
+    which may hold anything, and must neither break the one-line format nor send
+    escape sequences to a terminal.
+    """
 
     position: Position
     message: str
     path: str = ""
     severity: str = "error"  # or "warning"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "message", printable(self.message))
+        object.__setattr__(self, "path", printable(self.path))
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order problems by file, line, column, then message."""

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from deckgen.load.paths import PathProblem, confined_file
+
 MAX_IMAGE_BYTES = 50_000_000
 MAX_IMAGE_PIXELS = 50_000_000  # a 8K screenshot is 33 megapixels
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
@@ -29,15 +31,17 @@ class ImageInfo:
 
 def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
     """Check that `path` is a usable image inside `root` (symlinks resolved)."""
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        raise ImageProblem(f"image `{shown}` lies outside the recap's folder")
-    if not resolved.is_file():
-        raise ImageProblem(f"image `{shown}` does not exist")
+    try:
+        resolved = confined_file(path, "image", shown, root)
+    except PathProblem as exc:
+        raise ImageProblem(str(exc)) from None
     if resolved.stat().st_size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"image `{shown}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
     try:
         with warnings.catch_warnings():
+            # Pillow warns about damaged metadata (corrupt EXIF, odd TIFF tags) that
+            # PowerPoint shows anyway: not the user's concern; a bomb is refused
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(resolved) as image:
                 width, height = image.size

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from deckgen.errors import Problem, RecapError
+from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document, format_path
+from deckgen.load.paths import PathProblem, confined_file, resolve_name
 from deckgen.load.yaml_reader import read_yaml
 
 
@@ -23,7 +24,10 @@ def load_recap(path: Path) -> Document:
 
     Included files must lie inside the recap's folder tree (symlinks resolved).
     """
-    top = _Source(path.resolve(), path.as_posix())
+    try:
+        top = _Source(resolve_name(path, "recap", path.as_posix()), path.as_posix())
+    except PathProblem as exc:
+        raise RecapError([Problem(Position(path.as_posix()), str(exc))]) from None
     doc = read_yaml(path, top.shown)
     problems: list[Problem] = []
     presenters = doc.data.get("presenters")
@@ -70,20 +74,16 @@ def _include(
                 )
             )
         return owner
-    target = _Source(
-        (owner.path.parent / rel).resolve(),
-        os.path.normpath(os.path.join(os.path.dirname(owner.shown), rel)),
-    )
-    root = chain[0].path.parent
-    if not target.path.is_relative_to(root):
-        problems.append(
-            Problem(where, f"included file `{rel}` lies outside the recap's folder", path)
-        )
-    elif any(target.path == s.path for s in chain):
+    try:
+        root = chain[0].path.parent
+        resolved = confined_file(owner.path.parent / rel, "included file", rel, root)
+    except PathProblem as exc:
+        problems.append(Problem(where, str(exc), path))
+        return owner
+    target = _Source(resolved, os.path.normpath(os.path.join(os.path.dirname(owner.shown), rel)))
+    if any(target.path == s.path for s in chain):
         loop = " -> ".join(s.shown for s in [*chain, target])
         problems.append(Problem(where, f"include loop: {loop}", path))
-    elif not target.path.is_file():
-        problems.append(Problem(where, f"included file `{rel}` does not exist", path))
     else:
         try:
             doc.graft(at, read_yaml(target.path, target.shown))

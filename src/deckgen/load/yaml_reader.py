@@ -8,6 +8,7 @@ positions that the JSON-schema stage maps its errors back to.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,11 @@ from deckgen.load.document import DataPath, Document
 
 MAX_FILE_BYTES = 2_000_000  # a long team recap is ~50 KB
 MAX_VALUES = 200_000  # bounds alias expansion ("billion laughs")
+# bounds alias expansion of long strings (one long anchored string named many times),
+# which MAX_VALUES does not: the characters of all strings, each alias counted again
+MAX_CHARACTERS = 10_000_000
 MAX_DEPTH = 64
+MAX_DIGITS = 100  # a whole number longer than this is a mistake (Python refuses > 4300)
 
 _YAML = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -56,6 +61,9 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     try:
         _check_depth(text, name)
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        pos = _char_pos(name, text, exc.position)
+        raise RecapError([Problem(pos, f"{_character(chr(exc.character))}; remove it")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         pos = _pos(name, mark) if mark else Position(name, 1, 1)
@@ -98,14 +106,18 @@ def _check_depth(text: str, name: str) -> None:
 
 def _read_text(path: Path, name: str) -> str:
     try:
+        mode = path.stat().st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # opening a pipe could block
+            raise RecapError([Problem(Position(name), "is not a regular file")])
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise RecapError([Problem(Position(name), "no such file")]) from None
     except IsADirectoryError:
         raise RecapError([Problem(Position(name), "is a folder, not a file")]) from None
-    except OSError as exc:
-        raise RecapError([Problem(Position(name), f"cannot read: {exc.strerror}")]) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        reason = exc.strerror if isinstance(exc, OSError) else "not a valid file name"
+        raise RecapError([Problem(Position(name), f"cannot read: {reason}")]) from None
     if len(raw) > MAX_FILE_BYTES:
         limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
         raise RecapError([Problem(Position(name), f"file is larger than {limit}")])
@@ -127,6 +139,24 @@ def _byte_pos(name: str, raw: bytes, offset: int) -> Position:
     return Position(name, line, col)
 
 
+def _char_pos(name: str, text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return Position(name, line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+
+
+def _character(ch: str) -> str:
+    """`contains the control character U+0001` and the like, for a character that no
+    recap text may hold."""
+    code = ord(ch)
+    if 0xD800 <= code <= 0xDFFF:
+        what = "the lone surrogate"
+    elif code in (0xFFFE, 0xFFFF):
+        what = "the non-character"
+    else:
+        what = "the control character"
+    return f"contains {what} U+{code:04X}"
+
+
 def _pos(name: str, mark: Any) -> Position:
     return Position(name, mark.line + 1, mark.column + 1)
 
@@ -143,6 +173,7 @@ class _Builder:
         self.name = name
         self.problems: list[Problem] = []
         self.count = 0
+        self.characters = 0
         self.scalars = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def build(self, node: yaml.Node, path: DataPath, doc: Document, depth: int) -> Any:
@@ -153,6 +184,13 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise RecapError([Problem(self._at(node), f"nesting deeper than {MAX_DEPTH} levels")])
+        if isinstance(node, yaml.ScalarNode):
+            self.characters += len(node.value)
+            if self.characters > MAX_CHARACTERS:
+                limit = f"{MAX_CHARACTERS // 1_000_000} million"
+                raise RecapError(
+                    [Problem(self._at(node), f"more than {limit} characters (alias expansion?)")]
+                )
         doc.values[path] = self._at(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, doc, depth)
@@ -192,6 +230,11 @@ class _Builder:
         if node.tag == _YAML + "int":
             text = node.value.lower()
             base = 16 if text.startswith("0x") else 8 if text.startswith("0o") else 10
+            if len(text) > MAX_DIGITS:
+                self.problems.append(
+                    Problem(self._at(node), f"a number of more than {MAX_DIGITS} digits")
+                )
+                return None
             return int(text[2:] if base != 10 else text, base)
         try:
             return self.scalars.construct_object(node)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from typing import Any
 
@@ -17,6 +18,14 @@ from deckgen.load import DataPath, Document, format_path
 # they cannot be stored in the deck's XML or are invisible mistakes
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_BULLET_DEPTH = 3
+# counts no real recap reaches (a long team recap has ~100 slides): beyond them a recap
+# is a mistake or an attack, refused before layout spends minutes on it
+MAX_SLIDES = 10_000  # slides written in the whole recap, includes resolved
+MAX_BULLETS = 500  # bullets on one slide, sub-bullets included
+MAX_ITEMS = 500  # links or stats on one slide
+MAX_TABLE_ROWS = 1_000
+MAX_TABLE_COLUMNS = 50
+MAX_CODE_LINE = 2_000  # characters in one line of code
 MAX_TEXT = 20_000  # characters in any one string (long text continues on more slides)
 MAX_CODE_LINES = 2_000
 # what fits on a slide: keys whose text cannot continue on a further slide
@@ -43,6 +52,7 @@ def check_semantics(doc: Document) -> list[Problem]:
     """Problems the schema cannot see; `doc` may also hold schema errors (be defensive)."""
     checker = _Checker(doc)
     checker.walk(doc.data, ())
+    checker.slide_count()
     return checker.problems
 
 
@@ -60,8 +70,12 @@ class _Checker:
     def walk(self, value: Any, path: DataPath) -> None:
         key = path[-1] if path else None
         if isinstance(value, dict):
+            for k in value:
+                self.characters(k, (*path, k), what="key ")
             if "steps" in value and "bullets" not in value and _is_slide(path):
                 self.error((*path, "steps"), "`steps` works only on bullets slides")
+            if _is_slide(path):
+                self.counts(value, path)
             if key == "table" and _is_slide(path[:-1]):
                 self.table(value, path)
             if key == "image" and _is_slide(path[:-1]) and isinstance(value.get("path"), str):
@@ -73,6 +87,8 @@ class _Checker:
                 self.depth(value, path, 1)
             for i, item in enumerate(value):
                 self.walk(item, (*path, i))
+        elif isinstance(value, float) and not math.isfinite(value):
+            self.error(path, f"`{value}` is not a number a slide can show")
         elif isinstance(value, str):
             self.length(value, path)
             self.characters(value, path)
@@ -99,14 +115,61 @@ class _Checker:
                 "warning",
             )
 
-    def characters(self, text: str, path: DataPath) -> None:
+    def characters(self, text: str, path: DataPath, what: str = "") -> None:
         bad = _FORBIDDEN.search(text)
         if bad:
-            code = f"U+{ord(bad.group()):04X}"
-            self.error(
-                path,
-                f"contains the control character {code} at character {bad.start() + 1}; remove it",
-            )
+            code = ord(bad.group())
+            if 0xD800 <= code <= 0xDFFF:
+                kind = "lone surrogate"
+            elif code in (0xFFFE, 0xFFFF):
+                kind = "non-character"
+            else:
+                kind = "control character"
+            message = f"contains the {kind} U+{code:04X} at character {bad.start() + 1}"
+            if what:  # a key: say so, at the key's own position
+                where = self.doc.key_position(path)
+                self.problems.append(
+                    Problem(where, f"{what}{message}; remove it", format_path(path))
+                )
+            else:
+                self.error(path, f"{message}; remove it")
+
+    def counts(self, slide: dict[str, Any], path: DataPath) -> None:
+        """Bullets, links and stats on one slide, within the limits."""
+        bullets = slide.get("bullets")
+        if isinstance(bullets, list) and (n := _count_bullets(bullets)) > MAX_BULLETS:
+            self.error((*path, "bullets"), f"{n} bullets on one slide; at most {MAX_BULLETS}")
+        for key in ("links", "stats"):
+            items = slide.get(key)
+            if isinstance(items, list) and len(items) > MAX_ITEMS:
+                self.error((*path, key), f"{len(items)} {key} on one slide; at most {MAX_ITEMS}")
+
+    def slide_count(self) -> None:
+        """The slides of the whole recap, within `MAX_SLIDES`: the first one past the
+        limit is named."""
+        seen = 0
+        presenters = _get(self.doc.data, ("presenters",))
+        for i, presenter in enumerate(presenters if isinstance(presenters, list) else []):
+            topics = presenter.get("topics") if isinstance(presenter, dict) else None
+            for j, topic in enumerate(topics if isinstance(topics, list) else []):
+                slides = topic.get("slides") if isinstance(topic, dict) else None
+                n = len(slides) if isinstance(slides, list) else 0
+                if seen + n > MAX_SLIDES:
+                    at = ("presenters", i, "topics", j, "slides", MAX_SLIDES - seen)
+                    total = self._all_slides(presenters)
+                    self.error(at, f"the recap has {total} slides; at most {MAX_SLIDES}")
+                    return
+                seen += n
+
+    @staticmethod
+    def _all_slides(presenters: list[Any]) -> int:
+        return sum(
+            len(t["slides"])
+            for p in presenters
+            if isinstance(p, dict) and isinstance(p.get("topics"), list)
+            for t in p["topics"]
+            if isinstance(t, dict) and isinstance(t.get("slides"), list)
+        )
 
     def length(self, text: str, path: DataPath) -> None:
         key = path[-1] if path and isinstance(path[-1], str) else ""
@@ -118,6 +181,14 @@ class _Checker:
             self.error(path, f"{len(text)} characters; at most {limit} fit on a slide")
         elif in_code and text.count("\n") >= MAX_CODE_LINES:
             self.error(path, f"has {text.count(chr(10)) + 1} lines; at most {MAX_CODE_LINES}")
+        elif in_code:
+            for number, line in enumerate(text.split("\n"), start=1):
+                if len(line) > MAX_CODE_LINE:
+                    self.error(
+                        path,
+                        f"line {number} has {len(line)} characters; at most {MAX_CODE_LINE}",
+                    )
+                    break
 
     def language(self, name: str, path: DataPath) -> None:
         if not language_known(name):
@@ -137,6 +208,12 @@ class _Checker:
         columns, rows = table.get("columns"), table.get("rows")
         if not (isinstance(columns, list) and isinstance(rows, list)):
             return
+        if len(columns) > MAX_TABLE_COLUMNS:
+            self.error((*path, "columns"), f"{len(columns)} columns; at most {MAX_TABLE_COLUMNS}")
+            return
+        if len(rows) > MAX_TABLE_ROWS:
+            self.error((*path, "rows"), f"{len(rows)} rows; at most {MAX_TABLE_ROWS}")
+            return
         for i, row in enumerate(rows):
             if isinstance(row, list) and len(row) != len(columns):
                 self.error(
@@ -151,6 +228,18 @@ class _Checker:
             inspect_image(base / relative, relative, self.root)
         except ImageProblem as exc:
             self.error(path, str(exc))
+
+
+def _count_bullets(items: list[Any]) -> int:
+    """Bullets of a list, sub-bullets included."""
+    total = 0
+    stack = [items]
+    while stack:
+        for item in stack.pop():
+            total += 1
+            if isinstance(item, dict) and isinstance(item.get("bullets"), list):
+                stack.append(item["bullets"])
+    return total
 
 
 def _is_slide(path: DataPath) -> bool:
