@@ -100,14 +100,21 @@ def find_theme(spec: str, relative_to: Path) -> Path:
     """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`)."""
     if "/" not in spec and "\\" not in spec and not spec.startswith("."):
         folder = builtin_themes_dir() / spec
-        if (folder / THEME_FILE).is_file():
+        if _holds_theme(folder):
             return folder
         names = ", ".join(t.name for t in builtin_themes())
         raise ThemeError([Problem(Position(spec), f"no theme named `{spec}`; built-in: {names}")])
-    folder = (relative_to / spec).resolve()
-    if not (folder / THEME_FILE).is_file():
+    folder = relative_to / spec
+    if not _holds_theme(folder):
         raise ThemeError([Problem(Position(spec), f"no {THEME_FILE} in theme folder `{spec}`")])
-    return folder
+    return folder.resolve()
+
+
+def _holds_theme(folder: Path) -> bool:
+    try:
+        return (folder.resolve() / THEME_FILE).is_file()
+    except (OSError, RuntimeError):  # a symlink loop, a name too long
+        return False
 
 
 @cache

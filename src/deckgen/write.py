@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -22,8 +23,10 @@ def write_atomically(data: bytes, target: Path) -> None:
         raise _error(target, f"cannot create folder `{folder}`: {exc.strerror}") from None
     if target.is_dir():
         raise _error(target, "is a folder; cannot write a deck there")
+    _remove_stale(target)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        prefix = f".{target.name}.{os.getpid()}."
+        handle, temp = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as exc:
         raise _error(target, f"cannot write in `{folder}`: {exc.strerror}") from None
     try:
@@ -39,6 +42,27 @@ def write_atomically(data: bytes, target: Path) -> None:
         if isinstance(exc, OSError):
             raise _error(target, f"cannot write: {exc.strerror}") from None
         raise
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporary files of `target` that a killed build left: their names carry
+    the writer's process id, and only those of processes that are gone are removed (a
+    build running beside this one keeps its own)."""
+    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        pid = stale.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _error(target: Path, message: str) -> BuildError:

@@ -288,14 +288,6 @@ def test_a_recap_that_is_a_pipe_or_a_device_is_refused_without_hanging(tmp_path:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: theme.py find_theme resolves a theme path without catching RuntimeError (a "
-        "symlink loop, Python < 3.13) or OSError (ENAMETOOLONG): `theme:` or `--theme` "
-        "with such a path makes the build exit 3"
-    ),
-)
 @pytest.mark.parametrize("how", ["recap", "option"])
 @pytest.mark.parametrize("theme", ["loop/a", "x" * 300], ids=["symlink-loop", "name-too-long"])
 def test_a_theme_path_that_cannot_be_resolved_is_refused(tmp_path: Path, theme: str, how: str):

@@ -45,15 +45,7 @@ from deckgen.load import read_yaml
 # Bugs in files this suite does not own, each pinned by a strict xfail test elsewhere in
 # tests/reliability: fuzzing tolerates exactly these (type, message) so that it keeps
 # looking for others. Remove an entry when its xfail starts passing.
-KNOWN_BUGS = {
-    # layout/fonts.py measures text with a line break through Pillow/raqm, which fails:
-    # see test_rel_text.py::test_a_line_break_in_slide_text_builds
-    (RuntimeError, r"raqm_layout\(\) failed\."),
-    # render/package.py opens images with Pillow again without silencing its warnings
-    # about damaged metadata (pytest turns them into errors; the command line prints
-    # them): see test_rel_ooxml.py::test_a_damaged_tiff_builds_without_library_warnings
-    (UserWarning, r"Tag data larger than file|Corrupt EXIF data|Metadata Warning|Truncated"),
-}
+KNOWN_BUGS: set[tuple[type[BaseException], str]] = set()  # none open now
 SECONDS_PER_CASE = 30  # a generous bound: a case that takes longer is a hang
 CLI_EVERY = 12  # every so many cases also run `python -m deckgen build` for the exit status
 COUNTS: Counter[str] = Counter()

@@ -57,9 +57,9 @@ CASES: dict[str, tuple[str | bytes, str]] = {
         'title: T\nt: &t "' + "x" * 1_000_000 + '"\npresenters: [' + "*t, " * 50 + "]\n",
         "r.yaml:2:4: error: more than 10 million characters (alias expansion?)",
     ),
-    "file-over-2-mb": (
-        "# padding\n" * 210_000 + "title: T\n",
-        "r.yaml: error: file is larger than 2 MB",
+    "file-over-16-mb": (
+        "# padding\n" * 1_610_000 + "title: T\n",
+        "r.yaml: error: file is larger than 16 MB",
     ),
     "deep-flow-nesting": (
         "title: T\npresenters: " + "[" * 100_000 + "]" * 100_000 + "\n",

@@ -267,15 +267,6 @@ def _measuring_refuses_line_breaks() -> bool:
     return False
 
 
-@pytest.mark.xfail(
-    _measuring_refuses_line_breaks(),
-    strict=True,
-    reason=(
-        "BUG: layout/fonts.py measures text containing a line break with Pillow's raqm "
-        "layout, which (Pillow 13.0, raqm 0.11) raises RuntimeError('raqm_layout() "
-        "failed.'): any text with a line break (a `|` block scalar) makes the build exit 3"
-    ),
-)
 def test_a_line_break_in_slide_text_builds(folder: Path):
     recap = _write(
         folder,

@@ -211,13 +211,6 @@ def test_sigkill_while_writing_keeps_the_old_deck(small: tuple[Path, Path], deck
     assert len(_temporary_files(out)) == 1  # a killed process cannot clean up
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: write.py does not remove stale `.NAME.*.tmp` files that a killed build left "
-        "in the output folder; the next build of the same deck leaves them there forever"
-    ),
-)
 def test_the_next_build_removes_what_a_killed_build_left(small: tuple[Path, Path], decks):
     recap, out = small
     env, writing = _slow_disk_env(recap.parent, pause=5)

@@ -48,7 +48,8 @@ def line_height(family: str) -> float:
 
 def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> float:
     """Width of `text` set in `family` at `size_pt`, in points."""
-    return _width_em(text, family.lower(), bold) * size_pt
+    # a line break inside a paragraph is drawn as a space (render/slide_xml.py)
+    return _width_em(text.replace("\n", " "), family.lower(), bold) * size_pt
 
 
 @cache

@@ -17,7 +17,7 @@ import yaml
 from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document
 
-MAX_FILE_BYTES = 2_000_000  # a long team recap is ~50 KB
+MAX_FILE_BYTES = 16_000_000  # a long team recap is ~50 KB
 MAX_VALUES = 200_000  # bounds alias expansion ("billion laughs")
 # bounds alias expansion of long strings (one long anchored string named many times),
 # which MAX_VALUES does not: the characters of all strings, each alias counted again

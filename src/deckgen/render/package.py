@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,6 +146,8 @@ def image_files(pages: Sequence[Page]) -> dict[str, tuple[bytes, str]]:
                 key = str(element.path)
                 if key not in out:
                     data = element.path.read_bytes()
-                    with PILImage.open(io.BytesIO(data)) as picture:
-                        out[key] = (data, FORMATS[picture.format or "PNG"])
+                    with warnings.catch_warnings():  # validation reported what matters
+                        warnings.simplefilter("ignore")
+                        with PILImage.open(io.BytesIO(data)) as picture:
+                            out[key] = (data, FORMATS[picture.format or "PNG"])
     return out
