@@ -14,23 +14,24 @@ Line = list[tuple[str, str | None]]  # (text, colour or None for the default col
 
 
 def language_known(name: str) -> bool:
-    """True when Pygments has a lexer of that name or alias."""
-    from pygments.lexers import get_lexer_by_name
-    from pygments.util import ClassNotFound
+    """True when Pygments has a built-in lexer of that name or alias.
 
-    try:
-        get_lexer_by_name(name)
-    except ClassNotFound:
-        return False
-    return True
+    Only Pygments' own lexers count: plugins from other installed packages would make the
+    same recap build differently on another machine."""
+    return name.lower() in _aliases()
 
 
 @cache
 def language_names() -> list[str]:
     """Every lexer alias, for "did you mean" suggestions."""
+    return sorted(_aliases())
+
+
+@cache
+def _aliases() -> frozenset[str]:
     from pygments.lexers import get_all_lexers
 
-    return sorted({alias for _, aliases, _, _ in get_all_lexers() for alias in aliases})
+    return frozenset(a for _, aliases, _, _ in get_all_lexers(plugins=False) for a in aliases)
 
 
 def style_known(name: str) -> bool:
@@ -57,17 +58,28 @@ def highlight_lines(source: str, language: str | None, style: str) -> list[Line]
 
 
 def _lexer(language: str | None, source: str) -> Lexer:
-    from pygments.lexers import TextLexer, guess_lexer
-    from pygments.util import ClassNotFound
+    from pygments.lexers import TextLexer, find_lexer_class_by_name
 
     if language:
         return _named_lexer(language)
-    lexer: Lexer
-    try:
-        lexer = guess_lexer(source)
-    except ClassNotFound:
-        lexer = TextLexer()
+    # Pygments' guess_lexer, over the built-in lexers only (see language_known)
+    best, score = TextLexer, 0.0
+    for alias in sorted(_first_aliases()):
+        cls = find_lexer_class_by_name(alias)
+        rating = cls.analyse_text(source)
+        if rating > score:
+            best, score = cls, rating
+        if score >= 1.0:
+            break
+    lexer: Lexer = best(stripnl=False, ensurenl=False)
     return lexer
+
+
+@cache
+def _first_aliases() -> list[str]:
+    from pygments.lexers import get_all_lexers
+
+    return [aliases[0] for _, aliases, _, _ in get_all_lexers(plugins=False) if aliases]
 
 
 @cache
