@@ -6,7 +6,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -98,16 +98,29 @@ class Job:
     options: dict[str, Any] = field(default_factory=dict)
 
 
-def build_many(jobs: Sequence[Job], workers: int | None = None) -> list[BuildResult | Exception]:
+def build_many(
+    jobs: Sequence[Job],
+    workers: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> list[BuildResult | Exception]:
     """Build several recaps, one process per core (or `workers`); each job's result or
-    error, in the order given. The decks are the same bytes as serial builds make."""
+    error, in the order given (`on_done(i)` is called as job i finishes). The decks are
+    the same bytes as serial builds make."""
     workers = min(len(jobs), workers or os.cpu_count() or 1)
+    done = on_done or (lambda index: None)
+    outcomes: list[BuildResult | Exception] = []
     if workers < 2:
-        return [_outcome(job) for job in jobs]
+        for index, job in enumerate(jobs):
+            outcomes.append(_outcome(job))
+            done(index)
+        return outcomes
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_outcome, jobs))
+        futures = {pool.submit(_outcome, job): index for index, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            done(futures[future])
+        return [future.result() for future in futures]
 
 
 def _outcome(job: Job) -> BuildResult | Exception:

@@ -39,9 +39,8 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-@main.command("build")
-@click.argument("recaps", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
+# options shared by build and watch
+_OUTPUT = click.option(
     "-o",
     "--output",
     "out_dir",
@@ -50,13 +49,20 @@ def main(ctx: click.Context, debug: bool) -> None:
     show_default=True,
     help="Folder for the decks.",
 )
-@click.option("--theme", help="A built-in theme name or a theme folder (overrides `theme:`).")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--steps",
-    type=click.Choice(["collapse", "animate", "off"]),
-    help="Override the recap's `options.collapse_steps`.",
+_THEME = click.option(
+    "--theme", help="A built-in theme name or a theme folder (overrides `theme:`)."
 )
+_STEPS_OPTION = click.option(
+    "--steps", type=_STEPS, help="Override the recap's `options.collapse_steps`."
+)
+
+
+@main.command("build")
+@click.argument("recaps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_OUTPUT
+@_THEME
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@_STEPS_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -104,7 +110,13 @@ def build_command(
     # several decks: one process per core (serially under --debug, for whole tracebacks)
     parallel = len(jobs) > 1 and not (ctx.obj and ctx.obj.get("debug"))
     with _progress(ctx, len(recaps), quiet) as bar:
-        outcomes = build_many(jobs) if parallel else None
+        finished: list[int] = []
+
+        def built(index: int) -> None:
+            finished.append(index)
+            bar.update(len(finished), f"{jobs[index].recap.name}: built")
+
+        outcomes = build_many(jobs, on_done=built) if parallel else None
         for n, job in enumerate(jobs):
             recap = job.recap
 
@@ -119,7 +131,6 @@ def build_command(
                     result = build(recap, job.output, **options, progress=progress)
                 else:
                     result = outcome
-                    progress(1.0, "built")
                 summary = _summary(result)
                 record(summary)
                 _report(result.warnings, fmt)
@@ -200,17 +211,9 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
 
 @main.command("watch")
 @click.argument("recap", type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Folder for the deck.",
-)
-@click.option("--theme", help="A built-in theme name or a theme folder (overrides `theme:`).")
-@click.option("--steps", type=_STEPS, help="Override the recap's `options.collapse_steps`.")
+@_OUTPUT
+@_THEME
+@_STEPS_OPTION
 @click.option(
     "--interval",
     type=click.FloatRange(min=0.05),
@@ -393,7 +396,10 @@ def _styled(problem: Problem) -> str:
 def _progress(ctx: click.Context, total: int, quiet: bool) -> Iterator[Progress]:
     """A progress bar on stderr, only when it is a terminal and not with `-q`."""
     stream = sys.stderr
-    with Progress(total, stream, enabled=not quiet and stream.isatty()) as bar:
+    # DECKGEN_PROGRESS_DELAY: seconds before the bar shows (tests set 0)
+    delay = float(os.environ.get("DECKGEN_PROGRESS_DELAY", "0.5") or 0.5)
+    enabled = not quiet and stream.isatty()
+    with Progress(total, stream, enabled=enabled, delay=delay) as bar:
         ctx.meta[_PROGRESS] = bar
         try:
             yield bar

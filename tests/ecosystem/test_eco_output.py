@@ -94,9 +94,8 @@ def many(examples: Path) -> list[str]:
 
 
 def test_progress_bar_on_a_terminal(many, examples: Path, deckgen_cmd, subprocess_env):
-    code, terminal, stdout = on_terminal(
-        deckgen_cmd("build", *many, "-o", "out"), examples, subprocess_env
-    )
+    env = {**subprocess_env, "DECKGEN_PROGRESS_DELAY": "0"}  # however fast the builds are
+    code, terminal, stdout = on_terminal(deckgen_cmd("build", *many, "-o", "out"), examples, env)
     assert code == 0, terminal
     assert BAR in terminal and "/8  " in terminal
     assert terminal.endswith("\r\x1b[K")  # the bar is gone at the end
