@@ -49,7 +49,7 @@ def watch(
     propagates). A change made while `build` runs is seen at the next poll, because the
     files watched before the build keep the stamps they had when it started.
     """
-    seen = snapshot(build())
+    seen = _after(build, {})
     while keep_going():
         sleep(interval)
         now = snapshot(seen)
@@ -58,5 +58,20 @@ def watch(
             continue
         if on_change is not None:
             on_change(paths)
-        inputs = build()
-        seen = {path: now[path] if path in now else stamp(path) for path in inputs}
+        seen = _after(build, now)
+
+
+def _after(build: Callable[[], Collection[Path]], before: Snapshot) -> Snapshot:
+    """Build, and the snapshot to compare the next poll with: files watched before keep
+    their stamps from before the build; a newly found file written since the build began
+    may have changed after the build read it, so it counts as changed (stamp None)."""
+    started = time.time_ns()
+    inputs = build()
+    out: Snapshot = {}
+    for path in inputs:
+        if path in before:
+            out[path] = before[path]
+        else:
+            now = stamp(path)
+            out[path] = None if now is not None and now[0] >= started else now
+    return out
