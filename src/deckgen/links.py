@@ -99,5 +99,10 @@ def _seconds(value: str) -> int:
     return hours * 3600 + minutes * 60 + seconds
 
 
+def shown(url: str) -> str:
+    """A link as printed on a slide: without its scheme, short enough to type."""
+    return url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:")
+
+
 def _short(url: str, limit: int = 80) -> str:
     return url if len(url) <= limit else url[: limit - 3] + "..."

@@ -24,7 +24,7 @@ from deckgen.importer.pieces import (
     useful_alt,
 )
 from deckgen.importer.reader import Paragraph, SlideData, TextShape
-from deckgen.links import youtube
+from deckgen.links import shown, youtube
 from deckgen.model import (
     Code,
     Content,
@@ -205,9 +205,6 @@ def _only_link(para: Paragraph) -> str | None:
     return urls.pop() if len(urls) == 1 and not rest else None
 
 
-def _shown(url: str) -> str:
-    return url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:")
-
 
 def _links(shapes: Sequence[TextShape]) -> list[Link]:
     """A list of links (label line, then address line) or link tiles."""
@@ -221,7 +218,7 @@ def _links(shapes: Sequence[TextShape]) -> list[Link]:
             pending.append(para)
             continue
         label = para_text(pending[0], NOT_BOLD) if pending else None
-        if label is not None and plain(pending[0].runs) in (url, _shown(url)):
+        if label is not None and plain(pending[0].runs) in (url, shown(url)):
             label = None
         tube = youtube(url)
         out.append(Link(label or url, tube.url if tube else url, tube is not None))

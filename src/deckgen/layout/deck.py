@@ -48,7 +48,7 @@ def lay_out(recap: Recap, theme: Theme) -> list[Page]:
         if len(recap.presenters) > 1:
             pages.append(divider_page(ctx, presenter))
         for topic in presenter.topics:
-            link = (_shown(topic.video.url), topic.video.url) if topic.video else None
+            link = topic.video.url if topic.video else None
             if topic.is_talk:
                 pages.append(talk_card(ctx, topic))
             elif not topic.slides:
@@ -68,7 +68,3 @@ def _with_footer(ctx: Context, page: Page, number: int) -> Page:
     if page.layout != "content":
         return page
     return replace(page, elements=(*page.elements, *footer(ctx, number, page.footer_link)))
-
-
-def _shown(url: str) -> str:
-    return url.removeprefix("https://").removeprefix("http://")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from deckgen import inline
 from deckgen.layout.fit import fit, run, scaled
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
+from deckgen.links import shown
 from deckgen.model import Recap
 from deckgen.theme import Theme
 
@@ -98,7 +99,7 @@ def accent_rule(ctx: Context) -> Shape:
     return Shape(Rect(ctx.margin, TITLE_TOP + TITLE_H + 4, 1.1 * INCH, 4), ctx.theme.colors.accent)
 
 
-def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> list[Element]:
+def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
     """Footer text, the talk's recording link and the slide number."""
     theme, recap = ctx.theme, ctx.recap
     size, color, m = theme.sizes.footer, theme.colors.muted, ctx.margin
@@ -114,11 +115,7 @@ def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> li
             )
         )
     if link:
-        label, url = link
-        runs = (
-            run("Recording: ", theme.fonts.body, size, theme.colors.muted),
-            run(label, theme.fonts.body, size, theme.colors.link, url=url),
-        )
+        runs = labelled_link(ctx, "Recording: ", link, size)
         out.append(
             _footer_text(
                 ctx, Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H), runs, "left"
@@ -132,6 +129,15 @@ def footer(ctx: Context, number: int | None, link: tuple[str, str] | None) -> li
             )
         )
     return out
+
+
+def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run, Run]:
+    """`Label: address` with the address printed without its scheme, as a link."""
+    theme = ctx.theme
+    return (
+        run(label, theme.fonts.body, size, theme.colors.muted),
+        run(shown(url), theme.fonts.body, size, theme.colors.link, url=url),
+    )
 
 
 def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align) -> TextBox:

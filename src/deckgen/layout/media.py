@@ -17,9 +17,10 @@ from deckgen.layout.fit import (
     text_height,
 )
 from deckgen.layout.flow import paginate
-from deckgen.layout.frame import INCH, SMALL_MIN, Context
+from deckgen.layout.frame import INCH, SMALL_MIN, Context, labelled_link
 from deckgen.layout.page import Cell, Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
+from deckgen.links import shown
 from deckgen.model import Link, Links, Picture, Slide, Table, Video
 from deckgen.qr import qr_png
 
@@ -248,39 +249,17 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
         )
     if card.summary:
         paras.append(Para(ctx.spans(card.summary, sizes.body), space_before=sizes.body * 0.6))
+    label = "Recording: " if card.link.is_youtube else "Link: "
     paras.append(
         Para(
-            (
-                run(
-                    "Recording: " if card.link.is_youtube else "Link: ",
-                    theme.fonts.body,
-                    sizes.body * 0.8,
-                    theme.colors.muted,
-                ),
-                run(
-                    _shown(card.link),
-                    theme.fonts.body,
-                    sizes.body * 0.8,
-                    theme.colors.link,
-                    url=card.link.url,
-                ),
-            ),
+            labelled_link(ctx, label, card.link.url, sizes.body * 0.8),
             space_before=sizes.body * 0.7,
         )
     )
     if card.slides:
         paras.append(
             Para(
-                (
-                    run("Slides: ", theme.fonts.body, sizes.body * 0.7, theme.colors.muted),
-                    run(
-                        _shown(card.slides),
-                        theme.fonts.body,
-                        sizes.body * 0.7,
-                        theme.colors.link,
-                        url=card.slides.url,
-                    ),
-                ),
+                labelled_link(ctx, "Slides: ", card.slides.url, sizes.body * 0.7),
                 space_before=sizes.body * 0.3,
             )
         )
@@ -317,7 +296,7 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
     qr_links = [link for link in items if gets_qr(ctx, link)]
     if len(qr_links) >= 2:
         cards = [
-            Card(link.label if link.label != link.url else _shown(link), link) for link in items
+            Card(link.label if link.label != link.url else shown(link.url), link) for link in items
         ]
         return tile_bodies(ctx, cards)
     theme, sizes, body = ctx.theme, ctx.theme.sizes, ctx.body
@@ -426,7 +405,7 @@ def _tile_paras(ctx: Context, card: Card) -> list[Para]:
         Para(
             (
                 run(
-                    _shown(card.link),
+                    shown(card.link.url),
                     theme.fonts.body,
                     sizes.caption,
                     theme.colors.link,
@@ -461,8 +440,3 @@ def _shortened(paras: list[Para], rect: Rect) -> tuple[Para, ...]:
 def _smallest(paras: Sequence[Para]) -> tuple[Para, ...]:
     """`paras` scaled so that their smallest run is at the 12 pt floor."""
     return scaled(paras, SMALL_MIN / min(r.size for p in paras for r in p.runs))
-
-
-def _shown(link: Link) -> str:
-    """A link as printed: without the scheme, short enough to type."""
-    return link.url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:")

@@ -116,6 +116,6 @@ class Page:
     notes: str | None = None
     background: str | None = None
     layout: Literal["title", "section", "content"] = "content"
-    footer_link: tuple[str, str] | None = None  # (label, url) of the talk's recording
+    footer_link: str | None = None  # the URL of the talk's recording
     origin: Origin | None = None  # the recap slide this page comes from
     part: tuple[int, int] = (1, 1)  # this page is part i of n of a split slide
