@@ -15,6 +15,9 @@ MAX_IMAGE_PIXELS = 50_000_000  # a 8K screenshot is 33 megapixels
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
 
 
+_INSPECTED: dict[tuple[Path, int, int], ImageInfo] = {}  # (file, size, mtime) -> result
+
+
 class ImageProblem(ValueError):
     """An image that cannot go into a deck; the message says why."""
 
@@ -35,7 +38,11 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
         resolved = confined_file(path, "image", shown, root)
     except PathProblem as exc:
         raise ImageProblem(str(exc)) from None
-    if resolved.stat().st_size > MAX_IMAGE_BYTES:
+    status = resolved.stat()
+    key = (resolved, status.st_size, status.st_mtime_ns)
+    if key in _INSPECTED:  # validation and the model both ask: open each file once
+        return _INSPECTED[key]
+    if status.st_size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"image `{shown}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
     try:
         with warnings.catch_warnings():
@@ -68,4 +75,15 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
     if kind not in FORMATS:
         supported = ", ".join(sorted(FORMATS))
         raise ImageProblem(f"image `{shown}` is {kind or 'of unknown format'}; use {supported}")
-    return ImageInfo(resolved, width, height, FORMATS[kind])
+    info = ImageInfo(resolved, width, height, FORMATS[kind])
+    _INSPECTED[key] = info
+    return info
+
+
+def image_extension(path: Path) -> str:
+    """The file extension a deck stores the (already inspected) image under."""
+    status = path.stat()
+    info = _INSPECTED.get((path.resolve(), status.st_size, status.st_mtime_ns))
+    if info is None:
+        info = inspect_image(path, path.name, path.resolve().parent)
+    return info.extension

@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import io
 import re
-import warnings
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from PIL import Image as PILImage
-
-from deckgen.images import FORMATS
+from deckgen.images import image_extension
 from deckgen.layout.page import Image, Page
 from deckgen.render.slide_xml import (
     REL,
@@ -145,9 +142,5 @@ def image_files(pages: Sequence[Page]) -> dict[str, tuple[bytes, str]]:
             if isinstance(element, Image) and element.path is not None:
                 key = str(element.path)
                 if key not in out:
-                    data = element.path.read_bytes()
-                    with warnings.catch_warnings():  # validation reported what matters
-                        warnings.simplefilter("ignore")
-                        with PILImage.open(io.BytesIO(data)) as picture:
-                            out[key] = (data, FORMATS[picture.format or "PNG"])
+                    out[key] = (element.path.read_bytes(), image_extension(element.path))
     return out
