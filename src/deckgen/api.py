@@ -23,7 +23,7 @@ from deckgen.split import presenter_collapses, presenter_outputs, presenter_reca
 from deckgen.steps import Collapse, collapse_steps
 from deckgen.theme import Theme, find_theme, load_theme
 from deckgen.validate import check_schema, check_semantics
-from deckgen.write import write_atomically
+from deckgen.write import remove_stale, write_together
 
 Split = Literal["presenters"]
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
@@ -44,6 +44,12 @@ class Checked:
         if self.document is None:
             return [self.recap.source, *theme_files(self.theme.folder)]
         return document_inputs(self.document, self.theme.folder)
+
+    @property
+    def digests(self) -> dict[Path, str]:
+        """The SHA-256 of the bytes loaded of each recap file and theme.yaml."""
+        loaded = self.document.digests if self.document is not None else {}
+        return {**loaded, **dict(self.theme.digests)}
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,8 @@ def build(
         def stage(part: float, label: str, n: int = n) -> None:
             tell((n + part) / len(decks), label)
 
-        key = fp.fingerprint(inputs, {**options, "presenter": index}) if incremental else None
+        choices = {**options, "presenter": index}
+        key = fp.fingerprint(inputs, choices, checked.digests) if incremental else None
         result = _deck(
             path, deck_recap, collapsed, target, checked, strict, key, force, index, stage
         )
@@ -200,6 +207,8 @@ def _deck(
     name = recap.presenters[0].name if presenter is not None else None
     record = fp.up_to_date(output, key) if key is not None and not force else None
     if record is not None:
+        remove_stale(output)  # what a killed build left
+        remove_stale(fp.sidecar(output))
         if strict and record.template_warnings:
             raise ThemeError(list(record.template_warnings))
         warnings = checked.warnings + list(record.template_warnings)
@@ -216,15 +225,16 @@ def _deck(
     if strict and template_warnings:
         raise ThemeError(template_warnings)
     stage(2 / 3, f"writing {output.name}")
-    write_atomically(data, output)
     splits = _splits(pages)
     qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
-    if key is not None:
+    files = [(data, output)]
+    if key is not None:  # the deck and its fingerprint are written together, or neither
         record = fp.Record(
             key, fp.sha256(data), len(data), len(pages), tuple(splits), qr,
             tuple(template_warnings),
         )  # fmt: skip
-        fp.write_record(output, record)
+        files.append((fp.record_bytes(record), fp.sidecar(output)))
+    write_together(files)
     return BuildResult(
         path,
         output,

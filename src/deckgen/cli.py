@@ -21,7 +21,7 @@ from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
 from deckgen.progress import Progress
 from deckgen.starter import write_starter
-from deckgen.theme import builtin_themes, load_theme
+from deckgen.theme import builtin_themes
 from deckgen.validate import load_schema
 from deckgen.write import write_atomically
 
@@ -239,7 +239,6 @@ def watch_command(
     def rebuild() -> list[Path]:
         nonlocal watched, builds
         builds += 1
-        load_theme.cache_clear()  # a theme file may have changed since the last build
         try:
             result = build(recap, target, theme, False, steps, incremental=True, force=True)
         except DeckgenError as exc:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Position, Problem, RecapError, ThemeError
+from deckgen.fingerprint import file_digest
 from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
@@ -77,6 +78,7 @@ class Theme:
     layouts: tuple[tuple[str, str], ...] = ()
     logo_size: tuple[int, int] = (0, 0)  # pixels, for the aspect ratio
     files: tuple[Path, ...] = ()  # every file the theme is made of (theme.yaml chain, images)
+    digests: tuple[tuple[Path, str], ...] = ()  # SHA-256 of each of `files`, as it was read
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 
     def layout_name(self, kind: str) -> str | None:
@@ -117,10 +119,20 @@ def _holds_theme(folder: Path) -> bool:
         return False
 
 
-@cache
 def load_theme(folder: Path) -> Theme:
-    """Load the theme in `folder`, with everything it extends."""
-    merged, files, positions = _merged(folder.resolve(), ())
+    """Load the theme in `folder`, with everything it extends (a theme loaded before is
+    reused while none of its files has changed)."""
+    theme = _load_theme(folder.resolve())
+    if any(file_digest(path) != digest for path, digest in theme.digests):
+        _load_theme.cache_clear()
+        theme = _load_theme(folder.resolve())
+    return theme
+
+
+@cache
+def _load_theme(folder: Path) -> Theme:
+    digests: dict[Path, str] = {}
+    merged, files, positions = _merged(folder.resolve(), (), digests)
     missing = [key for key in _REQUIRED if key not in merged]
     if missing:
         where = Position(files[-1].as_posix(), 1, 1)
@@ -130,6 +142,8 @@ def load_theme(folder: Path) -> Theme:
     _require(colors, Colors, files, "colors")
     _require(fonts, Fonts, files, "fonts")
     _require(sizes, Sizes, files, "sizes")
+    assets = tuple(merged[k] for k in ("template", "logo", "background_image") if merged.get(k))
+    digests.update((path, file_digest(path)) for path in assets)
     return Theme(
         name=merged.get("name", folder.name),
         description=merged.get("description", ""),
@@ -146,8 +160,8 @@ def load_theme(folder: Path) -> Theme:
         layouts=tuple(sorted(merged.get("layouts", {}).items())),
         logo_size=_pixels(merged.get("logo")),
         positions=positions,
-        files=tuple(files)
-        + tuple(merged[k] for k in ("template", "logo", "background_image") if merged.get(k)),
+        digests=tuple(digests.items()),
+        files=tuple(files) + assets,
     )
 
 
@@ -167,15 +181,17 @@ def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> 
 
 
 def _merged(
-    folder: Path, chain: tuple[Path, ...]
+    folder: Path, chain: tuple[Path, ...], digests: dict[Path, str]
 ) -> tuple[dict[str, Any], list[Path], dict[str, Position]]:
     """The theme's own values over those of the theme it extends (recursively), the files
-    read, and where each `layouts` entry was written."""
+    read, and where each `layouts` entry was written; `digests` gets the SHA-256 of each
+    theme.yaml read."""
     path = folder / THEME_FILE
     if folder in chain:
         loop = " -> ".join(p.name for p in (*chain, folder))
         raise ThemeError([Problem(Position(path.as_posix(), 1, 1), f"extends loop: {loop}")])
     doc = _read(path)
+    digests.update(doc.digests)
     data = doc.data
     problems = check_schema(doc, "theme") + _check_values(doc, folder)
     if problems:
@@ -188,7 +204,7 @@ def _merged(
     positions: dict[str, Position] = {}
     if "extends" in data:
         parent = find_theme(data["extends"], folder)
-        base, files, positions = _merged(parent, (*chain, folder))
+        base, files, positions = _merged(parent, (*chain, folder), digests)
     merged = {**base}
     for key, value in data.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):

@@ -31,6 +31,7 @@ class Document:
     keys: dict[DataPath, Position] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # shown file name -> resolved path
+    digests: dict[Path, str] = field(default_factory=dict)  # resolved path -> SHA-256 read
 
     def position(self, path: DataPath) -> Position:
         """Position of the value at `path`, or of its nearest located ancestor."""
@@ -56,6 +57,7 @@ class Document:
             self.keys[at + path] = pos
         self.files.extend(f for f in other.files if f not in self.files)
         self.sources.update(other.sources)
+        self.digests.update(other.digests)
 
     def source_of(self, path: DataPath) -> Path:
         """The resolved file that holds the value at `path`."""
