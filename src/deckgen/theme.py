@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
@@ -13,6 +12,7 @@ from deckgen.fingerprint import file_digest
 from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
+from deckgen.templates import TemplateProblem, check_template
 from deckgen.validate import check_schema
 
 THEME_FILE = "theme.yaml"
@@ -211,6 +211,8 @@ def _merged(
             merged[key] = {**base[key], **value}
         elif key != "extends":
             merged[key] = value
+    if "template" in data:
+        positions["template"] = doc.position(("template",))
     for kind in data.get("layouts", {}):
         positions[f"layouts.{kind}"] = doc.position(("layouts", kind))
     return merged, [*files, path], positions
@@ -242,19 +244,14 @@ def _check_values(doc: Document, folder: Path) -> list[Problem]:
         target = (folder / value).resolve()
         if not target.is_relative_to(folder) or not target.is_file():
             problems.append(Problem(where, f"file `{value}` not found in the theme folder", key))
-        elif key == "template" and not _is_pptx(target):
-            problems.append(Problem(where, f"`{value}` is not a .pptx file", key))
-        elif key != "template":
+        elif key == "template":
+            try:
+                check_template(target, value)
+            except TemplateProblem as exc:
+                problems.append(Problem(where, str(exc), key))
+        else:
             try:
                 inspect_image(target, value, folder)
             except ImageProblem as exc:
                 problems.append(Problem(where, str(exc), key))
     return problems
-
-
-def _is_pptx(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "ppt/presentation.xml" in archive.namelist()
-    except (OSError, zipfile.BadZipFile):
-        return False
