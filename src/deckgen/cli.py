@@ -18,7 +18,7 @@ from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
 from deckgen.inputs import including_recaps, recap_inputs
-from deckgen.office import missing, to_pdf
+from deckgen.office import SOFFICE_TIMEOUT, missing, to_pdf
 from deckgen.progress import Progress
 from deckgen.starter import write_starter
 from deckgen.theme import builtin_themes
@@ -55,6 +55,13 @@ _THEME = click.option(
 _STEPS_OPTION = click.option(
     "--steps", type=_STEPS, help="Override the recap's `options.collapse_steps`."
 )
+_PDF_TIMEOUT = click.option(
+    "--pdf-timeout",
+    type=click.FloatRange(min=1),
+    default=SOFFICE_TIMEOUT,
+    show_default=True,
+    help="Seconds LibreOffice may take for one deck before it is stopped.",
+)
 
 
 @main.command("build")
@@ -72,6 +79,7 @@ _STEPS_OPTION = click.option(
     help="How to report: for people, as JSON, or as GitHub annotations.",
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF through LibreOffice.")
+@_PDF_TIMEOUT
 @click.option(
     "--split",
     type=click.Choice(["presenters"]),
@@ -89,6 +97,7 @@ def build_command(
     steps: Any,
     fmt: str,
     pdf: bool,
+    pdf_timeout: float,
     split: Any,
     force: bool,
     quiet: bool,
@@ -137,9 +146,9 @@ def build_command(
                 if fmt == "text" and not quiet:
                     _print_summary(result)
                 if pdf:
-                    record({"pdf": _write_pdf(result, force, fmt, quiet)})
+                    record({"pdf": _write_pdf(result, force, fmt, quiet, pdf_timeout)})
                     for part, entry in zip(result.parts, summary["split"], strict=True):
-                        entry["pdf"] = _write_pdf(part, force, fmt, quiet)
+                        entry["pdf"] = _write_pdf(part, force, fmt, quiet, pdf_timeout)
             failed |= bool(results and results[-1].get("errors"))
     _finish(fmt, results, failed)
 
@@ -194,8 +203,11 @@ def validate_command(
     help="The PNG to write [default: output/<recap name>-preview.png].",
 )
 @click.option("--theme", help="A built-in theme name or a theme folder.")
+@_PDF_TIMEOUT
 @click.pass_context
-def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None) -> None:
+def preview_command(
+    ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None, pdf_timeout: float
+) -> None:
     """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
     target = sheet or Path("output") / f"{recap.stem}-preview.png"
     results: list[dict[str, Any]] = []
@@ -204,7 +216,7 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
         build(recap, deck, theme)
         from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
 
-        write_atomically(contact_sheet(deck), target)
+        write_atomically(contact_sheet(deck, timeout=pdf_timeout), target)
         click.echo(f"{target}: contact sheet of {recap}")
     _finish("text", results, bool(results[-1].get("errors")))
 
@@ -427,7 +439,9 @@ def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
         sys.exit(ExitStatus.INVALID)
 
 
-def _write_pdf(result: BuildResult, force: bool, fmt: str, quiet: bool) -> str | None:
+def _write_pdf(
+    result: BuildResult, force: bool, fmt: str, quiet: bool, timeout: float
+) -> str | None:
     """Write the PDF of a deck (unless the deck is up to date and so is its PDF); return
     its path, or None when LibreOffice is missing."""
     _clear_progress()
@@ -442,7 +456,7 @@ def _write_pdf(result: BuildResult, force: bool, fmt: str, quiet: bool) -> str |
     if result.up_to_date and not force and _newer(pdf, deck):
         state = "up to date"
     else:
-        to_pdf(deck, pdf)
+        to_pdf(deck, pdf, timeout)
         state = "written"
     if fmt == "text" and not quiet:
         _clear_progress()
