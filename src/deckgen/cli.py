@@ -17,7 +17,7 @@ import click
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
-from deckgen.inputs import including_recaps, recap_inputs
+from deckgen.inputs import including_recaps, recap_inputs, watchable
 from deckgen.office import SOFFICE_TIMEOUT, missing, to_pdf
 from deckgen.progress import Progress
 from deckgen.starter import write_starter
@@ -245,7 +245,7 @@ def watch_command(
     """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
     images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""
     target = out_dir / f"{recap.stem}.pptx"
-    watched = [recap.resolve()]
+    watched = [watchable(recap)]
     builds = 0
 
     def rebuild() -> list[Path]:
@@ -262,7 +262,7 @@ def watch_command(
         else:
             _report(result.warnings, "text")
             click.echo(_summary_line(result))
-            watched = list(dict.fromkeys([recap.resolve(), *result.inputs]))
+            watched = list(dict.fromkeys([watchable(recap), *result.inputs]))
         if builds == 1:
             click.echo(f"watching {_count(len(watched), 'file')} of {recap}; Ctrl-C stops")
         return watched
