@@ -32,24 +32,36 @@ def write_together(files: Sequence[tuple[bytes, Path]]) -> None:
     """Write each `(data, target)` atomically, all or none: on any failure every target
     is as it was and no temporary file is left."""
     staged: list[tuple[str, Path]] = []
+    created: list[Path] = []  # folders made for the targets, removed again on failure
     try:
         for data, target in files:
+            created += _make_folder(target)
             staged.append((_stage(data, target), target))
         _commit(staged)
     except BaseException:
         for temp, _ in staged:
             with contextlib.suppress(OSError):
                 os.unlink(temp)
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # only when empty
         raise
+
+
+def _make_folder(target: Path) -> list[Path]:
+    """Create the folder of `target` (and those above it); the folders created, top first."""
+    folder = target.parent
+    missing = [f for f in (folder, *folder.parents) if not f.exists()][::-1]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _error(target, f"cannot create folder `{folder}`: {exc.strerror}") from None
+    return missing
 
 
 def _stage(data: bytes, target: Path) -> str:
     """A fresh temporary file (created exclusively) beside `target`, holding `data`."""
     folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise _error(target, f"cannot create folder `{folder}`: {exc.strerror}") from None
     if target.is_dir() and not target.is_symlink():
         raise _error(target, "is a folder; cannot write a deck there")
     remove_stale(target)

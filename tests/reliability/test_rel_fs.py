@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from rel_common import child_env, deckgen_cmd
+from rel_common import child_env, deckgen_cmd, run_deckgen
 
 TIMEOUT = 30.0  # seconds for any one thing to happen; never a measure of speed
 
@@ -98,3 +98,20 @@ def test_watch_reports_a_name_it_cannot_use_and_keeps_watching(tmp_path: Path, c
         watch.wait_for("the fixed deck", (tmp_path / "out" / "talk.pptx").is_file)
     finally:
         watch.stop()
+
+
+# --- a failed import leaves nothing -------------------------------------------------------
+
+
+def test_a_failed_import_leaves_no_pictures(tmp_path: Path):
+    _png(tmp_path / "pic.png")
+    (tmp_path / "talk.yaml").write_text(IMAGE.format(path="pic.png"), encoding="utf-8")
+    built = run_deckgen("build", "talk.yaml", "-o", ".", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    (tmp_path / "new" / "back.yaml").mkdir(parents=True)  # the recap cannot be written
+    run = run_deckgen("import", "talk.pptx", "-o", "new/back.yaml", "--force", cwd=tmp_path)
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "new/back.yaml: error: is a folder; cannot write a deck there"
+    ]
+    assert sorted(p.name for p in (tmp_path / "new").iterdir()) == ["back.yaml"]
