@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from rel_common import REPO, run_many
 from rel_zips import (
     BZIP2,
@@ -159,18 +160,35 @@ def test_validate_and_build_exit_1_for_every_hostile_template(tmp_path: Path, co
         assert not (tmp_path / str(n) / "out").exists()
 
 
+LAYOUT = "ppt/slideLayouts/slideLayout2.xml"
+PPTX_CASES = {
+    "a slide width that is not a number": (
+        PRESENTATION,
+        rb'<p:sldSz cx="\d+"',
+        b'<p:sldSz cx="wide"',
+        "ValueError: invalid literal for int() with base 10: 'wide'",
+    ),
+    "a layout shape without its properties": (  # python-pptx reads it as the base is saved
+        LAYOUT,
+        rb'<p:cNvPr id="2" name="Title 1"/>',
+        b"",
+        "InvalidXmlError: required ``<p:cNvPr>`` child element not present",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PPTX_CASES))
 def test_what_python_pptx_trips_on_is_refused_at_the_template_line(
-    tmp_path: Path, corporate: list[Raw]
+    tmp_path: Path, corporate: list[Raw], case: str
 ):
     """A template that passes the package checks but that python-pptx cannot use."""
-    data = raw_zip(edited(corporate, PRESENTATION, rb'<p:sldSz cx="\d+"', b'<p:sldSz cx="wide"'))
-    recap = _theme(tmp_path, data)
+    part, pattern, new, detail = PPTX_CASES[case]
+    recap = _theme(tmp_path, raw_zip(edited(corporate, part, pattern, new)))
     with pytest.raises(DeckgenError) as caught:
-        api.build(recap, tmp_path / "out.pptx", theme=None)
+        api.build(recap, tmp_path / "out.pptx")
     shown = f"{(tmp_path / 'corp').as_posix()}/{LINE}"
     assert [str(p) for p in caught.value.problems] == [
-        f"{shown} cannot be used as a template"
-        " (ValueError: invalid literal for int() with base 10: 'wide')"
+        f"{shown} cannot be used as a template ({detail})"
     ]
     assert not (tmp_path / "out.pptx").exists()
 
@@ -180,3 +198,22 @@ def test_the_real_template_still_builds(tmp_path: Path, corporate: list[Raw]):
     result = api.build(recap, tmp_path / "out.pptx")
     assert isinstance(api.check(recap).theme, Theme)
     assert result.slides > 0 and result.warnings == []
+
+
+@pytest.mark.parametrize("parser", ["python-pptx", "deckgen"])
+def test_the_xml_parsers_expand_no_entity_and_fetch_nothing(tmp_path: Path, parser: str):
+    """python-pptx's parser and deckgen's (`templates.PARSER`, used for the theme part)
+    leave entities unexpanded: neither a local file nor nested entities get in."""
+    from pptx.oxml import oxml_parser
+
+    from deckgen.templates import PARSER
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET", encoding="utf-8")
+    xml = (
+        f'<!DOCTYPE r [<!ENTITY file SYSTEM "{secret.as_uri()}"> <!ENTITY e "entity">]>'
+        "<r><a>&file;</a><b>&e;</b></r>"
+    ).encode()
+    root = etree.fromstring(xml, oxml_parser if parser == "python-pptx" else PARSER)
+    assert etree.tostring(root) == b"<r><a>&file;</a><b>&e;</b></r>"
+    assert "SECRET" not in "".join(root.itertext())

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -38,11 +40,12 @@ class Base:
     warnings: list[Problem]
 
 
-def open_base(theme: Theme) -> Base:
-    """Open the theme's template (or the default), emptied of slides and themed; raise
-    `ThemeError` at the theme's `template:` line when the template cannot be used."""
+@contextmanager
+def template_errors(theme: Theme) -> Iterator[None]:
+    """Turn what python-pptx raises while it opens, reads and saves the theme's template
+    into a `ThemeError` at the theme's `template:` line."""
     try:
-        return _open_base(theme)
+        yield
     except DeckgenError:
         raise
     except Exception as exc:  # python-pptx raises many kinds for a template it cannot use
@@ -54,7 +57,9 @@ def open_base(theme: Theme) -> Base:
         raise ThemeError([Problem(where, message, "template")]) from None
 
 
-def _open_base(theme: Theme) -> Base:
+def open_base(theme: Theme) -> Base:
+    """Open the theme's template (or the default), emptied of slides and themed (call
+    it within `template_errors`)."""
     if theme.template:
         with opened(theme.template) as stream:  # checked when the theme loaded; bounded
             prs = Presentation(stream)
