@@ -16,6 +16,7 @@ from deckgen.errors import Problem, RecapError, ThemeError
 from deckgen.inputs import document_inputs, theme_files
 from deckgen.layout import Page, lay_out
 from deckgen.load import Document, load_recap
+from deckgen.load.paths import repository_root
 from deckgen.model import Recap, recap_from_document
 from deckgen.model.types import StepMode
 from deckgen.render import render
@@ -82,12 +83,13 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
     recap = recap_from_document(doc)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
+    root = repository_root(path)
     try:
-        folder = find_theme(recap.theme, path.parent)
+        folder = find_theme(recap.theme, path.parent, root)
     except ThemeError as exc:  # name the recap's `theme:` line
         where = doc.position(("theme",))
         raise RecapError([Problem(where, p.message, "theme") for p in exc.problems]) from None
-    return Checked(recap, load_theme(folder), warnings, doc)
+    return Checked(recap, load_theme(folder, root), warnings, doc)
 
 
 def _is_fatal(problem: Problem) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from deckgen.errors import DeckgenError, ThemeError
 from deckgen.load import DataPath, Document, load_recap, read_yaml
-from deckgen.load.paths import PathProblem, resolve_name
+from deckgen.load.paths import PathProblem, repository_root, resolve_name
 from deckgen.theme import THEME_FILE, find_theme
 
 _THEME_FILE_KEYS = ("background_image", "logo", "template")
@@ -33,8 +33,9 @@ def recap_inputs(path: Path, theme: str | None = None) -> list[Path]:
     except DeckgenError:
         return list(dict.fromkeys([watchable(path), *_declared_includes(path)]))
     spec, relative_to = (theme, Path.cwd()) if theme else (_theme_of(doc), path.parent)
+    root = None if theme else repository_root(path)
     try:
-        folder: Path | None = find_theme(spec, relative_to)
+        folder: Path | None = find_theme(spec, relative_to, root)
     except ThemeError:
         folder = None
     return document_inputs(doc, folder)

@@ -98,8 +98,12 @@ def builtin_themes() -> list[Theme]:
     return [load_theme(d) for d in sorted(root.iterdir()) if (d / THEME_FILE).is_file()]
 
 
-def find_theme(spec: str, relative_to: Path) -> Path:
-    """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`)."""
+def find_theme(spec: str, relative_to: Path, root: Path | None = None) -> Path:
+    """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`).
+
+    With `root` (the repository of the recap that names the theme, see
+    `load.paths.repository_root`) a theme folder must lie inside `root` or be a built-in
+    theme's (symlinks resolved): a recap cannot make a build read files elsewhere."""
     if "/" not in spec and "\\" not in spec and not spec.startswith("."):
         folder = builtin_themes_dir() / spec
         if _holds_theme(folder):
@@ -107,9 +111,22 @@ def find_theme(spec: str, relative_to: Path) -> Path:
         names = ", ".join(t.name for t in builtin_themes())
         raise ThemeError([Problem(Position(spec), f"no theme named `{spec}`; built-in: {names}")])
     folder = relative_to / spec
+    if root is not None and not _allowed(folder, root):
+        message = f"theme folder `{spec}` lies outside the recap's repository; use a theme"
+        raise ThemeError([Problem(Position(spec), f"{message} inside it, or --theme")])
     if not _holds_theme(folder):
         raise ThemeError([Problem(Position(spec), f"no {THEME_FILE} in theme folder `{spec}`")])
     return folder.resolve()
+
+
+def _allowed(folder: Path, root: Path) -> bool:
+    """True when `folder` lies inside `root` or the built-in themes (or cannot be resolved:
+    then it holds no theme, which `find_theme` says)."""
+    try:
+        resolved = folder.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return any(resolved.is_relative_to(top.resolve()) for top in (root, builtin_themes_dir()))
 
 
 def _holds_theme(folder: Path) -> bool:
@@ -119,20 +136,21 @@ def _holds_theme(folder: Path) -> bool:
         return False
 
 
-def load_theme(folder: Path) -> Theme:
+def load_theme(folder: Path, root: Path | None = None) -> Theme:
     """Load the theme in `folder`, with everything it extends (a theme loaded before is
-    reused while none of its files has changed)."""
-    theme = _load_theme(folder.resolve())
+    reused while none of its files has changed). With `root`, every theme it extends
+    must lie inside `root` too (see `find_theme`)."""
+    theme = _load_theme(folder.resolve(), root)
     if any(file_digest(path) != digest for path, digest in theme.digests):
         _load_theme.cache_clear()
-        theme = _load_theme(folder.resolve())
+        theme = _load_theme(folder.resolve(), root)
     return theme
 
 
 @cache
-def _load_theme(folder: Path) -> Theme:
+def _load_theme(folder: Path, root: Path | None) -> Theme:
     digests: dict[Path, str] = {}
-    merged, files, positions = _merged(folder.resolve(), (), digests)
+    merged, files, positions = _merged(folder.resolve(), (), digests, root)
     missing = [key for key in _REQUIRED if key not in merged]
     if missing:
         where = Position(files[-1].as_posix(), 1, 1)
@@ -181,7 +199,7 @@ def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> 
 
 
 def _merged(
-    folder: Path, chain: tuple[Path, ...], digests: dict[Path, str]
+    folder: Path, chain: tuple[Path, ...], digests: dict[Path, str], root: Path | None
 ) -> tuple[dict[str, Any], list[Path], dict[str, Position]]:
     """The theme's own values over those of the theme it extends (recursively), the files
     read, and where each `layouts` entry was written; `digests` gets the SHA-256 of each
@@ -203,8 +221,8 @@ def _merged(
     files: list[Path] = []
     positions: dict[str, Position] = {}
     if "extends" in data:
-        parent = find_theme(data["extends"], folder)
-        base, files, positions = _merged(parent, (*chain, folder), digests)
+        parent = _extended(doc, folder, root)
+        base, files, positions = _merged(parent, (*chain, folder), digests, root)
     merged = {**base}
     for key, value in data.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
@@ -216,6 +234,15 @@ def _merged(
     for kind in data.get("layouts", {}):
         positions[f"layouts.{kind}"] = doc.position(("layouts", kind))
     return merged, [*files, path], positions
+
+
+def _extended(doc: Document, folder: Path, root: Path | None) -> Path:
+    """The folder of the theme `doc` extends; a problem names its `extends:` line."""
+    try:
+        return find_theme(doc.data["extends"], folder, root)
+    except ThemeError as exc:
+        where = doc.position(("extends",))
+        raise ThemeError([Problem(where, p.message, "extends") for p in exc.problems]) from None
 
 
 def _read(path: Path) -> Document:
