@@ -288,11 +288,16 @@ SEPARATORS = [("\u2028", "U+2028", "line separator"), ("\u2029", "U+2029", "para
 ONE_LINE = {"path", "date", "theme", "language"}  # URLs refuse them as they refuse spaces
 
 
-@pytest.mark.parametrize(("sep", "code", "kind"), SEPARATORS, ids=["LS", "PS"])
+# NEL (U+0085) written raw is a line break to YAML itself (the escape `\\N` is refused as a
+# control character)
+NEL = ("\x85", "U+0085", "next line")
+
+
+@pytest.mark.parametrize(("sep", "code", "kind"), [*SEPARATORS, NEL], ids=["LS", "PS", "NEL"])
 def test_separators_in_slide_text_are_line_breaks(folder: Path, sep: str, code: str, kind: str):
-    """In every field of slide text U+2028 and U+2029 read as a typed line break: the recap
-    validates and builds (Pillow's raqm layout fails on U+2029), and the text on either side
-    reaches the deck."""
+    """In every field of slide text U+2028, U+2029 and U+0085 read as a typed line break: the
+    recap validates and builds (Pillow's raqm layout fails on U+2029), and the text on
+    either side reaches the deck."""
     data = copy.deepcopy(FULL)
     shown = [f for f in FIELDS if f[-1] not in URL_KEYS | ONE_LINE | {"alt"}]
     for i, field in enumerate(shown):
