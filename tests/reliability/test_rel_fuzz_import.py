@@ -19,6 +19,7 @@ The `ci` Hypothesis profile runs 100 derandomized cases (every tenth also throug
 from __future__ import annotations
 
 import copy
+import re
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -34,11 +35,15 @@ from rel_zips import LAUGHS, Raw, changed, content, member, members_of, raw_zip,
 
 from deckgen import api
 from deckgen.errors import DeckgenError
-from deckgen.importer import import_deck
+from deckgen.importer import ImportBug, import_deck
 from deckgen.templates import PARSER
 
 CORPORATE = REPO / "themes" / "corporate"
 CLI_EVERY = 10  # every so many cases also run the command line for the exit status
+# Bugs of the importer's own logic that fuzzing meets, fixed on the `import` branch
+# (untitled talk cards get a name): tolerated, counted, so that fuzzing looks for
+# others. An entity in a title leaves python-pptx an empty title. Remove once merged.
+KNOWN_BUGS = (r"(?s).*: error: presenters\[\d+\]\.topics\[\d+\]\.title: must not be empty",)
 COUNTS: Counter[str] = Counter()
 SEEDS: dict[str, list[Raw]] = {}  # seed name -> its members (filled by the `seeds` fixture)
 RECAP = (
@@ -202,6 +207,10 @@ def check_import(data: bytes, folder: Path) -> str:
     except DeckgenError as exc:
         _refused(exc)
         outcome = "refused"
+    except ImportBug as exc:
+        if not any(re.match(known, str(exc)) for known in KNOWN_BUGS):
+            raise
+        outcome = "known bug"
     assert sorted(p.name for p in folder.iterdir()) == ["in", "out"]
     assert _tree(folder / "in") == {"deck.pptx": data}
     assert {p.name for p in (folder / "out").iterdir()} <= {"deck.yaml", "deck-images"}
@@ -209,7 +218,7 @@ def check_import(data: bytes, folder: Path) -> str:
     if COUNTS["cases"] % CLI_EVERY == 1:
         done = run_deckgen("import", deck, "-o", "again.yaml", cwd=folder / "out", timeout=60)
         assert "Traceback" not in done.stderr
-        assert done.returncode == (0 if outcome == "imported" else 1), done.stderr
+        assert done.returncode == {"imported": 0, "refused": 1, "known bug": 3}[outcome]
         COUNTS["cli"] += 1
     return outcome
 

@@ -37,7 +37,7 @@ from deckgen.importer import import_deck
 
 DECKS = Path(__file__).parent / "decks"
 SLIDE = "ppt/slides/slide1.xml"
-REFUSED = "is not a PowerPoint (.pptx) file: "
+REFUSED = "is not a PowerPoint deck: "
 
 
 @pytest.fixture(scope="module")

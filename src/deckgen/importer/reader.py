@@ -205,7 +205,7 @@ def read_deck(path: Path) -> DeckData:
     except NotAZip:
         raise _error(shown, "is not a PowerPoint (.pptx) file") from None
     except ZipRefused as exc:
-        raise _error(shown, f"is not a PowerPoint (.pptx) file: {exc}") from None
+        raise _error(shown, f"is not a PowerPoint deck: {exc}") from None
     except BuildError:
         raise
     except Exception as exc:  # python-pptx raises many kinds for a broken package
