@@ -11,7 +11,7 @@ corporate theme's template. Mutations:
 (b) of an XML part: an element deleted, duplicated or moved, an attribute deleted or set
     to a hostile value, text replaced, an entity declared and used (also nested ones).
 
-The `ci` Hypothesis profile runs 100 derandomized cases (every tenth also through
+The `ci` Hypothesis profile runs 90 derandomized cases (every tenth also through
 `python -m deckgen`); `DECKGEN_FUZZ=thorough` runs 1,500 per test (see `rel_common`);
 `pytest -s` prints how the cases ended.
 """
@@ -258,7 +258,7 @@ def _tally(what: str, outcome: str) -> None:
 # --- the fuzz tests -------------------------------------------------------------------------
 
 
-@fuzz_settings(ci_examples=60)
+@fuzz_settings(ci_examples=50)
 @given(change=DECK_CHANGES)
 def test_mutated_decks_import_or_fail_cleanly(tmp_path_factory, change):
     check_import(change.apply(), tmp_path_factory.getbasetemp() / "fuzz-import")
