@@ -16,6 +16,7 @@ import yaml
 
 from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document
+from deckgen.load.yaml_hints import explain
 
 MAX_FILE_BYTES = 16_000_000  # a long team recap is ~50 KB
 MAX_VALUES = 200_000  # bounds alias expansion ("billion laughs")
@@ -65,9 +66,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         pos = _char_pos(name, text, exc.position)
         raise RecapError([Problem(pos, f"{_character(chr(exc.character))}; remove it")]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(name, mark) if mark else Position(name, 1, 1)
-        raise RecapError([Problem(pos, f"invalid YAML: {_yaml_message(exc)}")]) from None
+        raise RecapError([_syntax_problem(name, text, exc)]) from None
     except yaml.YAMLError as exc:
         raise RecapError([Problem(Position(name, 1, 1), f"invalid YAML: {exc}")]) from None
     except RecursionError:
@@ -161,6 +160,17 @@ def _pos(name: str, mark: Any) -> Position:
     return Position(name, mark.line + 1, mark.column + 1)
 
 
+def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """The mistake in plain words at the line that holds it, when it is one people make;
+    otherwise the parser's words where parsing failed."""
+    hint = explain(text, exc, _Loader)
+    if hint:
+        return Problem(Position(name, hint.line + 1, hint.col + 1), f"invalid YAML: {hint.message}")
+    mark = exc.problem_mark or exc.context_mark
+    pos = _pos(name, mark) if mark else Position(name, 1, 1)
+    return Problem(pos, f"invalid YAML: {_yaml_message(exc)}")
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     return " ".join(parts) or "cannot parse"
@@ -243,9 +253,11 @@ class _Builder:
 
     def _bad_tag(self, node: yaml.Node) -> None:
         tag = node.tag.replace(_YAML, "!!")
-        self.problems.append(
-            Problem(self._at(node), f"tag `{tag}` is not allowed: recaps are plain YAML")
-        )
+        message = f"tag `{tag}` is not allowed: recaps are plain YAML"
+        if isinstance(node, yaml.ScalarNode) and tag.startswith("!") and tag[1:2] != "!":
+            text = f"{tag} {node.value}".strip()  # `!important` meant as text
+            message += f"; if `{text}` is text, put it in quotes"
+        self.problems.append(Problem(self._at(node), message))
 
     def _at(self, node: yaml.Node) -> Position:
         return _pos(self.name, node.start_mark)
