@@ -45,7 +45,6 @@ __all__ = [
     "RenderError",
     "Word",
     "decode_qr",
-    "missing_tools",
     "overlapping_words",
     "page_count",
     "page_texts",
@@ -56,7 +55,7 @@ __all__ = [
 ]
 
 TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg")
-"""The programs these helpers run."""
+"""The programs these helpers run: a test using them is marked ``integration(*TOOLS)``."""
 
 _TOOL_TIMEOUT = 120.0
 _MARGIN = 3.0  # the text-extraction copy adds this many page widths/heights on each side
@@ -102,11 +101,6 @@ class PageWords(list[Word]):
         self.number = number
         self.width = width
         self.height = height
-
-
-def missing_tools() -> list[str]:
-    """The programs of ``TOOLS`` that are not on ``PATH``."""
-    return [tool for tool in TOOLS if shutil.which(tool) is None]
 
 
 def _run(
