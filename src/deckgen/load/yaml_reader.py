@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -87,18 +88,27 @@ def _check_depth(text: str, name: str) -> None:
     """Refuse deep nesting before composing: libyaml's composer recurses in C and would
     crash the process on a file of a million `[`. Events come one at a time, so this
     pass cannot overflow."""
+    try:
+        _refuse_deep(yaml.parse(text, Loader=_Loader), name)
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in (exc.problem or ""):
+            raise
+        # libyaml 0.2.5+ has a limit of its own (1,000 levels), which its scanner reaches
+        # while it reads ahead of the events: find where deckgen's is passed with PyYAML's
+        # own parser, which reads no further than that.
+        _refuse_deep(yaml.parse(text, Loader=yaml.SafeLoader), name)
+        raise
+
+
+def _refuse_deep(events: Iterator[yaml.Event], name: str) -> None:
+    """Raise at the first collection nested deeper than `MAX_DEPTH` among `events`."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise RecapError(
-                    [
-                        Problem(
-                            _pos(name, event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"
-                        )
-                    ]
-                )
+                message = f"nesting deeper than {MAX_DEPTH} levels"
+                raise RecapError([Problem(_pos(name, event.start_mark), message)])
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
