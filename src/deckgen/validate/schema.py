@@ -33,6 +33,11 @@ def load_schema(name: str = "recap") -> dict[str, Any]:
     return schema
 
 
+def schema_file(name: str = "recap") -> str:
+    """Where the packaged JSON schema `name` lies (a path in the installed package)."""
+    return str(resources.files("deckgen.schema").joinpath(f"{name}.schema.json"))
+
+
 @cache
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), format_checker=FormatChecker(["date"]))
