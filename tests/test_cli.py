@@ -336,7 +336,10 @@ def test_two_recaps_with_the_same_name_are_wrong_usage(write):
 def test_new_writes_a_starter_that_validates_and_builds(workdir):
     result = run("new", "talk.yaml")
     assert result.exit_code == 0
-    assert lines(result.stdout) == ["talk.yaml: written; build it with `deckgen build talk.yaml`"]
+    assert lines(result.stdout) == [
+        "schema/recap.schema.json: written; editors read it (commit it)",
+        "talk.yaml: written; build it with `deckgen build talk.yaml`",
+    ]
     text = (workdir / "talk.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert run("validate", "talk.yaml").stdout == "talk.yaml: valid (0 warnings)\n"
@@ -502,7 +505,7 @@ def test_quiet_and_verbose_together_are_a_usage_error(name):
 
 def test_help_summaries_are_whole():
     result = run("--help")
-    listed = result.stdout.split("Commands:\n", 1)[1]
+    listed = result.stdout.split("Commands:\n", 1)[1].split("\n\n", 1)[0]  # not the epilog
     summaries = dict(line.split(None, 1) for line in listed.splitlines() if line.strip())
     assert sorted(summaries) == COMMANDS
     for name, summary in summaries.items():

@@ -20,9 +20,9 @@ from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Probl
 from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
 from deckgen.progress import Progress
-from deckgen.starter import write_starter
+from deckgen.starter import schema_text, write_schema, write_starter
 from deckgen.theme import builtin_themes, load_theme
-from deckgen.validate import load_schema, schema_file
+from deckgen.validate import schema_file
 from deckgen.write import write_atomically
 
 _FORMATS = click.Choice(["text", "json", "github"])
@@ -35,7 +35,11 @@ _INSTALL = {  # what a missing program comes with on Debian and Ubuntu
 }
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="The recap format, with an example of every slide kind, the error format and "
+    "the exit statuses: docs/recap-format.md in deckgen's repository and source archive.",
+)
 @click.version_option(__version__, prog_name="deckgen")
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
 @click.pass_context
@@ -361,18 +365,32 @@ def import_command(ctx: click.Context, deck: Path, recap: Path | None, force: bo
     _finish("text", results, bool(results[-1].get("errors")))
 
 
-@main.command("new", short_help="Write a starter recap.")
+@main.command("new", short_help="Write a starter recap (or presenter or topic file).")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(["recap", "presenter", "topic"]),
+    default="recap",
+    show_default=True,
+    help="A whole recap, or one presenter or topic for `include:`.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @_verbosity("Also say how to check, preview and watch it.")
 @click.pass_context
-def new_command(ctx: click.Context, file: Path, force: bool) -> None:
-    """Write a commented starter recap to FILE."""
+def new_command(ctx: click.Context, file: Path, kind: str, force: bool) -> None:
+    """Write a commented starter recap to FILE (with --kind, a presenter or topic file).
+
+    Its first line points editors at schema/recap.schema.json of the recap repository
+    by a relative path; when there is none, the installed deckgen's schema is written
+    there (at the top of the git repository, else in the current folder)."""
     with _reporting(ctx, "text", [], file):
-        write_starter(file, force)
+        schema = write_starter(file, force, kind)
         if not _quiet():
-            click.echo(f"{file}: written; build it with `deckgen build {file}`")
-        if _verbose():
+            if schema is not None:
+                click.echo(f"{_shown(schema)}: written; editors read it (commit it)")
+            build = f"build it with `deckgen build {file}`" if kind == "recap" else "include it"
+            click.echo(f"{file}: written; {build}")
+        if _verbose() and kind == "recap":
             for command in ("validate", "preview", "watch"):
                 click.echo(f"  deckgen {command} {file}")
 
@@ -390,13 +408,29 @@ def themes_command() -> None:
             click.echo(f"{'':<12} {theme.folder}")
 
 
-@main.command("schema", short_help="Print the JSON schema of recaps or themes.")
-@click.option("--theme", "of_theme", is_flag=True, help="Print the theme schema instead.")
+@main.command("schema", short_help="Print (or write) the JSON schema of recaps or themes.")
+@click.option("--theme", "of_theme", is_flag=True, help="The theme schema instead.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write it to this file instead, e.g. schema/recap.schema.json for editors.",
+)
 @_verbosity("Also say where the schema file of the installed package is (on stderr).")
-def schema_command(of_theme: bool) -> None:
-    """Print the JSON schema of recap files (or of theme files)."""
+@click.pass_context
+def schema_command(ctx: click.Context, of_theme: bool, output: Path | None) -> None:
+    """Print the JSON schema of recap files (or of theme files), or write it to a file.
+
+    Recap files point editors at it with a first line such as
+    `# yaml-language-server: $schema=../schema/recap.schema.json`."""
     name = "theme" if of_theme else "recap"
-    click.echo(json.dumps(load_schema(name), indent=2, ensure_ascii=False))
+    if output is None:
+        click.echo(schema_text(name), nl=False)
+    else:
+        with _reporting(ctx, "text", [], output):
+            write_schema(output, name)
+            if not _quiet():
+                click.echo(f"{output}: written")
     if _verbose():
         click.echo(f"deckgen: the installed schema file is {schema_file(name)}", err=True)
 
