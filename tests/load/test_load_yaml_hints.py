@@ -198,3 +198,27 @@ def test_other_syntax_errors_keep_the_parser_words(write):
         "r.yaml:3:1: error: invalid YAML: while parsing a flow sequence"
         " did not find expected ',' or ']'"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "title: T\nsubtitle June 2019\nfooter: x\n",
+            "r.yaml:2:1: error: invalid YAML: `subtitle June 2019`",
+        ),
+        (
+            "title: T\nevent:\n  name: x\n  location\n",
+            "r.yaml:4:3: error: invalid YAML: `location`",
+        ),
+    ],
+)
+def test_a_line_without_its_colon(write, text, expected):
+    assert error_of(write, text) == (
+        f"{expected} is missing the `:` after its key (or the `- ` of a list item)"
+    )
+
+
+def test_a_line_starting_with_a_bracket_is_not_called_an_indentation_mistake(write):
+    text = SLIDE + "            bullets:\n              - one\n             [two\n"
+    assert "indented" not in error_of(write, text)

@@ -16,7 +16,7 @@ import yaml
 
 # a line's indentation and list dashes, then an optional `key:` (the first `: ` ends it)
 _LEAD = re.compile(r"[ ]*(?:-[ ]+)*")
-_KEY = re.compile(r"([^\s#'\"][^#]*?|\"[^\"]*\"|'[^']*'):(?=[ ]|$)[ ]*")
+_KEY = re.compile(r"([^\s#'\"\[\]{},?*&!|>%@`][^#]*?|\"[^\"]*\"|'[^']*'):(?=[ ]|$)[ ]*")
 _TAB_INDENT = re.compile(r"[ ]*\t")
 _KEY_LINE = re.compile(r"[ ]*(?:-[ ]+)*[\w-]+:(?:[ ]|$)")
 _RESERVED = {
@@ -55,6 +55,7 @@ def explain(text: str, exc: yaml.MarkedYAMLError, loader: Any) -> Hint | None:
     line = lines[mark.line] if mark.line < len(lines) else ""
     return (
         _quote_running_on(lines, tokens)
+        or _missing_colon(lines, exc)
         or _reserved_start(line, mark)
         or _colon_in_text(line, mark, problem)
         or _indentation(lines, mark, problem, tokens)
@@ -100,6 +101,16 @@ def _quote_running_on(lines: list[str], tokens: list[Any]) -> Hint | None:
     return None
 
 
+def _missing_colon(lines: list[str], exc: yaml.MarkedYAMLError) -> Hint | None:
+    """A line of a mapping that holds text but no `key:`."""
+    start = exc.context_mark
+    if start is None or "simple key" not in (exc.context or "") or start.line >= len(lines):
+        return None
+    text = _shown(lines[start.line][start.column :])
+    message = f"`{text}` is missing the `:` after its key (or the `- ` of a list item)"
+    return Hint(start.line, start.column, message)
+
+
 def _value_starts(line: str) -> list[int]:
     """Where values may start on `line`: after the indentation and dashes, and after the
     first `key: `."""
@@ -139,8 +150,8 @@ def _indentation(lines: list[str], mark: Any, problem: str, tokens: list[Any]) -
     """A line whose indentation lines it up with nothing above it."""
     line = lines[mark.line] if mark.line < len(lines) else ""
     col = len(line) - len(line.lstrip(" "))
-    if not line.strip() or line.lstrip().startswith("#"):
-        return None
+    if not (line[col:].startswith("- ") or _KEY.match(line, col)):
+        return None  # not a key or a list item: some other mistake
     levels = _levels(lines, tokens, mark.line)
     if not levels or col in [c for c, _, _ in levels]:
         return None
