@@ -499,3 +499,21 @@ def test_every_text_box_of_the_deck_holds_its_text(pages: list[Page]):
 def test_the_quote_mark_fits_its_box(pages: list[Page]):
     (mark,) = [b for p in pages for b in boxes(p) if is_quote_mark(b)]
     assert text_height(mark.paras, mark.rect.w) <= mark.rect.h
+
+
+# --- what the presenter wrote reaches the pages ---------------------------------------------
+
+
+def pages_from(tmp_path: Path, data: dict[str, Any]) -> list[Page]:
+    path = tmp_path / "recap.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    return pages_of(path)
+
+
+def all_text(pages: list[Page]) -> str:
+    return "\n".join(text_of(b) for page in pages for b in boxes(page))
+
+
+def test_bullets_that_are_all_code_are_laid_out(tmp_path: Path):
+    pages = pages_from(tmp_path, one_slide(bullets=[{"code": "kind create cluster"}]))
+    assert "kind create cluster" in all_text(pages)

@@ -30,7 +30,7 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     ]
     body = ctx.body
     # sub-bullets are smaller: shrink no further than keeps the deepest level at 16 pt
-    deepest = max(p.level for group in groups for p in group if p.bullet) if groups else 0
+    deepest = max((p.level for group in groups for p in group if p.bullet), default=0)
     minimum = max(ctx.theme.sizes.body_min, BODY_FLOOR / _LEVEL_SCALE[min(deepest, 2)])
     pages = paginate(groups, body.w, body.h, size, minimum)
     return content_pages(ctx, slide, [[TextBox(body, _renumber(p), role="body")] for p in pages])
@@ -54,13 +54,13 @@ def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
             )
         )
     if item.code:
-        for line in item.code.source.splitlines() or [""]:
+        for n, line in enumerate(item.code.source.splitlines() or [""]):
             paras.append(
                 Para(
                     (run(line or " ", theme.fonts.code, size * 0.72, theme.colors.code_text),),
                     level=level,
                     indent=indent,
-                    space_before=size * 0.1 if line is item.code.source.splitlines()[0] else 0,
+                    space_before=size * 0.1 if n == 0 else 0,
                 )
             )
     for child in item.children:
