@@ -104,5 +104,14 @@ def shown(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:")
 
 
+def brief(url: str, limit: int = 40) -> str:
+    """A link as printed after a label: `shown`, or its host and `/…` when that is long
+    (the full address is the hyperlink)."""
+    text = shown(url)
+    if len(text) <= limit or url.startswith("mailto:"):
+        return text
+    return f"{urlsplit(url).netloc}/…"
+
+
 def _short(url: str, limit: int = 80) -> str:
     return url if len(url) <= limit else url[: limit - 3] + "..."

@@ -153,6 +153,7 @@ def test_page_order_follows_the_spec(pages: list[Page]):
         ("title", "Summary KubeCon 2019"),
         ("agenda", "Agenda"),
         ("divider", "Bryan"),
+        ("topic", "Serverless Summit"),  # none of its slides carries its title
         ("bullets", "Basic facts (1/2)"),
         ("bullets", "Basic facts (2/2)"),
         ("quote", "Loki"),
@@ -161,6 +162,7 @@ def test_page_order_follows_the_spec(pages: list[Page]):
         ("divider", "André"),
         ("talk", "Kubernetes Failure Stories"),
         ("text", "Kubernetes Failure Stories"),
+        ("topic", "Helm 3"),
         ("video", "Other sessions"),
         ("code", "Dockerfile"),
         ("table", "kubectl get pod"),
@@ -185,6 +187,7 @@ def test_one_presenter_gets_no_divider(tmp_path: Path):
     assert [p.kind for p in pages] == [
         "title",
         "agenda",
+        "topic",
         "bullets",
         "bullets",
         "quote",
@@ -517,3 +520,40 @@ def all_text(pages: list[Page]) -> str:
 def test_bullets_that_are_all_code_are_laid_out(tmp_path: Path):
     pages = pages_from(tmp_path, one_slide(bullets=[{"code": "kind create cluster"}]))
     assert "kind create cluster" in all_text(pages)
+
+
+def links_of(page: Page) -> list[tuple[str, str]]:
+    return [(r.text, r.url) for b in boxes(page) for p in b.paras for r in p.runs if r.url]
+
+
+def test_a_topic_that_is_not_a_talk_shows_its_summary_and_slides_link(tmp_path: Path):
+    data = one_slide(title="Topic", bullets=["x"])
+    first_topic(data).update(summary="What we learned.", slides_url=SCHED)
+    topic = next(p for p in pages_from(tmp_path, data) if p.kind == "topic")
+    assert topic.title == "Topic"
+    assert "What we learned." in all_text([topic])
+    assert links_of(topic) == [("static.sched.com/…", SCHED)]
+
+
+def test_the_12_factor_slides_of_eu2019_are_linked():
+    pages = pages_of(Path(__file__).parents[2] / "recaps/eu2019.yaml")
+    assert any(url == SCHED for page in pages for _, url in links_of(page))
+
+
+def test_the_title_slide_links_the_event(tmp_path: Path):
+    data = minimal()
+    data["event"] = {"name": "KubeCon", "url": "https://events.linuxfoundation.org/kubecon/"}
+    title = pages_from(tmp_path, data)[0]
+    assert "Event: events.linuxfoundation.org/kubecon/" in all_text([title])
+    assert links_of(title) == [
+        ("events.linuxfoundation.org/kubecon/", "https://events.linuxfoundation.org/kubecon/")
+    ]
+
+
+def test_the_title_slide_of_a_one_person_recap_names_the_presenter(tmp_path: Path):
+    data = minimal()
+    data["presenters"][0].update(affiliation="CNCF", tagline="Benvinguts! Keep Cloud Native")
+    title = pages_from(tmp_path, data)[0]
+    assert "presented by P · CNCF\nBenvinguts! Keep Cloud Native" in all_text([title])
+    two = pages_from(tmp_path, two_presenters(affiliation="CNCF"))[0]
+    assert "presented by" not in all_text([two])
