@@ -557,3 +557,33 @@ def test_the_title_slide_of_a_one_person_recap_names_the_presenter(tmp_path: Pat
     assert "presented by P · CNCF\nBenvinguts! Keep Cloud Native" in all_text([title])
     two = pages_from(tmp_path, two_presenters(affiliation="CNCF"))[0]
     assert "presented by" not in all_text([two])
+
+
+def clicks(page: Page) -> list[tuple[str, int]]:
+    (body,) = [b for b in boxes(page) if b.role == "body"]
+    return [("".join(r.text for r in p.runs), p.step) for p in body.paras]
+
+
+def test_animate_makes_added_sub_bullets_appear_on_click(tmp_path: Path):
+    data = minimal()
+    data["options"] = {"collapse_steps": "animate"}
+    first_topic(data)["slides"] = [
+        {"bullets": ["Helm 3", "Loki"]},
+        {"bullets": [{"text": "Helm 3", "bullets": ["no Tiller"]}, "Loki"]},
+        {"bullets": [{"text": "Helm 3", "bullets": ["no Tiller", "OCI"]}, "Loki", "Knative"]},
+    ]
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
+    assert clicks(page) == [
+        ("Helm 3", 0),
+        ("no Tiller", 1),
+        ("OCI", 2),
+        ("Loki", 0),
+        ("Knative", 3),
+    ]
+
+
+def test_steps_true_reveals_each_bullet_with_its_sub_bullets(tmp_path: Path):
+    bullets = [{"text": "Helm 3", "bullets": ["no Tiller"]}, "Loki"]
+    data = one_slide(title="Topic", steps=True, bullets=bullets)
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
+    assert clicks(page) == [("Helm 3", 1), ("no Tiller", 1), ("Loki", 2)]
