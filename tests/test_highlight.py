@@ -34,7 +34,9 @@ SESSION_LEXERS = [
 
 
 def texts(source: str, language: str | None) -> list[str]:
-    return ["".join(text for text, _ in line) for line in highlight_lines(source, language, "default")]
+    return [
+        "".join(text for text, _ in line) for line in highlight_lines(source, language, "default")
+    ]
 
 
 @pytest.mark.parametrize("language", SESSION_LEXERS)

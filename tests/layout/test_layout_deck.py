@@ -587,3 +587,21 @@ def test_steps_true_reveals_each_bullet_with_its_sub_bullets(tmp_path: Path):
     data = one_slide(title="Topic", steps=True, bullets=bullets)
     (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
     assert clicks(page) == [("Helm 3", 1), ("no Tiller", 1), ("Loki", 2)]
+
+
+def test_numbers_keep_the_form_they_were_written_in(tmp_path: Path):
+    path = tmp_path / "recap.yaml"
+    path.write_text(
+        "title: T\npresenters:\n  - name: P\n    topics:\n      - title: Topic\n        slides:\n"
+        "          - table: {columns: [version, 2019], rows: [[1.10, true], [0.50, -0]]}\n"
+        "          - stats: [{value: 1e3, label: a}, {value: 0x1F, label: b}, "
+        "{value: 007, label: c}]\n",
+        encoding="utf-8",
+    )
+    pages = pages_of(path)
+    (grid,) = [e for p in pages for e in p.elements if isinstance(e, Grid)]
+    cells = [["".join(r.text for p in c.paras for r in p.runs) for c in row] for row in grid.cells]
+    assert cells == [["version", "2019"], ["1.10", "true"], ["0.50", "-0"]]
+    (stats,) = [p for p in pages if p.kind == "stats"]
+    text = all_text([stats])
+    assert all(value in text.split("\n") for value in ("1e3", "0x1F", "007")), text
