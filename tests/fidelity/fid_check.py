@@ -294,12 +294,12 @@ def check_deck(
 
 
 def _present(text: str, everything: str, slides: list[list[str]]) -> bool:
-    if _whole(text, everything):
+    if has_words(text, everything):
         return True
-    return _continued(text, slides)
+    return continued(text, slides)
 
 
-def _whole(text: str, hay: str) -> bool:
+def has_words(text: str, hay: str) -> bool:
     """`text` occurs in `hay` as whole words at its word-character ends (`7` is not
     found in `007`, `Helm` not in `Helmfile`)."""
     at = hay.find(text)
@@ -317,7 +317,7 @@ def _wordy(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _continued(text: str, slides: list[list[str]]) -> bool:
+def continued(text: str, slides: list[list[str]]) -> bool:
     """`text` cut at spaces into pieces on consecutive slides, as continuation slides
     show a long bullet or line: the first piece ends a shape's text, the last begins
     one on the next slide, a piece between is a shape's whole text."""
