@@ -75,7 +75,8 @@ def _presented_by(ctx: Context) -> list[Para]:
         who += ctx.spans(f" · {presenter.affiliation}", size, theme.colors.text)
     lines = [Para((run("presented by ", theme.fonts.body, size, theme.colors.muted), *who))]
     if presenter.tagline:
-        lines.append(Para(ctx.spans(presenter.tagline, size * 0.85, theme.colors.muted)))
+        tagline = ctx.spans(presenter.tagline, size * 0.85, theme.colors.muted, italic=True)
+        lines.append(Para(tagline))
     lines[0] = replace(lines[0], space_before=10)
     return lines
 
