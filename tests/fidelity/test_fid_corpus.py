@@ -25,8 +25,6 @@ KNOWN: dict[str, str] = {
     "inline-youtube": "inline YouTube links keep their long form (issue 17)",
     "line-separator": "U+2028 in text: build exits 3, raqm_layout() failed",
     "line-separator:exit": "U+2028 in text: build exits 3, raqm_layout() failed",
-    "long-content": "a table cell 0.50 shows 0.5 (issue 17: numbers lose their form)",
-    "numbers": "numbers lose their form: 1.10 shows 1.1, 1e3 1000.0, true yes (issue 17)",
 }
 
 
