@@ -86,6 +86,13 @@ def youtube(url: str) -> YouTubeLink | None:
     return YouTubeLink(f"https://youtu.be/{video}{suffix}", video)
 
 
+def normalised(url: str) -> str:
+    """The link a hyperlink or QR code uses: a YouTube link in its short form, any other
+    link as written (`url` passed validation: a bad YouTube ID raises `LinkError`)."""
+    tube = youtube(url)
+    return tube.url if tube else url
+
+
 def _playlist(url: str, playlist: str) -> YouTubeLink:
     if not _LIST_ID.match(playlist):
         raise LinkError(f"invalid YouTube playlist ID `{playlist}` in `{_short(url)}`")

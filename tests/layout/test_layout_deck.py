@@ -605,3 +605,10 @@ def test_numbers_keep_the_form_they_were_written_in(tmp_path: Path):
     (stats,) = [p for p in pages if p.kind == "stats"]
     text = all_text([stats])
     assert all(value in text.split("\n") for value in ("1e3", "0x1F", "007")), text
+
+
+def test_inline_youtube_links_are_normalised(tmp_path: Path):
+    long = "https://www.youtube.com/watch?v=w62T1SN4g6Y&t=42s"
+    data = one_slide(bullets=[f"Watch [the talk]({long})", f"or {long}"])
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
+    assert links_of(page) == [("the talk", LOKI), (long, LOKI)]

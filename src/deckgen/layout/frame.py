@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from deckgen import inline
 from deckgen.layout.fit import fit, run, scaled
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
-from deckgen.links import brief
+from deckgen.links import brief, normalised
 from deckgen.model import Recap
 from deckgen.theme import Theme
 
@@ -61,7 +61,7 @@ class Context:
                     theme.colors.link if span.url else (color or theme.colors.text),
                     bold=bold or span.bold,
                     italic=italic or span.italic,
-                    url=span.url,
+                    url=normalised(span.url) if span.url else None,
                 )
             )
         return tuple(out)
