@@ -330,11 +330,54 @@ def test_tables_must_keep_their_columns():
     )
 
 
-def test_statements_grow_or_take_one_small_edit():
+def test_statements_grow():
     why = "I WANT TO KNOW WHY"
     assert is_step(slide(Statement(why), 1), slide(Statement(why + "!"), 2))
     assert is_step(slide(Statement(why), 1), slide(Statement(why + " containers won."), 2))
     assert not is_step(slide(Statement(why), 1), slide(Statement("Containers won."), 2))
+
+
+DOCS = "https://helm.sh/docs"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        pytest.param(
+            Statement("Loki is a logging backend for Prometheus users"),
+            Statement("Loki is a logging backend for Prometheus people"),
+            id="text",
+        ),
+        pytest.param(
+            Quote("Loki is like Prometheus but for logs"),
+            Quote("Loki is like Prometheus, but for logs"),
+            id="quote",
+        ),
+        pytest.param(
+            Table(("tool", "version"), (("helm", "3.0"),)),
+            Table(("tool", "version"), (("helm", "3.1"),)),
+            id="table-row",
+        ),
+        pytest.param(
+            Links((Link("Docs old", DOCS),)), Links((Link("Docs new", DOCS),)), id="link-label"
+        ),
+        pytest.param(Stats((Stat("8000", "people"),)), Stats((Stat("7700", "people"),)), id="stat"),
+    ],
+)
+def test_an_edit_outside_bullets_is_another_slide(earlier: Content, later: Content):
+    # the earlier wording would be lost: only a step bullet's may be
+    out, report = collapsed(slide(earlier, 1), slide(later, 2))
+    assert [s.content for s in out] == [earlier, later]
+    assert report == []
+
+
+def test_tables_links_and_stats_that_only_add_are_steps():
+    row, more = ("helm", "3.0"), ("kind", "0.3")
+    assert is_step(slide(Table(("a", "b"), (row,)), 1), slide(Table(("a", "b"), (row, more)), 2))
+    docs = Link("Docs", DOCS)
+    assert is_step(slide(Links((docs,)), 1), slide(Links((docs, YOUTUBE_A)), 2))
+    people = Stat("8000", "people")
+    assert is_step(slide(Stats((people,)), 1), slide(Stats((people, Stat("331", "talks"))), 2))
 
 
 def test_quotes_must_keep_their_source():

@@ -5,14 +5,14 @@ one slide when they have the same kind and title, neither says `keep: true`, and
 the later one keeps the earlier one's content, only adding to it or editing a
 small part of it:
 
-- bullets, links, stats and tables (by row) are sequences of items; the later slide
-  must keep every earlier item in order, may add items anywhere, and may change at
-  most one item, whose new text keeps the old text and adds to it, or is still
-  similar (ratio >= 0.5);
-- code: the later listing keeps every line of the earlier one, in order, and may add
-  lines (a changed line is another listing: `kubectl get pods`, `kubectl get svc`);
-- text and quotes: the same text, the text with more added, or one small edit
-  (similarity >= 0.8), with the same quote source;
+- bullets: the later slide must keep every earlier bullet in order, may add bullets
+  anywhere, and may change at most one, whose new text keeps the old text and adds to
+  it, or is still similar (ratio >= 0.5); the earlier wording is the one thing a
+  collapse may drop, and the build reports every collapse;
+- code (by line), tables (by row), links and stats: the later slide keeps every earlier
+  item exactly, in order, and may add items (a changed line is another listing:
+  `kubectl get pods`, `kubectl get svc`; a changed figure another slide);
+- text and quotes: the same text, or the text with more added, with the same source;
 - images and videos: only identical copies (another image or video is a new slide).
 """
 
@@ -40,7 +40,6 @@ from deckgen.model import (
 from deckgen.model.types import StepMode
 
 _ITEM_SIMILARITY = 0.5
-_TEXT_SIMILARITY = 0.8
 
 
 @dataclass(frozen=True)
@@ -104,11 +103,13 @@ def is_step(earlier: Slide, later: Slide) -> bool:
     if isinstance(a, Table) and isinstance(b, Table) and a.columns != b.columns:
         return False
     if isinstance(a, Code) and isinstance(b, Code):
-        return a.language == b.language and _keeps_lines(a.source, b.source)
+        return a.language == b.language and _keeps(a.source.splitlines(), b.source.splitlines())
     items_a, items_b = _items(a), _items(b)
     if items_a is None or items_b is None:
         return a == b  # images and videos: identical copies only
-    return _sequence_step(items_a, items_b)
+    if isinstance(a, Bullets):
+        return _sequence_step(items_a, items_b)
+    return _keeps([x.key for x in items_a], [x.key for x in items_b])
 
 
 def merge(run: list[Slide], mode: StepMode) -> Slide:
@@ -211,10 +212,10 @@ def _parents(levels: Sequence[int]) -> list[int | None]:
     return out
 
 
-def _keeps_lines(earlier: str, later: str) -> bool:
-    """Every line of `earlier` is in `later`, in order (lines may be added anywhere)."""
-    lines = iter(later.splitlines())
-    return all(line in lines for line in earlier.splitlines())
+def _keeps(earlier: Sequence[str], later: Sequence[str]) -> bool:
+    """Every item of `earlier` is in `later`, in order (items may be added anywhere)."""
+    rest = iter(later)
+    return all(item in rest for item in earlier)
 
 
 def _pairs(earlier: Sequence[_Item], later: Sequence[_Item]) -> set[int] | None:
@@ -265,7 +266,7 @@ def _similar_item(a: _Item, b: _Item) -> bool:
 
 
 def _text_step(earlier: str, later: str) -> bool:
-    return later.startswith(earlier) or _similar(earlier, later, _TEXT_SIMILARITY)
+    return later.startswith(earlier)
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:
