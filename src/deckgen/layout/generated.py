@@ -11,6 +11,7 @@ from deckgen.layout.frame import (
     INCH,
     SLIDE_H,
     SLIDE_W,
+    TITLE_H,
     Context,
     accent_rule,
     labelled_link,
@@ -209,12 +210,14 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
         size = paras[0].runs[0].size * 0.6 if paras else sizes.body
         link = labelled_link(ctx, "Slides: ", topic.slides_url.url, size)
         paras.append(Para(link, align="center", space_before=size))
-    elements: list[Element] = []
-    if paras:
-        start = paras[0].runs[0].size
-        fitted = fit(paras, body.w, body.h, start, sizes.body_min)
-        elements.append(TextBox(body, fitted or tuple(paras), anchor="middle"))
-    return _simple_page(ctx, "topic", topic.title, elements)
+    if not paras:  # only the title: in the middle of the slide, as a section opener
+        rect = Rect(body.x, body.y + (body.h - TITLE_H) / 2 - TITLE_H / 2, body.w, TITLE_H)
+        rule = Shape(Rect(rect.x, rect.bottom + 4, 1.1 * INCH, 4), ctx.theme.colors.accent)
+        return Page("topic", topic.title, (title_box(ctx, topic.title, rect), rule))
+    start = paras[0].runs[0].size
+    fitted = fit(paras, body.w, body.h, start, sizes.body_min)
+    text = TextBox(body, fitted or tuple(paras), anchor="middle")
+    return _simple_page(ctx, "topic", topic.title, [text])
 
 
 def video_index_pages(ctx: Context) -> list[Page]:
