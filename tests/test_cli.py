@@ -345,7 +345,15 @@ def test_new_writes_a_starter_that_validates_and_builds(workdir):
     assert run("validate", "talk.yaml").stdout == "talk.yaml: valid (0 warnings)\n"
     built = run("build", "talk.yaml", "-o", "out")
     assert built.exit_code == 0, built.output
-    assert (workdir / "out/talk.pptx").is_file()
+    deck = "\n".join(shape_texts(workdir / "out/talk.pptx"))
+    assert "$ export DOCKER_BUILDKIT=1\n$ docker build ." in deck
+
+
+def shape_texts(path: Path) -> list[str]:
+    from pptx import Presentation
+
+    slides = Presentation(str(path)).slides
+    return [s.text_frame.text for slide in slides for s in slide.shapes if s.has_text_frame]
 
 
 def test_new_points_at_the_schema_of_an_enclosing_repository(write, workdir):

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from deckgen import __version__
-from deckgen.api import BuildResult, Job, build, build_many, check
+from deckgen.api import BuildResult, Job, build, build_many, check, output_clashes
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
 from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
@@ -163,6 +163,15 @@ def build_command(
         "split": split,
     }
     jobs = [Job(recap, out_dir / f"{recap.stem}.pptx", options) for recap in recaps]
+    clashes = output_clashes(jobs)
+    if clashes:  # nothing is written
+        _report(clashes, fmt)
+        files = dict.fromkeys(p.position.file for p in clashes)
+        entries = [
+            {"recap": f, "errors": [str(p) for p in clashes if p.position.file == f]}
+            for f in files
+        ]
+        _finish(fmt, entries, True)
     # several decks: one process per core (serially under --debug, for whole tracebacks)
     parallel = len(jobs) > 1 and not (ctx.obj and ctx.obj.get("debug"))
     with _progress(ctx, len(recaps), quiet) as bar:

@@ -223,7 +223,7 @@ def test_a_import_of_an_uncollapsed_build_collapses_the_steps(tmp_path):
     first = tmp_path / "team.pptx"
     api.build(REPO / "recaps" / "kubecon2019-team.yaml", first, steps="off")
     report = import_deck(first, tmp_path / "team.yaml")
-    assert report.collapsed == ['slide 23: collapsed 9 step slides "Helm 3" into 1']
+    assert report.collapsed == ['slide 26: collapsed 9 step slides "Helm 3" into 1']
     helm = next(t for t in imported(tmp_path / "team.yaml").topics if t.title == "Helm 3")
     [slide] = helm.slides
     assert isinstance(slide.content, Bullets)

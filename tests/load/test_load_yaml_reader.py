@@ -90,6 +90,15 @@ def test_times_of_day_stay_strings(write):
 # --- refused input -----------------------------------------------------------------
 
 
+def test_scalars_that_are_not_strings_keep_their_source_text(write, workdir):
+    write("r.yaml", "cells: [1.10, 1e3, 0x1F, 007, 0o17, -0, 0.50, true, ~, text]\n")
+    doc = read_yaml(Path("r.yaml"))
+    assert [doc.text(("cells", i)) for i in range(10)] == [
+        "1.10", "1e3", "0x1F", "007", "0o17", "-0", "0.50", "true", "~", "text"
+    ]  # fmt: skip
+    assert doc.data["cells"][:2] == [1.1, 1000.0]  # the schema still sees numbers
+
+
 def test_duplicate_key_points_at_second_and_names_first_line(write):
     path = write(
         "r.yaml",

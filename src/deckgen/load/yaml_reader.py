@@ -218,7 +218,10 @@ class _Builder:
             if node.tag != _YAML + "seq":
                 return self._bad_tag(node)
             return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            doc.texts[path] = node.value
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, doc: Document, depth: int) -> Any:
         if node.tag != _YAML + "map":
