@@ -22,6 +22,7 @@ from pathlib import Path
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.write import write_atomically
 
+SOFFICE = "soffice"  # the LibreOffice program (the reliability tests put a stand-in here)
 SOFFICE_TIMEOUT = 300.0  # seconds; a 1,600-slide deck converts in about a minute
 PDFTOPPM_TIMEOUT = 120.0
 _MARKER = "DECKGEN_OFFICE_RUN"
@@ -37,13 +38,13 @@ def missing(program: str) -> bool:
 def to_pdf(pptx: Path, pdf: Path, timeout: float = SOFFICE_TIMEOUT) -> None:
     """Convert `pptx` to `pdf` with LibreOffice; `pdf` appears whole or not at all (written
     through a fresh temporary file; a symlink at `pdf` is replaced, not followed)."""
-    if missing("soffice"):
+    if missing(SOFFICE):
         raise _error(pdf, "LibreOffice (soffice) is not installed; no PDF was written")
     with tempfile.TemporaryDirectory(prefix="deckgen-office-") as scratch:
         work = Path(scratch)
         profile = (work / "profile").as_uri()
         command = [
-            "soffice",
+            SOFFICE,
             "--headless",
             "--norestore",
             "--nolockcheck",
@@ -74,7 +75,7 @@ def _run(command: list[str], timeout: float, target: Path) -> None:
     """Run `command` until it exits (at most `timeout` seconds), then kill what it left.
     Its error output goes to a file, not a pipe: a helper that keeps the pipe open
     would make reading it wait for the helper."""
-    token = secrets.token_hex(16)
+    token, name = secrets.token_hex(16), Path(command[0]).name
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(
             command,
@@ -87,7 +88,7 @@ def _run(command: list[str], timeout: float, target: Path) -> None:
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            message = f"{command[0]} took longer than {timeout:g} s and was stopped"
+            message = f"{name} took longer than {timeout:g} s and was stopped"
             raise _error(target, message) from None
         finally:
             kill_run(process.pid, token)  # and the helpers LibreOffice may leave behind
@@ -95,7 +96,7 @@ def _run(command: list[str], timeout: float, target: Path) -> None:
         errors.seek(0)
         detail = errors.read().decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
     if process.returncode != 0:
-        raise _error(target, f"{command[0]} failed (exit {process.returncode}) {detail[0]}")
+        raise _error(target, f"{name} failed (exit {process.returncode}) {detail[0]}")
 
 
 def kill_run(group: int, token: str) -> None:

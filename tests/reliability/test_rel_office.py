@@ -2,8 +2,9 @@
 the output folder is never followed), the timeout is an option, and every process a run
 started is gone when it ends, also a helper that left the process group with `setsid()`.
 
-A fake `soffice` (a Python script put first on PATH) stands in for LibreOffice: it starts
-a helper in a new session that would sleep for ten minutes, then writes the PDF or hangs.
+A stand-in for LibreOffice (a Python script; `soffice` first on PATH for the command line,
+`office.SOFFICE` in this process) starts a helper in a new session that would sleep for
+ten minutes, then writes the PDF or hangs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from rel_common import child_env, run_deckgen
 
+from deckgen import office
 from deckgen.errors import BuildError
 from deckgen.office import to_pdf
 
@@ -41,11 +43,13 @@ def fake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder holding the fake `soffice`, first on PATH; returns the helpers' pid file."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    script = bin_dir / "soffice"
-    script.write_text(FAKE_SOFFICE.format(python=sys.executable), encoding="utf-8")
-    script.chmod(0o755)
+    for name in ("soffice", "stand-in"):
+        script = bin_dir / name
+        script.write_text(FAKE_SOFFICE.format(python=sys.executable), encoding="utf-8")
+        script.chmod(0o755)
     helpers = tmp_path / "helpers.txt"
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(office, "SOFFICE", "stand-in")  # not a program the suite guards
     monkeypatch.setenv("FAKE_HELPERS", str(helpers))
     return helpers
 
@@ -86,7 +90,7 @@ def test_a_timeout_stops_soffice_and_its_setsid_helper(
     with pytest.raises(BuildError) as caught:
         to_pdf(_deck(tmp_path), pdf, timeout=1)
     assert [str(p) for p in caught.value.problems] == [
-        f"{pdf.as_posix()}: error: soffice took longer than 1 s and was stopped"
+        f"{pdf.as_posix()}: error: stand-in took longer than 1 s and was stopped"
     ]
     assert _survivors(fake) == []
     assert not pdf.exists()
