@@ -42,6 +42,7 @@ class Fonts:
     heading: str
     body: str
     code: str
+    east_asian: str  # Chinese, Japanese and Korean characters, in every text
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ def render(pages: Sequence[Page], recap: Recap, theme: Theme) -> tuple[bytes, li
     """The deck's bytes, and warnings about the theme's template."""
     base, warnings = themed_base(theme)
     parts = {**base.parts, "docProps/core.xml": core_properties(recap)}
-    return assemble(replace(base, parts=parts), pages, image_files(pages)), warnings
+    deck = assemble(replace(base, parts=parts), pages, image_files(pages), theme.fonts.east_asian)
+    return deck, warnings
 
 
 _BASES: dict[str, tuple[Base, list[Problem]]] = {}

@@ -50,8 +50,11 @@ class Base:
     notes_master: str  # part name of the notes master
 
 
-def assemble(base: Base, pages: Sequence[Page], images: dict[str, tuple[bytes, str]]) -> bytes:
-    """The bytes of the whole deck: `base` plus one slide part per page."""
+def assemble(
+    base: Base, pages: Sequence[Page], images: dict[str, tuple[bytes, str]], east_asian: str
+) -> bytes:
+    """The bytes of the whole deck: `base` plus one slide part per page, whose runs name
+    `east_asian` as their East Asian font."""
     media = MediaStore(taken=[f"/{name}" for name in base.parts])  # part names are unique
     new: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
@@ -59,7 +62,7 @@ def assemble(base: Base, pages: Sequence[Page], images: dict[str, tuple[bytes, s
     for n, page in enumerate(pages, start=1):
         slide = f"ppt/slides/slide{n}.xml"
         rels = SlideRels(layout=".." + base.layouts[page.layout].removeprefix("/ppt"))
-        xml = slide_xml(page, base.placeholders[page.layout], rels, media, images)
+        xml = slide_xml(page, base.placeholders[page.layout], rels, media, images, east_asian)
         if page.notes:
             notes = f"ppt/notesSlides/notesSlide{n}.xml"
             rels.add("notesSlide", f"../notesSlides/notesSlide{n}.xml")

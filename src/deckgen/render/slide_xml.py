@@ -94,9 +94,12 @@ def slide_xml(
     rels: SlideRels,
     media: MediaStore,
     images: dict[str, tuple[bytes, str]],
+    east_asian: str,
 ) -> str:
-    """The XML of one slide; `images` maps image paths to (bytes, extension)."""
-    writer = _Writer(placeholders, rels, media, images)
+    """The XML of one slide; `images` maps image paths to (bytes, extension); every run
+    names `east_asian` as its East Asian font (a:ea: what Chinese, Japanese and Korean
+    characters are drawn with)."""
+    writer = _Writer(placeholders, rels, media, images, east_asian)
     shapes = "".join(writer.element(e) for e in page.elements)
     background = ""
     show = ""
@@ -161,8 +164,10 @@ class _Writer:
         rels: SlideRels,
         media: MediaStore,
         images: dict[str, tuple[bytes, str]],
+        east_asian: str,
     ) -> None:
         self.placeholders = dict(placeholders)
+        self.east_asian = quoteattr(east_asian)
         self.rels = rels
         self.media = media
         self.images = images
@@ -237,7 +242,8 @@ class _Writer:
             runs.append(
                 f'<a:r><a:rPr lang="en-US" sz="{round(run.size * 100)}" b="{int(run.bold)}" '
                 f'i="{int(run.italic)}" cap="none" dirty="0">{_fill(run.color)}'
-                f"<a:latin typeface={quoteattr(run.font)}/>{link}</a:rPr>"
+                f"<a:latin typeface={quoteattr(run.font)}/><a:ea typeface={self.east_asian}/>"
+                f"{link}</a:rPr>"
                 f"<a:t>{_text(run.text)}</a:t></a:r>"
             )
         if not runs:
