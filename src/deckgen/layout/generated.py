@@ -4,6 +4,7 @@ closing."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
 
 from deckgen.layout.fit import fit, run
 from deckgen.layout.flow import paginate
@@ -36,13 +37,13 @@ def title_page(ctx: Context) -> Page:
     )
     title_rect = Rect(x, 1.5 * INCH, width, 2.4 * INCH)
     elements: list[Element] = [
-        band,
-        TextBox(
+        TextBox(  # first: the title leads the reading order
             title_rect,
             fit([title], width, title_rect.h, title.runs[0].size, sizes.title_min) or (title,),
             anchor="bottom",
             role="title",
         ),
+        band,
         Shape(Rect(x + 7.2, title_rect.bottom + 8, 1.4 * INCH, 5), theme.colors.accent),
     ]
     lines: list[Para] = []
@@ -185,7 +186,8 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
             ctx, "talk", topic.title, [TextBox(body, fitted or tuple(paras), anchor="middle")]
         )
     slides = topic.slides_url if topic.video else None
-    card = Card(topic.title, link, topic.speakers, topic.summary, slides)
+    leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
+    card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
     return _simple_page(ctx, "talk", topic.title, card_body(ctx, card, show_title=False))
 
 
@@ -228,7 +230,7 @@ def video_index_pages(ctx: Context) -> list[Page]:
         for title, link, speakers in _videos(topic):
             if link.url not in seen:
                 seen.add(link.url)
-                cards.append(Card(title, link, speakers))
+                cards.append(Card(title, link, speakers, leads_to="recording"))
     if not cards:
         return []
     bodies = tile_bodies(ctx, cards)
