@@ -612,3 +612,10 @@ def test_inline_youtube_links_are_normalised(tmp_path: Path):
     data = one_slide(bullets=[f"Watch [the talk]({long})", f"or {long}"])
     (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
     assert links_of(page) == [("the talk", LOKI), (long, LOKI)]
+
+
+def test_a_link_in_a_stat_value_is_clickable(tmp_path: Path):
+    data = one_slide(stats=[{"value": "see https://example.com/x now", "label": "docs"}])
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "stats"]
+    assert links_of(page) == [("https://example.com/x", "https://example.com/x")]
+    assert "see https://example.com/x now" in all_text([page])
