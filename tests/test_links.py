@@ -156,6 +156,21 @@ def test_invalid_youtube_video_id_is_named(url, video):
     )
 
 
+@pytest.mark.parametrize(
+    ("url", "what"),
+    [
+        ("https://youtu.be/", "video"),
+        ("https://www.youtube.com/watch?v=", "video"),
+        ("https://www.youtube.com/watch", "video"),
+        ("https://www.youtube.com/playlist?list=", "playlist"),
+    ],
+)
+def test_an_empty_youtube_id_is_called_empty(url, what):
+    with pytest.raises(LinkError) as caught:
+        youtube(url)
+    assert str(caught.value) == f"the YouTube {what} ID in `{url}` is empty"
+
+
 def test_invalid_youtube_playlist_id_is_named():
     url = "https://www.youtube.com/playlist?list=bad.list"
     with pytest.raises(LinkError) as caught:

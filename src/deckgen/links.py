@@ -76,6 +76,8 @@ def youtube(url: str) -> YouTubeLink | None:
             return None  # a channel or other page: an ordinary link
     else:
         return None
+    if not video:
+        raise LinkError(f"the YouTube video ID in `{_short(url)}` is empty")
     if not _VIDEO_ID.match(video):
         raise LinkError(
             f"invalid YouTube video ID `{video}` in `{_short(url)}`: "
@@ -94,6 +96,8 @@ def normalised(url: str) -> str:
 
 
 def _playlist(url: str, playlist: str) -> YouTubeLink:
+    if not playlist:
+        raise LinkError(f"the YouTube playlist ID in `{_short(url)}` is empty")
     if not _LIST_ID.match(playlist):
         raise LinkError(f"invalid YouTube playlist ID `{playlist}` in `{_short(url)}`")
     return YouTubeLink(f"https://www.youtube.com/playlist?list={playlist}", None, playlist)

@@ -238,8 +238,8 @@ def test_all_include_problems_are_reported_at_once(write):
         " included file `team/missing.yaml` does not exist",
         "rec/recap.yaml:4:14: error: presenters[1].include:"
         " included file `../outside.yaml` lies outside the recap's folder",
-        "rec/team/bad.yaml:2:7: error: invalid YAML:"
-        " mapping values are not allowed in this context",
+        "rec/team/bad.yaml:2:3: error: invalid YAML:"
+        " `oops` is indented more than `name` on line 1; line them up",
     ]
 
 
