@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -10,8 +9,6 @@ import pytest
 
 from deckgen.links import as_uri
 from deckgen.qr import qr_png
-
-needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="needs zbarimg")
 
 
 def scanned(png: bytes, folder: Path) -> str:
@@ -25,7 +22,7 @@ def scanned(png: bytes, folder: Path) -> str:
     return result.stdout.decode("ascii").strip()
 
 
-@needs_zbar
+@pytest.mark.integration("zbarimg")
 @pytest.mark.parametrize(
     ("url", "uri"),
     [
