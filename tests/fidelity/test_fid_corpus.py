@@ -21,8 +21,6 @@ THEMES = ("default", "dark", "corporate")
 
 # corpus recap (stem) -> why it still fails; strict: remove the entry once it passes
 KNOWN: dict[str, str] = {
-    "edited-steps": "steps that edit a text, row, label, stat or quote drop its earlier wording",
-    "inline-youtube": "inline YouTube links keep their long form (issue 17)",
     "line-separator": "U+2028 in text: build exits 3, raqm_layout() failed",
     "line-separator:exit": "U+2028 in text: build exits 3, raqm_layout() failed",
 }
