@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from pygments.lexers import get_all_lexers
 
 from deckgen.highlight import highlight_lines

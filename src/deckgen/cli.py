@@ -168,8 +168,7 @@ def build_command(
         _report(clashes, fmt)
         files = dict.fromkeys(p.position.file for p in clashes)
         entries = [
-            {"recap": f, "errors": [str(p) for p in clashes if p.position.file == f]}
-            for f in files
+            {"recap": f, "errors": [str(p) for p in clashes if p.position.file == f]} for f in files
         ]
         _finish(fmt, entries, True)
     # several decks: one process per core (serially under --debug, for whole tracebacks)
