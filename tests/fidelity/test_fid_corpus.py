@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen import api
+from deckgen.model.types import StepMode
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REFUSED = {"include-loop"}  # invalid on purpose: checked by the exit-status test
@@ -103,3 +104,14 @@ def test_an_include_loop_is_reported_at_the_include_line(
         "include-loop.yaml -> include-loop/presenter.yaml -> include-loop.yaml"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ["animate", "off"])
+@pytest.mark.parametrize("stem", sorted(STEPS))
+def test_the_step_recaps_keep_every_text_in_every_step_mode(
+    stem: str, mode: StepMode, tmp_path: Path
+) -> None:
+    reports = build_checked(CORPUS / f"{stem}.yaml", tmp_path, steps=mode, split=False)
+    assert lost(reports) == ""
+    if mode == "off":
+        assert reports[0].excused == []  # nothing collapsed, nothing excused
