@@ -412,6 +412,23 @@ ACCEPTED = [
     pytest.param({**minimal(), "subtitle": words(300)}, id="subtitle-300"),
     pytest.param(two_presenters(name=words(120)), id="presenter-name-120"),
     pytest.param(two_presenters(tagline=words(200), affiliation=words(200)), id="tagline-200"),
+    pytest.param(
+        {
+            **minimal(),
+            "title": words(200),
+            "subtitle": words(300),
+            "event": {"name": words(100), "location": words(60), "url": SCHED},
+            "presenters": [
+                {
+                    "name": words(120),
+                    "affiliation": words(200),
+                    "tagline": words(200),
+                    "topics": [{"title": "Topic"}],
+                }
+            ],
+        },
+        id="title-slide-of-one-presenter",
+    ),
     pytest.param(one_slide(title=words(200), bullets=["x"]), id="slide-title-200"),
     pytest.param(talk(title=words(200), speakers=["Tom Wilkie"]), id="topic-title-200"),
     pytest.param(talk(video=YOUTUBE[0], summary=words(1200)), id="talk-summary-1200"),
