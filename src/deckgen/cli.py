@@ -38,7 +38,8 @@ _INSTALL = {  # what a missing program comes with on Debian and Ubuntu
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="The recap format, with an example of every slide kind, the error format and "
-    "the exit statuses: docs/recap-format.md in deckgen's repository and source archive.",
+    "the exit statuses: docs/recap-format.md in deckgen's repository (installed with "
+    "deckgen as deckgen/docs/recap-format.md).",
 )
 @click.version_option(__version__, prog_name="deckgen")
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
