@@ -129,3 +129,14 @@ def test_the_example_presenter_and_topic_files_have_fragment_modelines():
         assert modeline(path) == (
             "# yaml-language-server: $schema=../../../schema/recap.schema.json#/$defs/topic"
         ), path
+
+
+def test_import_writes_a_relative_modeline(workdir: Path):
+    (workdir / ".git").mkdir()
+    deck = workdir / "talk.pptx"
+    assert run("new", "talk.yaml").exit_code == 0
+    assert run("build", "talk.yaml", "-o", ".").exit_code == 0
+    assert run("import", str(deck), "-o", "recaps/imported.yaml").exit_code == 0
+    assert modeline(workdir / "recaps/imported.yaml") == (
+        "# yaml-language-server: $schema=../schema/recap.schema.json"
+    )
