@@ -21,10 +21,7 @@ RECAPS = sorted(p for p in CORPUS.glob("*.yaml") if p.stem not in REFUSED)
 THEMES = ("default", "dark", "corporate")
 
 # corpus recap (stem) -> why it still fails; strict: remove the entry once it passes
-KNOWN: dict[str, str] = {
-    "line-separator": "U+2028 in text: build exits 3, raqm_layout() failed",
-    "line-separator:exit": "U+2028 in text: build exits 3, raqm_layout() failed",
-}
+KNOWN: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
