@@ -22,7 +22,7 @@ from deckgen.render import render
 from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap, with_divider
 from deckgen.steps import Collapse, collapse_steps
 from deckgen.theme import Theme, find_theme, load_theme
-from deckgen.validate import check_schema, check_semantics
+from deckgen.validate import at_most, check_schema, check_semantics
 from deckgen.write import write_atomically
 
 Split = Literal["presenters"]
@@ -72,7 +72,7 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if errors or (strict and warnings):
-        raise RecapError(errors + warnings)
+        raise RecapError(at_most(errors + warnings))
     recap = recap_from_document(doc)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
