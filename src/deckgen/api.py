@@ -1,29 +1,28 @@
-"""The library façade: what the command line, tests and other programs call."""
+"""The library façade: what the command line, tests and other programs call.
+
+Each function imports the stages it runs when it runs (`check` needs no layout or
+rendering), so that importing the façade costs nothing and `deckgen --version` or
+`deckgen validate` start quickly.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from deckgen import fingerprint as fp
 from deckgen.errors import Problem, RecapError, ThemeError
-from deckgen.inputs import document_inputs, theme_files
-from deckgen.layout import Page, lay_out
-from deckgen.load import Document, load_recap
-from deckgen.model import Recap, recap_from_document
-from deckgen.model.types import StepMode
-from deckgen.render import render
-from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap, with_divider
-from deckgen.steps import Collapse, collapse_steps
-from deckgen.theme import Theme, find_theme, load_theme
-from deckgen.validate import at_most, check_schema, check_semantics
-from deckgen.write import write_atomically
+
+if TYPE_CHECKING:
+    from deckgen.layout import Page
+    from deckgen.load import Document
+    from deckgen.model import Recap
+    from deckgen.model.types import StepMode
+    from deckgen.steps import Collapse
+    from deckgen.theme import Theme
 
 Split = Literal["presenters"]
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
@@ -41,6 +40,8 @@ class Checked:
     @property
     def inputs(self) -> list[Path]:
         """Every file the deck is made from: the recap, its includes, images and theme."""
+        from deckgen.inputs import document_inputs, theme_files
+
         if self.document is None:
             return [self.recap.source, *theme_files(self.theme.folder)]
         return document_inputs(self.document, self.theme.folder)
@@ -66,6 +67,11 @@ class BuildResult:
 
 def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked:
     """Load and validate a recap and its theme; raise `RecapError` listing every problem."""
+    from deckgen.load import load_recap
+    from deckgen.model import recap_from_document
+    from deckgen.theme import find_theme, load_theme
+    from deckgen.validate import at_most, check_schema, check_semantics
+
     doc = load_recap(path)
     problems = check_schema(doc)
     problems += check_semantics(doc) if not any(_is_fatal(p) for p in problems) else []
@@ -114,6 +120,9 @@ def build_many(
             outcomes.append(_outcome(job))
             done(index)
         return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -150,6 +159,10 @@ def build(
     `<stem>-<presenter slug>.pptx` (in `parts`). `progress(fraction, stage)` is told how
     far the build is.
     """
+    from deckgen import fingerprint as fp
+    from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap
+    from deckgen.steps import collapse_steps
+
     started = time.perf_counter()
     tell = progress or _silent
     tell(0.0, f"checking {path.name}")
@@ -197,6 +210,12 @@ def _deck(
 ) -> BuildResult:
     """Build one deck (the full one, or presenter number `presenter`'s) unless it is up to
     date; the caller fills in the time and the inputs."""
+    from deckgen import fingerprint as fp
+    from deckgen.layout import lay_out
+    from deckgen.render import render
+    from deckgen.split import with_divider
+    from deckgen.write import write_atomically
+
     name = recap.presenters[0].name if presenter is not None else None
     record = fp.up_to_date(output, key) if key is not None and not force else None
     if record is not None:

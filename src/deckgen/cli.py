@@ -17,12 +17,9 @@ import click
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
-from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
 from deckgen.progress import Progress
 from deckgen.starter import write_starter
-from deckgen.theme import builtin_themes, load_theme
-from deckgen.validate import load_schema
 from deckgen.write import write_atomically
 
 _FORMATS = click.Choice(["text", "json", "github"])
@@ -232,6 +229,9 @@ def watch_command(
 ) -> None:
     """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
     images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""
+    from deckgen.inputs import recap_inputs
+    from deckgen.theme import load_theme
+
     target = out_dir / f"{recap.stem}.pptx"
     watched = [recap.resolve()]
     builds = 0
@@ -312,6 +312,8 @@ def new_command(ctx: click.Context, file: Path, force: bool) -> None:
 @main.command("themes")
 def themes_command() -> None:
     """List the built-in themes."""
+    from deckgen.theme import builtin_themes
+
     for theme in builtin_themes():
         click.echo(f"{theme.name:<12} {theme.description}")
 
@@ -320,6 +322,8 @@ def themes_command() -> None:
 @click.option("--theme", "of_theme", is_flag=True, help="Print the theme schema instead.")
 def schema_command(of_theme: bool) -> None:
     """Print the JSON schema of recap files (or of theme files)."""
+    from deckgen.validate import load_schema
+
     click.echo(
         json.dumps(load_schema("theme" if of_theme else "recap"), indent=2, ensure_ascii=False)
     )
@@ -513,6 +517,8 @@ def _shown(path: Path) -> str:
 
 def _through_includers(recaps: tuple[Path, ...]) -> list[Path]:
     """Each recap, or, for a file that recaps include, those recaps (without repeats)."""
+    from deckgen.inputs import including_recaps
+
     out: list[Path] = []
     for recap in recaps:
         out += including_recaps(recap) or [recap]
