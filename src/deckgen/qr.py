@@ -15,13 +15,20 @@ from deckgen import cache as disk_cache
 def qr_png(url: str) -> bytes:
     """A QR code of `url`: error correction M, 10 px modules, the 4-module quiet zone the
     standard asks for, black on white (inverted codes defeat many phone scanners)."""
-    name = disk_cache.key(__version__, version("qrcode"), version("Pillow"), url)
+    name = disk_cache.key(*_versions(), url)
     stored = disk_cache.load("qr", name)
     if stored is not None and stored.startswith(b"\x89PNG"):
         return stored
     data = _make(url)
     disk_cache.store("qr", name, data)
     return data
+
+
+@cache
+def _versions() -> tuple[str, str, str]:
+    """What a QR code's bytes depend on besides the link (reading package metadata is
+    slow: once per process)."""
+    return __version__, version("qrcode"), version("Pillow")
 
 
 def _make(url: str) -> bytes:
