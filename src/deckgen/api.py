@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from deckgen.load import Document
     from deckgen.model import Recap
     from deckgen.model.types import StepMode
+    from deckgen.render import RenderCache
     from deckgen.steps import Collapse
     from deckgen.theme import Theme
 
@@ -150,6 +151,7 @@ def build(
     force: bool = False,
     split: Split | None = None,
     progress: ProgressCallback | None = None,
+    cache: RenderCache | None = None,
 ) -> BuildResult:
     """Build one recap into `output` (a .pptx path); nothing is written on failure.
 
@@ -157,7 +159,8 @@ def build(
     `deckgen.fingerprint`) and leave a deck whose fingerprint matches as it is
     (`up_to_date`), unless `force`. `split="presenters"`: also one deck per presenter,
     `<stem>-<presenter slug>.pptx` (in `parts`). `progress(fraction, stage)` is told how
-    far the build is.
+    far the build is. `cache`: what this deck's previous build rendered, reused where
+    the content is the same (`deckgen watch`; see `deckgen.render.memo`).
     """
     from deckgen import fingerprint as fp
     from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap
@@ -188,7 +191,7 @@ def build(
 
         key = fp.fingerprint(inputs, {**options, "presenter": index}) if incremental else None
         result = _deck(
-            path, deck_recap, collapsed, target, checked, strict, key, force, index, stage
+            path, deck_recap, collapsed, target, checked, strict, key, force, index, stage, cache
         )
         results.append(replace(result, seconds=time.perf_counter() - started, inputs=inputs))
         started = time.perf_counter()
@@ -207,6 +210,7 @@ def _deck(
     force: bool,
     presenter: int | None,
     stage: Callable[[float, str], None],
+    cache: RenderCache | None = None,
 ) -> BuildResult:
     """Build one deck (the full one, or presenter number `presenter`'s) unless it is up to
     date; the caller fills in the time and the inputs."""
@@ -231,7 +235,7 @@ def _deck(
     if presenter is not None:
         pages = with_divider(pages, recap, checked.theme)
     stage(1 / 3, f"rendering {output.name}")
-    data, template_warnings = render(pages, recap, checked.theme)
+    data, template_warnings = render(pages, recap, checked.theme, cache)
     if strict and template_warnings:
         raise ThemeError(template_warnings)
     stage(2 / 3, f"writing {output.name}")

@@ -230,18 +230,22 @@ def watch_command(
     """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
     images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""
     from deckgen.inputs import recap_inputs
+    from deckgen.render import RenderCache
     from deckgen.theme import load_theme
 
     target = out_dir / f"{recap.stem}.pptx"
     watched = [recap.resolve()]
     builds = 0
+    cache = RenderCache()  # slides and zip members that did not change are reused
 
     def rebuild() -> list[Path]:
         nonlocal watched, builds
         builds += 1
         load_theme.cache_clear()  # a theme file may have changed since the last build
         try:
-            result = build(recap, target, theme, False, steps, incremental=True, force=True)
+            result = build(
+                recap, target, theme, False, steps, incremental=True, force=True, cache=cache
+            )
         except DeckgenError as exc:
             _report(exc.problems, "text")
             click.echo(f"{target}: not built; fix the problems above and save again", err=True)
