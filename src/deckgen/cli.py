@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
-from deckgen.office import missing, to_pdf
-from deckgen.progress import Progress
-from deckgen.starter import write_starter
-from deckgen.write import write_atomically
+
+if TYPE_CHECKING:
+    from deckgen.progress import Progress
 
 _FORMATS = click.Choice(["text", "json", "github"])
 _STEPS = click.Choice(["collapse", "animate", "off"])
@@ -196,10 +192,13 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
     """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
     target = sheet or Path("output") / f"{recap.stem}-preview.png"
     results: list[dict[str, Any]] = []
+    import tempfile
+
     with _reporting(ctx, "text", results, recap), tempfile.TemporaryDirectory() as scratch:
         deck = Path(scratch) / f"{recap.stem}.pptx"
         build(recap, deck, theme)
         from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
+        from deckgen.write import write_atomically
 
         write_atomically(contact_sheet(deck), target)
         click.echo(f"{target}: contact sheet of {recap}")
@@ -309,6 +308,8 @@ def import_command(
 def new_command(ctx: click.Context, file: Path, force: bool) -> None:
     """Write a commented starter recap to FILE."""
     with _reporting(ctx, "text", [], file):
+        from deckgen.starter import write_starter
+
         write_starter(file, force)
         click.echo(f"{file}: written; build it with `deckgen build {file}`")
 
@@ -326,6 +327,8 @@ def themes_command() -> None:
 @click.option("--theme", "of_theme", is_flag=True, help="Print the theme schema instead.")
 def schema_command(of_theme: bool) -> None:
     """Print the JSON schema of recap files (or of theme files)."""
+    import json
+
     from deckgen.validate import load_schema
 
     click.echo(
@@ -362,6 +365,8 @@ def _reporting(
 def _internal_error(ctx: click.Context, source: Path, exc: Exception) -> None:
     _clear_progress()
     if ctx.obj and ctx.obj.get("debug"):
+        import traceback
+
         traceback.print_exc()
     click.echo(
         f"deckgen: internal error while processing {source}: {type(exc).__name__}: {exc}\n"
@@ -407,6 +412,8 @@ def _progress(ctx: click.Context, total: int, quiet: bool) -> Iterator[Progress]
     # DECKGEN_PROGRESS_DELAY: seconds before the bar shows (tests set 0)
     delay = float(os.environ.get("DECKGEN_PROGRESS_DELAY", "0.5") or 0.5)
     enabled = not quiet and stream.isatty()
+    from deckgen.progress import Progress
+
     with Progress(total, stream, enabled=enabled, delay=delay) as bar:
         ctx.meta[_PROGRESS] = bar
         try:
@@ -419,7 +426,7 @@ def _clear_progress() -> None:
     """Take the progress bar off the terminal before a line is printed."""
     ctx = click.get_current_context(silent=True)
     bar = ctx.meta.get(_PROGRESS) if ctx is not None else None
-    if isinstance(bar, Progress):
+    if bar is not None:  # a `deckgen.progress.Progress`: nothing else is kept there
         bar.clear()
 
 
@@ -431,6 +438,8 @@ def _escape(text: str, is_property: bool) -> str:
 
 def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     if failed:
         sys.exit(ExitStatus.INVALID)
@@ -439,6 +448,8 @@ def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
 def _write_pdf(result: BuildResult, force: bool, fmt: str, quiet: bool) -> str | None:
     """Write the PDF of a deck (unless the deck is up to date and so is its PDF); return
     its path, or None when LibreOffice is missing."""
+    from deckgen.office import missing, to_pdf
+
     _clear_progress()
     deck = result.output
     pdf = deck.with_suffix(".pdf")
