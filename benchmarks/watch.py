@@ -53,8 +53,8 @@ def main() -> None:
             5,
         )["build"]
     print(f"{machine()}; {args.edits} edits of one slide of eu2019, --interval {args.interval}")
-    print(f"  save -> new deck on disk: {_range([b - s for s, b in zip(saved, built, strict=True)])}")
-    print(f"  seen -> new deck on disk: {_range([b - s for s, b in zip(seen, built, strict=True)])}")
+    print(f"  save -> new deck on disk: {_range(saved, built)}")
+    print(f"  seen -> new deck on disk: {_range(seen, built)}")
     print(f"  deckgen build --force (whole process, 5 runs): {cold}")
 
 
@@ -106,8 +106,8 @@ def _wait_for(lines: queue.Queue[tuple[float, str]], start: str) -> float:
             return when
 
 
-def _range(values: list[float]) -> str:
-    ms = [v * 1000 for v in values]
+def _range(starts: list[float], ends: list[float]) -> str:
+    ms = [(end - start) * 1000 for start, end in zip(starts, ends, strict=True)]
     return f"median {statistics.median(ms):.0f} ms ({min(ms):.0f}–{max(ms):.0f} ms)"
 
 
