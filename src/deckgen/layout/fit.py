@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import lru_cache
 
 from deckgen.layout.fonts import line_height, text_width
 from deckgen.layout.page import Para, Run
@@ -51,7 +51,7 @@ def count_lines(para: Para, width: float) -> int:
     return lines
 
 
-@cache
+@lru_cache(maxsize=4096)  # fitting measures a text at several sizes in a row
 def _words(text: str, font: str, bold: bool) -> tuple[tuple[float, float], ...]:
     """The width in ems of each word of `text` with its trailing space and without (a
     text is measured once, whatever sizes fitting tries)."""
