@@ -39,7 +39,9 @@ def main() -> None:
             "deckgen --help": [*deckgen, "--help"],
             "validate (50 slides)": [*deckgen, "validate", str(alone / "recap.yaml")],
             f"validate beside {args.others} recaps": [
-                *deckgen, "validate", str(crowded / "recap.yaml")
+                *deckgen,
+                "validate",
+                str(crowded / "recap.yaml"),
             ],
         }
         got = interleaved(commands, args.runs)

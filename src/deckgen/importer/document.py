@@ -60,6 +60,7 @@ class _Writer:
         event = Mapping()
         for key in ("name", "location", "dates"):
             event.add(key, self.fit(key, draft.event.get(key)))
+        event.add("url", draft.event.get("url"))
         root.add("event", event)
         root.add("date", draft.date)
         root.add("footer", self.fit("footer", draft.footer))

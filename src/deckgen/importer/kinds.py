@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from deckgen.importer import generic
@@ -40,6 +41,7 @@ from deckgen.model import (
 
 _QR_LABELS = ("Scan to watch", "Scan to open")
 _LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ")
+_PRESENTED_BY = "presented by "
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE_RATIO = 1.25  # a card's title is 1.1 x body size, its link line 0.8 x
 
@@ -79,8 +81,15 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if kind == "talk":
         return [_talk(slide, raw_title, shapes)]
     if kind == "topic":
-        summary = " ".join(para_text(p) for p in _paras(shapes) if p.text.strip())
-        return [TopicMark(n, raw_title, summary=summary or None, notes=slide.notes)]
+        paras = [p for p in _paras(shapes) if p.text.strip()]
+        links = [link for link in map(_link_para, paras) if link]
+        summary = " ".join(para_text(p) for p in paras if not _link_para(p))
+        slides_url = next((url for prefix, url in links if prefix == "Slides: "), None)
+        return [
+            TopicMark(
+                n, raw_title, slides_url=slides_url, summary=summary or None, notes=slide.notes
+            )
+        ]
     if kind == "closing":
         return [ClosingInfo(n, title, tuple(_links(shapes)), part)]
     recording = _recording(slide)
@@ -112,16 +121,25 @@ def _all_bold(para: Paragraph) -> bool:
 def _title(
     slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Reading
 ) -> TitleInfo:
-    """Title slide: the subtitle (the deck's subject), the event line and the date."""
+    """Title slide: the subtitle (the deck's subject), the presenter of a one-person recap,
+    the event line, the event's link and the date."""
     lines = [p for p in _paras(shapes) if p.text.strip()]
     subtitle = None
     date = None
+    presenter = None
     event: list[tuple[str, str]] = []
+    url: list[tuple[str, str]] = []
     subject = reading.deck.subject
     for para in lines:
         text = plain(para.runs)
         if subject and subtitle is None and text == " ".join(subject.split()):
             subtitle = para_text(para)
+        elif text.startswith(_PRESENTED_BY) and presenter is None:
+            presenter = _presented_by(slide.number, para)
+        elif presenter and presenter.tagline is None and all(r.italic for r in para.runs):
+            presenter = replace(presenter, tagline=para_text(para, NOT_ITALIC))
+        elif text.startswith("Event: ") and any(r.url for r in para.runs):
+            url = [("url", next(r.url for r in para.runs if r.url))]
         elif _DATE.match(text):
             date = text
         else:
@@ -129,7 +147,19 @@ def _title(
             keys = ("name", "location", "dates") if len(parts) == 3 else ("name",)
             values = parts if len(parts) == 3 else [" · ".join(parts)]
             event = list(zip(keys, values, strict=True))
-    return TitleInfo(slide.number, title, subtitle, tuple(event), date, slide.notes)
+    info = TitleInfo(slide.number, title, subtitle, (*event, *url), date, slide.notes)
+    return replace(info, presenter=presenter)
+
+
+def _presented_by(number: int, para: Paragraph) -> PresenterMark:
+    """`presented by NAME · AFFILIATION`: the name in bold, the affiliation after it."""
+    runs = para.runs[1:] if para.runs and para.runs[0].text == _PRESENTED_BY else para.runs
+    name = [r for r in runs if r.bold]
+    rest = [r for r in runs if not r.bold]
+    affiliation = para_text(replace(para, runs=tuple(rest))).removeprefix("· ").strip()
+    return PresenterMark(
+        number, para_text(replace(para, runs=tuple(name)), NOT_BOLD), affiliation or None
+    )
 
 
 def _link_para(para: Paragraph) -> tuple[str, str] | None:
@@ -203,7 +233,6 @@ def _only_link(para: Paragraph) -> str | None:
     urls = {r.url for r in para.runs if r.text.strip() and r.url}
     rest = "".join(r.text for r in para.runs if not r.url).strip()
     return urls.pop() if len(urls) == 1 and not rest else None
-
 
 
 def _links(shapes: Sequence[TextShape]) -> list[Link]:

@@ -28,6 +28,7 @@ class TitleInfo:
     event: tuple[tuple[str, str], ...] = ()
     date: str | None = None
     notes: str | None = None
+    presenter: PresenterMark | None = None  # "presented by" a one-person recap
 
 
 @dataclass(frozen=True)

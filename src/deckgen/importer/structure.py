@@ -191,6 +191,7 @@ class _Builder:
         self.expected = _expected(pieces) if self.by_deckgen else []
         self.queue: list[_Expected] = []
         self.presenter_count = 0
+        self.title_presenter: PresenterMark | None = None
 
     # -- pieces --
 
@@ -220,6 +221,7 @@ class _Builder:
         d.subtitle = info.subtitle
         d.event = dict(info.event)
         d.date = info.date
+        self.title_presenter = info.presenter
         self.note(info.number, info.notes, "title slide")
         d.comments += self.pending
         self.pending = []
@@ -244,8 +246,11 @@ class _Builder:
 
     def ensure_presenter(self) -> DraftPresenter:
         if self.presenter is None:
-            name = self.deck.author or "Presenter"
-            self.presenter = DraftPresenter(name, None)
+            mark = self.title_presenter  # "presented by" on the title slide
+            if mark is not None:
+                self.presenter = DraftPresenter(mark.name, None, mark.affiliation, mark.tagline)
+            else:
+                self.presenter = DraftPresenter(self.deck.author or "Presenter", None)
             self.draft.presenters.append(self.presenter)
             self.queue = list(self.expected[0]) if self.expected else []
             self.presenter_count = 1

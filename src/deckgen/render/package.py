@@ -61,7 +61,7 @@ def assemble(
     """The bytes of the whole deck: `base` plus one slide part per page. With a `cache`,
     slides and zip members the previous build made from the same content are reused
     (the bytes are the same), and the cache is left holding this build's."""
-    media = MediaStore()
+    media = MediaStore(taken=[f"/{name}" for name in base.parts])  # part names are unique
     drawn: dict[Hashable, Drawn] = {}
     new: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
