@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.links import LinkError, check_url, youtube
+from deckgen.safezip import NotAZip, ZipRefused, opened
 
 # the slide kinds deckgen writes into `p:cSld/@name`
 KINDS = frozenset(
@@ -187,10 +188,9 @@ def read_deck(path: Path) -> DeckData:
     shown = path.as_posix()
     if not path.is_file():
         raise _error(shown, "no such file" if not path.exists() else "is not a file")
-    if not zipfile.is_zipfile(path):
-        raise _error(shown, "is not a PowerPoint (.pptx) file")
     try:
-        prs = Presentation(str(path))
+        with opened(path) as stream:  # bounded unpacking: see deckgen.safezip
+            prs = Presentation(stream)
         height = int(prs.slide_height or 6858000)
         slides = tuple(_read_slide(s, n, height, shown) for n, s in enumerate(prs.slides, 1))
         props = prs.core_properties
@@ -202,6 +202,10 @@ def read_deck(path: Path) -> DeckData:
             clean(props.subject or "").strip(),
             clean(props.keywords or "").strip(),
         )
+    except NotAZip:
+        raise _error(shown, "is not a PowerPoint (.pptx) file") from None
+    except ZipRefused as exc:
+        raise _error(shown, f"is not a PowerPoint deck: {exc}") from None
     except BuildError:
         raise
     except Exception as exc:  # python-pptx raises many kinds for a broken package

@@ -11,6 +11,7 @@ from deckgen.layout.frame import (
     INCH,
     SLIDE_H,
     SLIDE_W,
+    SMALL_MIN,
     TITLE_H,
     Context,
     accent_rule,
@@ -20,6 +21,8 @@ from deckgen.layout.frame import (
 from deckgen.layout.media import Card, card_body, link_bodies, tile_bodies
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.model import Link, Presenter, Topic, Video
+
+_LAST_RESORT = 8.0  # pt: the title slide's smallest text when every field is at its limit
 
 
 def title_page(ctx: Context) -> Page:
@@ -60,8 +63,15 @@ def title_page(ctx: Context) -> Page:
             Para(ctx.spans(recap.date, sizes.body * 0.85, theme.colors.muted), space_before=4)
         )
     if lines:
-        rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.2 * INCH)
-        lines_fit = fit(lines, rect.w, rect.h, lines[0].runs[0].size, sizes.body_min)
+        rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.45 * INCH)
+        start = lines[0].runs[0].size
+        # long texts everywhere (subtitle, presenter, event): smaller, down to the floor,
+        # and below it only when every one of them is as long as the format allows
+        lines_fit = (
+            fit(lines, rect.w, rect.h, start, sizes.body_min)
+            or fit(lines, rect.w, rect.h, start, SMALL_MIN)
+            or fit(lines, rect.w, rect.h, start, _LAST_RESORT)
+        )
         elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle"))
     return Page("title", recap.title, tuple(elements), layout="title")
 
