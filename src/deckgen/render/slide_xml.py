@@ -8,6 +8,7 @@ notes) are collected for the package writer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -27,6 +28,7 @@ _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _NO_GRID_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 _BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -393,7 +395,7 @@ def _fill(rgb: str) -> str:
 def _clean(text: str) -> str:
     """Drop what XML 1.0 cannot hold (validation rejects it earlier; this is the guard)."""
     cleaned = text.replace("\t", "    ").replace("\n", " ").translate(_BAD_XML)
-    return "".join(ch for ch in cleaned if not 0xD800 <= ord(ch) <= 0xDFFF)
+    return _SURROGATES.sub("", cleaned) if not cleaned.isascii() else cleaned
 
 
 def _text(text: str) -> str:
