@@ -144,7 +144,8 @@ SHELL = [line for p in DOCS for b in fenced(p, "sh") for line in b.splitlines() 
 SCRIPTS = sorted(
     {
         script
-        for line in SHELL + [s for p in DOCS for s in inline_spans(p)]
+        for p in DOCS
+        for line in p.read_text("utf-8").splitlines()
         for script in re.findall(r"(?:bash|python) ([\w./-]+\.py|\.ci/[\w-]+)", line)
     }
 )
