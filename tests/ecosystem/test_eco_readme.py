@@ -140,7 +140,6 @@ def test_bare_deckgen_commands_come_after_the_venv_is_activated():
             assert n > activate, block
 
 
-SHELL = [line for p in DOCS for b in fenced(p, "sh") for line in b.splitlines() if line.strip()]
 SCRIPTS = sorted(
     {
         script
