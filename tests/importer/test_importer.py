@@ -500,7 +500,12 @@ def test_youtube_links_alone_on_their_line_become_video_slides(tmp_path):
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"not a deck", "is not a PowerPoint (.pptx) file"),
+        (b"not a deck", "is not a PowerPoint deck: it is not a zip package, as .pptx files are"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "is not a PowerPoint deck: it is an old PowerPoint 97-2003 (.ppt) file or an"
+            " encrypted deck; save it as .pptx without a password",
+        ),
         ("empty", "has no slides"),
     ],
 )

@@ -65,6 +65,8 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
             found = generic.interpret(slide, reading, first=index == 0)
         pieces += [*_left_out(slide.number, slide.left_out), *reading.notes, *found]
         reading.notes = []
+    if not deck_data.by_deckgen:
+        pieces = generic.cards_as_videos(pieces)
     draft = assemble(pieces, reading, _fallback_title(deck_data, deck))
     draft.footer = reading.footer
     draft.options = _options(deck_data)

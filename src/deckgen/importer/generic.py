@@ -10,6 +10,7 @@ from pathlib import Path
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement, table
 from deckgen.importer.markup import ALL, NOT_BOLD, Keep, escape, para_text, plain
 from deckgen.importer.pieces import (
+    LooseNotes,
     Note,
     Piece,
     PresenterMark,
@@ -73,6 +74,8 @@ def interpret(slide: SlideData, reading: Reading, first: bool) -> list[Piece]:
     pieces = content(slide, parts, reading)
     if not pieces and parts.title:  # what it held was left out: keep its title as a topic
         return [TopicMark(slide.number, parts.title, notes=slide.notes)]
+    if not pieces and slide.notes:
+        return [LooseNotes(slide.number, slide.notes)]
     return pieces or [Note(slide.number, "empty slide left out")]
 
 
@@ -359,3 +362,41 @@ def _keep(paras: Sequence[Paragraph]) -> Keep:
     """Bold all over is the slide's style, not emphasis."""
     runs = [r for p in paras for r in p.runs if r.text.strip()]
     return NOT_BOLD if runs and all(r.bold for r in runs) else ALL
+
+
+def cards_as_videos(pieces: Sequence[Piece]) -> list[Piece]:
+    """Talk cards in a row under one title ("Other sessions", a talk each) are no talks of
+    that title: they become one topic of video slides, the first line of each its title."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        run = _same_title_cards(pieces, i)
+        if len(run) < 2:
+            out.append(pieces[i])
+            i += 1
+            continue
+        first = run[0]
+        out.append(TopicMark(first.number, first.title, notes=first.notes))
+        for card in run:
+            assert card.video is not None
+            title, *speakers = card.speakers or (None,)
+            video = Video(Link(card.video, card.video, True), title, tuple(speakers), card.summary)
+            notes = card.notes if card is not first else None
+            out.append(SlidePiece(card.number, card.title, video, notes=notes))
+        i += len(run)
+    return out
+
+
+def _same_title_cards(pieces: Sequence[Piece], start: int) -> list[TopicMark]:
+    run: list[TopicMark] = []
+    for piece in pieces[start:]:
+        if not (
+            isinstance(piece, TopicMark)
+            and piece.talk
+            and piece.video
+            and not piece.slides_url
+            and (not run or plain_text(piece.title) == plain_text(run[0].title))
+        ):
+            break
+        run.append(piece)
+    return run

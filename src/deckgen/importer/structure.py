@@ -11,6 +11,7 @@ from deckgen.importer.blocks import BulletLines, nest
 from deckgen.importer.pieces import (
     AgendaInfo,
     ClosingInfo,
+    LooseNotes,
     Note,
     Piece,
     PresenterMark,
@@ -20,7 +21,7 @@ from deckgen.importer.pieces import (
     TopicMark,
 )
 from deckgen.model import Code, Content, Link, Links, Origin, Quote, Slide, Statement, Stats, Table
-from deckgen.steps import is_step, merge
+from deckgen.steps import merge, step_runs
 
 
 @dataclass
@@ -191,6 +192,9 @@ class _Builder:
         self.expected = _expected(pieces) if self.by_deckgen else []
         self.queue: list[_Expected] = []
         self.presenter_count = 0
+        self.carried: list[tuple[int, str, str]] = []  # notes for the next slide
+        self.only_presenter: Sequence[str | None] | None = None  # named on the title slide
+        self.last: DraftSlide | None = None  # the slide added last
 
     # -- pieces --
 
@@ -208,6 +212,8 @@ class _Builder:
             self.draft.closing_links += piece.links
         elif isinstance(piece, Note):
             self.pending.append(f"slide {piece.number}: {piece.message}")
+        elif isinstance(piece, LooseNotes):
+            self.loose_notes(piece)
         elif isinstance(piece, AgendaInfo):
             pass  # read ahead in `_expected`
 
@@ -220,15 +226,40 @@ class _Builder:
         d.subtitle = info.subtitle
         d.event = dict(info.event)
         d.date = info.date
+        self.only_presenter = info.presenter
         self.note(info.number, info.notes, "title slide")
         d.comments += self.pending
         self.pending = []
 
     def note(self, number: int, notes: str | None, what: str) -> None:
-        """Speaker notes of a slide the recap has no place for become comments."""
+        """Speaker notes of a slide the recap has no slide for go on the next slide."""
         if notes:
-            self.pending.append(f"notes of slide {number} ({what}), which a recap cannot hold:")
-            self.pending += [f"  {line}" for line in notes.splitlines()]
+            self.carried.append((number, what, notes))
+
+    def loose_notes(self, piece: LooseNotes) -> None:
+        """A slide with nothing but notes: they join the notes of the slide before it."""
+        if self.last is None:
+            self.note(piece.number, piece.notes, "a slide with only notes")
+            return
+        slide = self.last.slide
+        self.last.slide = replace(
+            slide, notes="\n\n".join(filter(None, [slide.notes, piece.notes]))
+        )
+        self.last.comments.append(
+            f"slide {piece.number} had only notes: they end the notes of this slide"
+        )
+
+    def take_carried(self, slide: Slide) -> tuple[Slide, list[str]]:
+        """`slide` with the notes carried to it first, and comments that say so."""
+        if not self.carried:
+            return slide, []
+        notes = [n for _, _, n in self.carried]
+        comments = [
+            f"the notes of slide {number} ({what}) begin the notes of this slide"
+            for number, what, _ in self.carried
+        ]
+        self.carried = []
+        return replace(slide, notes="\n\n".join([*notes, *filter(None, [slide.notes])])), comments
 
     def new_presenter(self, mark: PresenterMark) -> None:
         self.close_queue()
@@ -244,8 +275,9 @@ class _Builder:
 
     def ensure_presenter(self) -> DraftPresenter:
         if self.presenter is None:
-            name = self.deck.author or "Presenter"
-            self.presenter = DraftPresenter(name, None)
+            name, affiliation, tagline = self.only_presenter or (None, None, None)
+            name = name or self.deck.author or "Presenter"
+            self.presenter = DraftPresenter(name, None, affiliation, tagline)
             self.draft.presenters.append(self.presenter)
             self.queue = list(self.expected[0]) if self.expected else []
             self.presenter_count = 1
@@ -352,17 +384,28 @@ class _Builder:
             Origin(Position(self.deck.shown, piece.number), f"slide {piece.number}"),
             notes=piece.notes,
             steps=piece.steps,
+            keep=piece.keep,
         )
         count = piece.part[1] if piece.part else 1
         first = piece.number - (count - 1) if piece.part else piece.number
-        topic.slides.append(
-            DraftSlide(slide, first, piece.number, joined=count, comments=self.pending)
+        slide, carried = self.take_carried(slide)
+        self.last = DraftSlide(
+            slide, first, piece.number, joined=count, comments=[*self.pending, *carried]
         )
+        topic.slides.append(self.last)
         self.pending = []
 
     def finish(self) -> Draft:
         self.close_queue()
         presenter = self.ensure_presenter()
+        if self.carried and self.last is not None:
+            slide, comments = self.take_carried(replace(self.last.slide, notes=None))
+            notes = "\n\n".join(filter(None, [self.last.slide.notes, slide.notes]))
+            self.last.slide = replace(slide, notes=notes)
+            self.last.comments += [c.replace("begin", "end") for c in comments]
+        for number, what, notes in self.carried:  # a recap without slides
+            self.pending.append(f"notes of slide {number} ({what}), which a recap cannot hold:")
+            self.pending += [f"  {line}" for line in notes.splitlines()]
         if self.pending:
             target = presenter.topics[-1].comments if presenter.topics else presenter.comments
             target += self.pending
@@ -413,12 +456,7 @@ def _expected(pieces: Sequence[Piece]) -> list[list[_Expected]]:
 
 def _collapse(topic: DraftTopic, report: list[str]) -> list[DraftSlide]:
     """Runs of step slides become their last state, with every step's notes."""
-    runs: list[list[DraftSlide]] = []
-    for item in topic.slides:
-        if runs and is_step(runs[-1][-1].slide, item.slide):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
+    runs = [[topic.slides[i] for i in run] for run in step_runs([d.slide for d in topic.slides])]
     out = []
     for run in runs:
         if len(run) == 1:
