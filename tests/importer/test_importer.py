@@ -231,15 +231,19 @@ def test_a_deckgen_deck_imports_and_builds_with_every_text_note_and_link(example
     assert f"# Imported from {example.stem}.pptx by deckgen import" in text
 
 
-def test_a_import_of_an_uncollapsed_build_collapses_the_steps(tmp_path):
+def test_a_import_of_an_uncollapsed_build_keeps_every_step(tmp_path):
+    """deckgen collapsed what it meant to: the steps a `--steps off` build shows stay, each
+    with `keep: true`, so that the recap builds the same deck (nothing is lost)."""
     first = tmp_path / "team.pptx"
     api.build(REPO / "recaps" / "kubecon2019-team.yaml", first, steps="off")
     report = import_deck(first, tmp_path / "team.yaml")
-    assert report.collapsed == ['slide 23: collapsed 9 step slides "Helm 3" into 1']
+    assert report.collapsed == []
     helm = next(t for t in imported(tmp_path / "team.yaml").topics if t.title == "Helm 3")
-    [slide] = helm.slides
-    assert isinstance(slide.content, Bullets)
-    assert slide.content.items[0].text == "Finally... bye bye Tiller!"  # the last state
+    assert len(helm.slides) == 9
+    assert [s.keep for s in helm.slides] == [False] + [True] * 8
+    second = tmp_path / "again.pptx"
+    api.build(tmp_path / "team.yaml", second)
+    assert sequence(second) == sequence(first)
 
 
 def test_a_importing_twice_gives_the_same_recap(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,9 +68,11 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
         reading.notes = []
     if not deck_data.by_deckgen:
         pieces = generic.cards_as_videos(pieces)
-    draft = assemble(pieces, reading, _fallback_title(deck_data, deck))
+    options = _options(deck_data)
+    collapse = options["collapse_steps"] != "off"
+    draft = assemble(pieces, reading, _fallback_title(deck_data, deck), collapse)
     draft.footer = reading.footer
-    draft.options = _options(deck_data)
+    draft.options = options
     tree = recap_tree(draft)
     header = [
         f"yaml-language-server: $schema={schema_reference(recap)}",
@@ -106,6 +109,9 @@ def _options(deck: DeckData) -> dict[str, bool | str]:
         "video_index": True,
     }
     if deck.by_deckgen:
+        mode = re.search(r"\bcollapse_steps=(off|animate)\b", deck.keywords)
+        if mode:  # the recap's own option (not a --steps of one build)
+            options["collapse_steps"] = mode[1]
         kinds_seen = {s.kind for s in deck.slides}
         options["agenda"] = "agenda" in kinds_seen
         options["video_index"] = "video-index" in kinds_seen

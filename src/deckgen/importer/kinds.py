@@ -137,7 +137,9 @@ def _title(
     described = next((s.descr for s in shapes if s.descr.startswith(TITLE_DESCR)), None)
     keys = described.removeprefix(TITLE_DESCR).split(", ") if described else []
     if len(keys) != len(lines):
-        keys = [_title_key(p, reading.deck.subject) for p in lines]
+        keys = []
+        for para in lines:
+            keys.append(_title_key(para, "" if "subtitle" in keys else reading.deck.subject))
     found = TitleInfo(slide.number, title, notes=slide.notes)
     event: list[tuple[str, str]] = []
     presenter: list[str | None] = [None, None, None]
@@ -215,11 +217,13 @@ def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Re
     heads, summary, links, _ = _card(shapes)
     video = next((url for prefix, url in links if prefix == "Recording: "), None)
     # "Link: " is a recording that is no YouTube link (the video index lists it) or, for a
-    # talk without a recording, the speakers' slides
+    # talk without a recording, the speakers' slides (YouTube recordings say "Recording: ")
     for prefix, url in links:
-        if video is None and prefix == "Link: " and reading.is_video(url):
+        if video is None and prefix == "Link: " and not youtube(url) and reading.is_video(url):
             video = url
-    slides_url = next((url for prefix, url in links if url != video), None)
+    slides_url = next((url for prefix, url in links if prefix == "Slides: "), None)
+    if slides_url is None:
+        slides_url = next((url for prefix, url in links if url != video), None)
     return TopicMark(
         slide.number,
         title,
@@ -229,6 +233,7 @@ def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Re
         " ".join(para_text(p) for p in summary) or None,
         notes=slide.notes,
         talk=True,
+        one_link=len(links) == 1 and video is not None,
     )
 
 

@@ -56,6 +56,7 @@ class TopicMark:
     summary: str | None = None
     notes: str | None = None
     talk: bool = False
+    one_link: bool = False  # a deckgen card's only link: the recording, or else the slides
 
 
 @dataclass(frozen=True)

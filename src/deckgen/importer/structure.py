@@ -49,6 +49,7 @@ class DraftTopic:
     slides: list[DraftSlide] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     open: bool = True  # a section or an implicit topic: a talk card may still fill it
+    one_link: bool = False  # `video` is the card's only link: maybe the slides' instead
 
 
 @dataclass
@@ -80,8 +81,11 @@ class Draft:
     collapsed: list[str] = field(default_factory=list)
 
 
-def assemble(pieces: Sequence[Piece], reading: Reading, fallback_title: str) -> Draft:
-    """The recap: title, presenters with their topics and slides, closing; steps collapsed."""
+def assemble(
+    pieces: Sequence[Piece], reading: Reading, fallback_title: str, collapse: bool = True
+) -> Draft:
+    """The recap: title, presenters with their topics and slides, closing; steps collapsed
+    (in decks deckgen made, kept apart unless `collapse` is false: `collapse_steps: off`)."""
     pieces = join_parts(pieces)
     builder = _Builder(reading, pieces, fallback_title)
     for piece in pieces:
@@ -89,7 +93,10 @@ def assemble(pieces: Sequence[Piece], reading: Reading, fallback_title: str) -> 
     draft = builder.finish()
     for presenter in draft.presenters:
         for topic in presenter.topics:
-            topic.slides = _collapse(topic, draft.collapsed)
+            if reading.deck.by_deckgen:
+                _keep_apart(topic, collapse)
+            else:
+                topic.slides = _collapse(topic, draft.collapsed)
     return draft
 
 
@@ -295,7 +302,7 @@ class _Builder:
             and _plain(current.title) == _plain(mark.title)
         ):
             current.speakers, current.video = mark.speakers, mark.video
-            current.slides_url = mark.slides_url
+            current.slides_url, current.one_link = mark.slides_url, mark.one_link
             current.summary = current.summary or mark.summary
             current.open = False
             current.comments.append(f"slide {mark.number}: talk card")
@@ -313,6 +320,7 @@ class _Builder:
             mark.slides_url,
             mark.summary,
             open=not mark.talk,
+            one_link=mark.one_link,
         )
         topic.comments.append(f"slide {mark.number}: {what}")
         self.note(mark.number, mark.notes, what)
@@ -364,9 +372,17 @@ class _Builder:
     def slide(self, piece: SlidePiece) -> None:
         presenter = self.ensure_presenter()
         topic = self.topic
+        found = None
         if self.by_deckgen and topic is not None and topic.video and piece.recording != topic.video:
-            topic = None  # deckgen gives every slide of a talk its recording in the footer
-        found = self.locate(piece.title, force=topic is None)
+            # deckgen gives every slide of a talk its recording in the footer: a card's only
+            # link that the next slide does not carry was the speakers' slides (unless the
+            # agenda says the slide opens the next topic)
+            found = self.locate(piece.title, force=False)
+            if found is None and topic.one_link and not topic.slides and not piece.recording:
+                topic.video, topic.slides_url, topic.one_link = None, topic.video, False
+            else:
+                topic = None
+        found = found or self.locate(piece.title, force=topic is None)
         if found is not None:
             topic = DraftTopic(found.title, None)
             presenter.topics.append(topic)
@@ -452,6 +468,17 @@ def _expected(pieces: Sequence[Piece]) -> list[list[_Expected]]:
 
 
 # --- step slides ---------------------------------------------------------------------------
+
+
+def _keep_apart(topic: DraftTopic, collapse: bool) -> None:
+    """deckgen collapsed the steps of its deck already: slides of it that look like steps
+    were kept apart (`keep: true`, `--steps off`, or two topics of one title). They stay
+    apart, with `keep: true` (not needed when the recap says `collapse_steps: off`)."""
+    if not collapse:
+        return
+    for run in step_runs([d.slide for d in topic.slides]):
+        for i in run[1:]:
+            topic.slides[i].slide = replace(topic.slides[i].slide, keep=True)
 
 
 def _collapse(topic: DraftTopic, report: list[str]) -> list[DraftSlide]:
