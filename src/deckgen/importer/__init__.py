@@ -10,6 +10,7 @@ from deckgen import api
 from deckgen.errors import BuildError, DeckgenError, Position, Problem
 from deckgen.importer import generic, kinds
 from deckgen.importer.document import recap_tree
+from deckgen.importer.limits import fit_limits
 from deckgen.importer.pictures import Pictures
 from deckgen.importer.pieces import Note, Piece, Reading
 from deckgen.importer.reader import DeckData, read_deck
@@ -21,6 +22,7 @@ from deckgen.write import write_atomically
 
 __all__ = ["ImportBug", "ImportReport", "import_deck"]
 
+MACROS = "the deck's macros (VBA) ignored: a recap holds no code that runs"
 _DEFAULT_TITLES = {"", "powerpoint presentation", "presentation"}
 
 
@@ -73,11 +75,13 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     draft = assemble(pieces, reading, _fallback_title(deck_data, deck), collapse)
     draft.footer = reading.footer
     draft.options = options
+    fitted = fit_limits(draft)
     tree = recap_tree(draft)
     header = [
         f"yaml-language-server: $schema={schema_reference(recap)}",
         f"Imported from {deck.name} by deckgen import; check it and edit freely.",
         '"slide N" comments name the slides of the deck each part comes from.',
+        *([MACROS] if deck_data.macros else []),
     ]
     text = dump(tree, header)
     if loads(text) != data(tree):  # pragma: no cover - the writer checks each value
@@ -86,6 +90,9 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     write_atomically(text.encode("utf-8"), recap)
     _check(recap, deck)
     left_out = [f"slide {p.number}: {p.message}" for p in pieces if isinstance(p, Note)]
+    left_out += fitted
+    if deck_data.macros:
+        left_out.insert(0, MACROS)
     return _report(deck, recap, deck_data, draft, pictures, left_out)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from deckgen.importer.blocks import BulletLines
-from deckgen.importer.markup import LINKS_ONLY, para_text
+from deckgen.importer.markup import LINKS_ONLY, escape, para_text
 from deckgen.importer.pictures import Extracted, LeftOut, Pictures, digest
 from deckgen.importer.reader import DeckData, PictureShape, SlideData, TextShape
 from deckgen.model import Content, Link
@@ -151,9 +151,14 @@ class Reading:
         if footers:
             key, count = footers.most_common(1)[0]
             # deckgen writes the recap's footer on every content slide, at the left
-            if deck.by_deckgen or (count >= 2 and count * 10 >= total * 3):
+            if deck.by_deckgen or count * 10 >= total * 3:
                 footer_key = key
                 footer = " ".join(para_text(p) for p in shapes[key].paras if p.text.strip())
+        dates = Counter(t.text for s in deck.slides for t in s.texts if t.role == "date" and t.text)
+        if dates and not deck.by_deckgen:  # a date shown in the footer: part of the footer
+            shown, count = dates.most_common(1)[0]
+            if count * 10 >= total * 3 and not _DATE.match(shown):
+                footer = " · ".join(filter(None, [footer, escape(" ".join(shown.split()))]))
         authors = tuple(a.strip() for a in re.split(r"[,;&]| and ", deck.author) if a.strip())
         index = [s for s in deck.slides if s.kind == "video-index"]
         videos = frozenset(

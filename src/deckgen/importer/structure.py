@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -91,12 +92,13 @@ def assemble(
     for piece in pieces:
         builder.add(piece)
     draft = builder.finish()
-    for presenter in draft.presenters:
-        for topic in presenter.topics:
-            if reading.deck.by_deckgen:
-                _keep_apart(topic, collapse)
-            else:
-                topic.slides = _collapse(topic, draft.collapsed)
+    topics = [t for p in draft.presenters for t in p.topics]
+    shared = Counter(d.first for t in topics for d in t.slides)  # deck slide -> recap slides
+    for topic in topics:
+        if reading.deck.by_deckgen:
+            _keep_apart(topic, collapse)
+        else:
+            topic.slides = _collapse(topic, draft.collapsed, shared)
     return draft
 
 
@@ -256,6 +258,17 @@ class _Builder:
             f"slide {piece.number} had only notes: they end the notes of this slide"
         )
 
+    def flush_notes(self) -> None:
+        """Notes carried from the mark of a topic that got no slide: a slide of their own,
+        its statement the topic's title (as on the section slide they come from)."""
+        topic = self.topic
+        if not self.carried or topic is None or topic.slides or topic.number is None:
+            return
+        origin = Origin(Position(self.deck.shown, topic.number), f"slide {topic.number}")
+        slide, comments = self.take_carried(Slide(topic.title, Statement(topic.title), origin))
+        self.last = DraftSlide(slide, topic.number, topic.number, comments=comments)
+        topic.slides.append(self.last)
+
     def take_carried(self, slide: Slide) -> tuple[Slide, list[str]]:
         """`slide` with the notes carried to it first, and comments that say so."""
         if not self.carried:
@@ -269,6 +282,7 @@ class _Builder:
         return replace(slide, notes="\n\n".join([*notes, *filter(None, [slide.notes])])), comments
 
     def new_presenter(self, mark: PresenterMark) -> None:
+        self.flush_notes()
         self.close_queue()
         self.presenter = DraftPresenter(mark.name, mark.number, mark.affiliation, mark.tagline)
         self.draft.presenters.append(self.presenter)
@@ -291,6 +305,7 @@ class _Builder:
         return self.presenter
 
     def topic_mark(self, mark: TopicMark) -> None:
+        self.flush_notes()
         presenter = self.ensure_presenter()
         current = self.topic
         if (
@@ -412,6 +427,7 @@ class _Builder:
         self.pending = []
 
     def finish(self) -> Draft:
+        self.flush_notes()
         self.close_queue()
         presenter = self.ensure_presenter()
         if self.carried and self.last is not None:
@@ -481,11 +497,18 @@ def _keep_apart(topic: DraftTopic, collapse: bool) -> None:
             topic.slides[i].slide = replace(topic.slides[i].slide, keep=True)
 
 
-def _collapse(topic: DraftTopic, report: list[str]) -> list[DraftSlide]:
-    """Runs of step slides become their last state, with every step's notes."""
+def _collapse(topic: DraftTopic, report: list[str], shared: Counter[int]) -> list[DraftSlide]:
+    """Runs of step slides become their last state, with every step's notes. A deck slide
+    that gave several recap slides (text and a table) is no step of its neighbours: its
+    parts stay apart (`keep: true`) even when one of them repeats a neighbour's."""
     runs = [[topic.slides[i] for i in run] for run in step_runs([d.slide for d in topic.slides])]
     out = []
     for run in runs:
+        if len(run) > 1 and any(shared[d.first] > 1 for d in run):
+            for d in run[1:]:
+                d.slide = replace(d.slide, keep=True)
+            out += run
+            continue
         if len(run) == 1:
             out.append(run[0])
             continue
