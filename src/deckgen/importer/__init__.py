@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen import api
-from deckgen.errors import BuildError, DeckgenError, Position, Problem
+from deckgen.errors import BuildError, DeckgenError, Position, Problem, printable
 from deckgen.importer import generic, kinds
 from deckgen.importer.document import recap_tree
 from deckgen.importer.limits import fit_limits
@@ -41,7 +41,7 @@ class ImportReport:
 
     def __str__(self) -> str:
         return (
-            f"{self.recap.as_posix()}: {self.slides_read} slides read, "
+            f"{printable(self.recap.as_posix())}: {self.slides_read} slides read, "
             f"{self.slides_written} written, {len(self.collapsed)} step runs collapsed, "
             f"{self.pictures} pictures, {self.videos} videos"
         )
@@ -58,7 +58,7 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     if recap.exists() and recap.resolve() == deck.resolve():
         raise BuildError([Problem(Position(deck.as_posix()), "the recap would replace the deck")])
     deck_data = read_deck(deck)
-    pictures = Pictures(f"{recap.stem}-images")
+    pictures = Pictures(f"{_safe_name(recap.stem)}-images")
     reading = Reading.of(deck_data, pictures)
     pieces: list[Piece] = []
     for index, slide in enumerate(deck_data.slides):
@@ -89,11 +89,16 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     pictures.write(recap.parent)
     write_atomically(text.encode("utf-8"), recap)
     _check(recap, deck)
-    left_out = [f"slide {p.number}: {p.message}" for p in pieces if isinstance(p, Note)]
+    left_out = [printable(f"slide {p.number}: {p.message}") for p in pieces if isinstance(p, Note)]
     left_out += fitted
     if deck_data.macros:
         left_out.insert(0, MACROS)
     return _report(deck, recap, deck_data, draft, pictures, left_out)
+
+
+def _safe_name(stem: str) -> str:
+    """A recap's name as a folder name a recap may name (no controls, no odd marks)."""
+    return re.sub(r"[^\w.+-]", "_", stem) or "recap"
 
 
 def _left_out(number: int, what: tuple[str, ...]) -> list[Piece]:

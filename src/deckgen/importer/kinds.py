@@ -24,7 +24,7 @@ from deckgen.importer.pieces import (
     title_text,
     useful_alt,
 )
-from deckgen.importer.reader import Paragraph, SlideData, TextShape
+from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
 from deckgen.links import shown, youtube
@@ -44,6 +44,7 @@ from deckgen.model import (
 _QR_LABELS = ("Scan to watch", "Scan to open")
 _LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ", "Event: ")
 _PRESENTED_BY = "presented by "
+_UNTITLED = {"divider": "Presenter", "talk": "Talk", "topic": "Topic"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE_RATIO = 1.25  # a card's title is 1.1 x body size, its link line 0.8 x
 
@@ -60,6 +61,11 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
         if t is not title_shape and not reading.is_footer(t) and t.text not in _QR_LABELS
     ]
     n = slide.number
+    if not raw_title.strip() and kind in _UNTITLED:  # an edited deck: a name is required
+        raw_title = _UNTITLED[kind]
+        others = [t for t in slide.texts if t is not title_shape]
+        note = Note(n, f'the slide has no title; the recap calls it "{raw_title}"')
+        return [note, *interpret(replace(slide, texts=(_title_shape(raw_title), *others)), reading)]
     if kind == "title":
         return [_title(slide, raw_title, shapes, reading)]
     if kind == "agenda":
@@ -117,6 +123,10 @@ def _divider(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> Prese
         tagline=fields.get("tagline"),
         notes=slide.notes,
     )
+
+
+def _title_shape(text: str) -> TextShape:
+    return TextShape((Paragraph((TextRun(text),)),), "title", "Title", 0, 0, 0)
 
 
 def _paras(shapes: Sequence[TextShape]) -> list[Paragraph]:

@@ -231,7 +231,9 @@ def _error(shown: str, message: str) -> BuildError:
 
 
 def clean(text: str) -> str:
-    """Drop characters a recap cannot hold (control characters, surrogates, non-characters)."""
+    """Drop characters a recap cannot hold (control characters, surrogates, non-characters);
+    line and paragraph separators (U+2028, U+2029) become line breaks."""
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return "".join(
         ch
         for ch in text
@@ -242,6 +244,11 @@ def clean(text: str) -> str:
             and ord(ch) not in range(0xFDD0, 0xFDF0)
         )
     )
+
+
+def one_line(text: str) -> str:
+    """A name on one line: what `clean` keeps, line and paragraph separators as spaces."""
+    return " ".join(clean(text).split())
 
 
 def _slide(slide: Any, number: int, height: int) -> SlideData:
@@ -334,13 +341,13 @@ def _picture(
     try:
         blob = bytes(shape.image.blob)
     except Exception:  # a linked (not embedded) picture, or a broken relationship
-        left_out.append(f"the picture `{shape.name}` (not embedded in the deck)")
+        left_out.append(f"the picture `{one_line(str(shape.name))}` (not embedded in the deck)")
         return None
     c_nv_pr = element.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}")
     descr = clean(c_nv_pr.get("descr", "") if c_nv_pr is not None else "").strip()
     link = c_nv_pr.find(qn("a:hlinkClick")) if c_nv_pr is not None else None
     url = _link(link, part) if link is not None else None
-    return PictureShape(blob, str(shape.name), descr, url, top, left)
+    return PictureShape(blob, one_line(str(shape.name)), descr, url, top, left)
 
 
 def _table(shape: Any, part: Any, top: int, left: int) -> TableShape:
