@@ -79,7 +79,7 @@ def _fit(item: DraftSlide, said: list[str]) -> list[DraftSlide]:
 def _parts(content: Content, where: str, said: list[str]) -> tuple[list[Content], str]:
     """`content` as one or more slides' worth, and why it was split."""
     if isinstance(content, Bullets):
-        items = tuple(_bullet(b, where, said) for b in content.items)
+        items = tuple(part for b in content.items for part in _bullet(b, where, said))
         groups = _by_weight(items, _count, MAX_BULLETS)
         return [Bullets(g) for g in groups], f"at most {MAX_BULLETS} bullets a slide"
     if isinstance(content, Table):
@@ -122,9 +122,15 @@ def _count(bullet: Bullet) -> int:
     return 1 + sum(_count(c) for c in bullet.children)
 
 
-def _bullet(bullet: Bullet, where: str, said: list[str]) -> Bullet:
-    text = _short(bullet.text, MAX_TEXT, where + "a bullet", said) or ""
-    children = tuple(_bullet(c, where, said) for c in bullet.children)
+def _bullet(bullet: Bullet, where: str, said: list[str]) -> list[Bullet]:
+    """The bullet within the limits: a text too long continues in more bullets after it."""
+    texts = _text_chunks(bullet.text)
+    if len(texts) > 1:
+        said.append(
+            f"{where}a bullet of {len(bullet.text):,} characters split into {len(texts)}"
+            f" bullets (at most {MAX_TEXT:,} characters a text)"
+        )
+    children = tuple(part for c in bullet.children for part in _bullet(c, where, said))
     if 1 + sum(_count(c) for c in children) > MAX_BULLETS:  # one bullet, too many below it
         kept = _by_weight(children, _count, MAX_BULLETS - 1)[0]
         said.append(f"{where}sub-bullets past the first {len(kept)} of a bullet left out")
@@ -135,7 +141,7 @@ def _bullet(bullet: Bullet, where: str, said: list[str]) -> Bullet:
         if len(chunks) > 1:
             said.append(f"{where}a bullet's code shortened to {MAX_CODE_LINES // 2:,} lines")
         code = replace(code, source=chunks[0])
-    return Bullet(text, children, code)
+    return [Bullet(texts[0], children, code), *(Bullet(t) for t in texts[1:])]
 
 
 def _table(table: Table, where: str, said: list[str]) -> list[Content]:

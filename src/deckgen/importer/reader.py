@@ -62,6 +62,7 @@ _ROLES = {
     "sldNum": "footer",
     "hdr": "footer",
 }
+MAX_URL = 2_000  # characters: longer links are left out (their text stays)
 _BAND = 0.9  # text boxes below this share of the slide height are footers
 _FRAME_KINDS = {"chart": "a chart", "diagram": "a SmartArt diagram", "ole": "an embedded object"}
 
@@ -280,6 +281,9 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
                 texts.append(
                     TextShape(paras, role, str(shape.name), int(shape.shape_id), top, left, descr)
                 )
+    long = [r for r in part.rels.values() if r.is_external and len(r.target_ref) > MAX_URL]
+    if long:
+        left_out.append(f"a link longer than {MAX_URL:,} characters")
     kind = slide._element.cSld.get("name")
     notes = None
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
@@ -425,7 +429,9 @@ def _link(link: Any, part: Any) -> str | None:
 
 
 def usable_url(url: str) -> str | None:
-    """`url` when deckgen accepts it as a link, else None."""
+    """`url` when deckgen accepts it as a link (and it is not too long to be one), else None."""
+    if len(url) > MAX_URL:
+        return None
     try:
         check_url(url)
         youtube(url)
