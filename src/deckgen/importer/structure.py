@@ -435,9 +435,13 @@ class _Builder:
             notes = "\n\n".join(filter(None, [self.last.slide.notes, slide.notes]))
             self.last.slide = replace(slide, notes=notes)
             self.last.comments += [c.replace("begin", "end") for c in comments]
-        for number, what, notes in self.carried:  # a recap without slides
-            self.pending.append(f"notes of slide {number} ({what}), which a recap cannot hold:")
-            self.pending += [f"  {line}" for line in notes.splitlines()]
+        if self.carried:  # a deck of no content slide: the notes get a slide of the title
+            number = self.carried[0][0]
+            if self.topic is None:
+                self.topic = DraftTopic(self.draft.title, number)
+                presenter.topics.append(self.topic)
+            self.topic.number = self.topic.number or number
+            self.flush_notes()
         if self.pending:
             target = presenter.topics[-1].comments if presenter.topics else presenter.comments
             target += self.pending
