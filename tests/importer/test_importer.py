@@ -453,7 +453,7 @@ def test_sections_become_topics_and_bold_statements_text(tmp_path):
     s.placeholders[1].text_frame.text = "a bullet"
     s = prs.slides.add_slide(prs.slide_layouts[2])
     s.shapes.title.text = "Serverless Summit"
-    s.shapes.add_picture(png(), Inches(1), Inches(1))  # a section's picture has no place
+    s.shapes.add_picture(png(), Inches(1), Inches(1))  # a section's picture: an image slide
     s = prs.slides.add_slide(prs.slide_layouts[5])
     s.shapes.title.text = "Why?"
     box = s.shapes.add_textbox(Inches(1), Inches(2), Inches(8), Inches(2))
@@ -466,10 +466,7 @@ def test_sections_become_topics_and_bold_statements_text(tmp_path):
     s.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), chart)
     prs.save(str(tmp_path / "s.pptx"))
     report = import_deck(tmp_path / "s.pptx", tmp_path / "s.yaml")
-    assert report.left_out == [
-        "slide 2: picture `Picture 3` left out (the recap has no place for it)",
-        "slide 4: a chart left out",
-    ]
+    assert report.left_out == ["slide 4: a chart left out"]
     text = (tmp_path / "s.yaml").read_text(encoding="utf-8")
     assert "      # slide 4: section\n      # slide 4: a chart left out\n" in text
     recap = imported(tmp_path / "s.yaml")
@@ -477,7 +474,8 @@ def test_sections_become_topics_and_bold_statements_text(tmp_path):
     assert [p.name for p in recap.presenters] == ["Presenter"]
     titles = [t.title for t in recap.topics]
     assert titles == ["Before any section", "Serverless Summit", "Results"]
-    statement = recap.topics[1].slides[0]
+    picture, statement = recap.topics[1].slides
+    assert isinstance(picture.content, Picture)
     assert statement.content.text == "I WANT TO KNOW WHY!"  # type: ignore[union-attr]
 
 
