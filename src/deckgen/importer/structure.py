@@ -310,6 +310,7 @@ class _Builder:
         current = self.topic
         if (
             mark.talk
+            and not self.by_deckgen  # deckgen opens a talk with its card only
             and current is not None
             and current.open
             and not current.slides
