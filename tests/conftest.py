@@ -12,8 +12,29 @@ from PIL import Image
 
 from deckgen import api
 from deckgen.errors import DeckgenError
+from tests.support import programs
 
 WriteFile = Callable[..., Path]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    programs.guard_subprocesses(True)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    programs.guard_subprocesses(False)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """`@pytest.mark.integration(PROGRAM, ...)`: skip locally, fail under CI, without them;
+    starting a program the marker does not name fails the test (`tests/support/programs.py`)."""
+    marker = item.get_closest_marker("integration")
+    names: tuple[str, ...] = marker.args if marker else ()
+    programs.allow(item.nodeid, names)
+    if marker is not None and not names:
+        pytest.fail(f"{item.nodeid}: @pytest.mark.integration needs the programs it runs")
+    programs.require(names)
 
 
 @pytest.fixture(autouse=True, scope="session")

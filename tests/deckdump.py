@@ -29,10 +29,12 @@ def _paragraphs(frame: Any) -> list[dict[str, Any]]:
             }
             for r in p.runs
         ]
-        out.append({
-            "marL": _pt(int(ppr.get("marL"))) if ppr is not None and ppr.get("marL") else 0,
-            "runs": runs,
-        })
+        out.append(
+            {
+                "marL": _pt(int(ppr.get("marL"))) if ppr is not None and ppr.get("marL") else 0,
+                "runs": runs,
+            }
+        )
     return out
 
 

@@ -71,6 +71,8 @@ WARNING = (
     " no QR code (set `options.qr_codes: all` for one)"
 )
 
+STRICT_FAILED = "w.yaml: error: failed because of 1 warning (--strict treats warnings as errors)"
+
 SUMMARY = re.compile(
     r"^out/ok\.pptx: 3 slides, 0 steps collapsed, 0 QR codes, 0 warnings, \d+\.\d\d s$"
 )
@@ -189,7 +191,7 @@ def test_strict_turns_a_warning_into_a_failure(write, workdir):
     write("w.yaml", NOT_YOUTUBE)
     result = run("build", "--strict", "w.yaml", "-o", "out")
     assert result.exit_code == 1
-    assert lines(result.stderr) == [WARNING]
+    assert lines(result.stderr) == [WARNING, STRICT_FAILED]
     assert not (workdir / "out").exists()
 
 
@@ -285,7 +287,16 @@ def test_validate_strict(write):
     assert run("validate", "w.yaml").exit_code == 0
     result = run("validate", "--strict", "w.yaml")
     assert result.exit_code == 1
-    assert lines(result.stderr) == [WARNING]
+    assert lines(result.stderr) == [WARNING, STRICT_FAILED]
+
+
+def test_validate_strict_json_is_not_valid(write):
+    write("w.yaml", NOT_YOUTUBE)
+    result = run("validate", "--strict", "--format", "json", "w.yaml")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"recap": "w.yaml", "valid": False, "warnings": [], "errors": [WARNING, STRICT_FAILED]}
+    ]
 
 
 # --- usage --------------------------------------------------------------------------
@@ -325,13 +336,24 @@ def test_two_recaps_with_the_same_name_are_wrong_usage(write):
 def test_new_writes_a_starter_that_validates_and_builds(workdir):
     result = run("new", "talk.yaml")
     assert result.exit_code == 0
-    assert lines(result.stdout) == ["talk.yaml: written; build it with `deckgen build talk.yaml`"]
+    assert lines(result.stdout) == [
+        "schema/recap.schema.json: written; editors read it (commit it)",
+        "talk.yaml: written; build it with `deckgen build talk.yaml`",
+    ]
     text = (workdir / "talk.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     assert run("validate", "talk.yaml").stdout == "talk.yaml: valid (0 warnings)\n"
     built = run("build", "talk.yaml", "-o", "out")
     assert built.exit_code == 0, built.output
-    assert (workdir / "out/talk.pptx").is_file()
+    deck = "\n".join(shape_texts(workdir / "out/talk.pptx"))
+    assert "$ export DOCKER_BUILDKIT=1\n$ docker build ." in deck
+
+
+def shape_texts(path: Path) -> list[str]:
+    from pptx import Presentation
+
+    slides = Presentation(str(path)).slides
+    return [s.text_frame.text for slide in slides for s in slide.shapes if s.has_text_frame]
 
 
 def test_new_points_at_the_schema_of_an_enclosing_repository(write, workdir):
@@ -469,3 +491,119 @@ def test_python_m_deckgen(write, workdir):
     assert result.returncode == 1
     assert lines(result.stderr) == INVALID_ERRORS
     assert "Traceback" not in result.stderr
+
+
+# --- conventions --------------------------------------------------------------------
+
+COMMANDS = sorted(main.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_takes_quiet_and_verbose():
+    for name in COMMANDS:
+        options = {opt for p in main.commands[name].params for opt in p.opts}  # type: ignore[attr-defined]
+        assert {"-q", "--quiet", "-v", "--verbose"} <= options, name
+
+
+@pytest.mark.parametrize("name", ["build", "validate", "themes", "new"])
+def test_quiet_and_verbose_together_are_a_usage_error(name):
+    result = run(name, "-q", "-v", "x.yaml") if name != "themes" else run(name, "-q", "-v")
+    assert result.exit_code == 2
+    assert lines(result.stderr)[-1] == "Error: -q and -v cannot be used together"
+
+
+def test_help_summaries_are_whole():
+    result = run("--help")
+    listed = result.stdout.split("Commands:\n", 1)[1].split("\n\n", 1)[0]  # not the epilog
+    summaries = dict(line.split(None, 1) for line in listed.splitlines() if line.strip())
+    assert sorted(summaries) == COMMANDS
+    for name, summary in summaries.items():
+        assert not summary.endswith("..."), name
+        assert summary == main.commands[name].get_short_help_str(limit=200), name  # type: ignore[attr-defined]
+
+
+def test_validate_json_of_an_invalid_recap_says_not_valid(write):
+    write("bad.yaml", INVALID)
+    result = run("validate", "--format", "json", "bad.yaml")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {"recap": "bad.yaml", "valid": False, "warnings": [], "errors": INVALID_ERRORS}
+    ]
+
+
+def test_validate_verbose_lists_the_files_read(write, workdir):
+    write("ok.yaml", OK)
+    result = run("validate", "-v", "ok.yaml")
+    assert lines(result.stdout) == [
+        "ok.yaml: valid (0 warnings)",
+        "  input: ok.yaml",
+        f"  input: {(REPO / 'themes/default/theme.yaml').as_posix()}",
+    ]
+
+
+def test_validate_quiet_prints_nothing_for_a_valid_recap(write):
+    write("ok.yaml", OK)
+    result = run("validate", "-q", "ok.yaml")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_build_verbose_lists_the_files_of_the_deck(write, workdir):
+    write("ok.yaml", OK)
+    result = run("build", "-v", "ok.yaml", "-o", "out")
+    assert lines(result.stdout)[1:] == [
+        "  input: ok.yaml",
+        f"  input: {(REPO / 'themes/default/theme.yaml').as_posix()}",
+    ]
+
+
+def test_themes_quiet_and_verbose(workdir):
+    assert lines(run("themes", "-q").stdout) == THEMES
+    verbose = lines(run("themes", "-v").stdout)
+    assert verbose[1] == " " * 13 + (REPO / "themes" / THEMES[0]).as_posix()
+
+
+def test_new_quiet_and_verbose(workdir):
+    assert run("new", "-q", "a.yaml").stdout == ""
+    assert lines(run("new", "-v", "b.yaml").stdout)[1:] == [
+        "  deckgen validate b.yaml",
+        "  deckgen preview b.yaml",
+        "  deckgen watch b.yaml",
+    ]
+
+
+def test_schema_verbose_names_the_installed_file():
+    result = run("schema", "-v")
+    assert json.loads(result.stdout)["$schema"]
+    path = result.stderr.removeprefix("deckgen: the installed schema file is ").strip()
+    assert Path(path).read_text(encoding="utf-8") == (REPO / "schema/recap.schema.json").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_preview_without_libreoffice_names_the_png_and_the_packages(write, workdir, monkeypatch):
+    empty = workdir / "empty-path"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    write("ok.yaml", OK)
+    result = run("preview", "ok.yaml")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        "output/ok-preview.png: error: not written: LibreOffice (soffice) is not installed;"
+        " install it with `sudo apt-get install libreoffice-impress`",
+        "output/ok-preview.png: error: not written: poppler (pdftoppm) is not installed;"
+        " install it with `sudo apt-get install poppler-utils`",
+    ]
+    assert not (workdir / "output").exists()
+
+
+def test_validate_a_presenter_file_from_another_folder(write, workdir, monkeypatch):
+    write("repo/.git/HEAD", "ref: refs/heads/main\n")
+    write("repo/recaps/team.yaml", "title: T\npresenters:\n  - include: people/b.yaml\n")
+    write(
+        "repo/recaps/people/b.yaml",
+        "name: B\ntopics:\n  - title: X\n    slides:\n      - text: hi\n",
+    )
+    (workdir / "elsewhere").mkdir()
+    monkeypatch.chdir(workdir / "elsewhere")
+    result = run("validate", "../repo/recaps/people/b.yaml")
+    assert result.exit_code == 0, result.stderr
+    assert lines(result.stdout) == ["../repo/recaps/team.yaml: valid (0 warnings)"]

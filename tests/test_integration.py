@@ -3,13 +3,12 @@
 Checks what an audience would see: one page per slide, every text of the deck on its
 page, no text off the slide or drawn over other text, every QR code decodable (from
 110-dpi and 30-dpi renderings) to the link it stands for, and every XML part valid
-against the ISO/IEC 29500 schemas. Skipped locally when the tools are missing; in CI
-(CI=true) a missing tool is a failure.
+against the ISO/IEC 29500 schemas. Skipped locally when the tools are missing; under CI
+(CI=true) a missing tool is a failure (`tests/support/programs.py`).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,8 +21,8 @@ from deckgen.links import youtube
 from deckgen.theme import builtin_themes
 from tests.support.ooxml import validate_pptx
 from tests.support.render import (
+    TOOLS,
     decode_qr,
-    missing_tools,
     overlapping_words,
     page_count,
     page_texts,
@@ -39,16 +38,7 @@ RECAPS = [*sorted((ROOT / "recaps").glob("*.yaml")), ROOT / "tests/fixtures/stre
 THEMES = [t.name for t in builtin_themes()]
 CASES = [(r, t) for r in RECAPS for t in THEMES]
 
-pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _tools() -> None:
-    missing = missing_tools()
-    if missing and os.environ.get("CI"):
-        pytest.fail(f"integration tools missing in CI: {', '.join(missing)}")
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)}")
+pytestmark = pytest.mark.integration(*TOOLS)
 
 
 @dataclass
@@ -64,8 +54,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     return cache
 
 
-def _get(cache: dict[tuple[str, str], Rendered], recap: Path, theme: str,
-         factory: pytest.TempPathFactory) -> Rendered:
+def _get(
+    cache: dict[tuple[str, str], Rendered], recap: Path, theme: str, factory: pytest.TempPathFactory
+) -> Rendered:
     key = (recap.stem, theme)
     if key not in cache:
         folder = factory.mktemp(f"{recap.stem}-{theme}")
@@ -79,7 +70,8 @@ def _squash(text: str) -> str:
     """Text without spaces and hyphens (pdftotext joins a line broken at a hyphen) and
     without emoji (LibreOffice 7.4 exports colour-emoji glyphs blank)."""
     return "".join(
-        ch for ch in re.sub(r"[\s\-\u00ad]+", "", text)
+        ch
+        for ch in re.sub(r"[\s\-\u00ad]+", "", text)
         if ord(ch) < 0x1F000 and ch not in "\u2764\ufe0f"
     )
 
@@ -89,7 +81,9 @@ IDS = [f"{r.stem}-{t}" for r, t in CASES]
 
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_one_page_per_slide_with_every_text(
-    recap: Path, theme: str, rendered: dict[tuple[str, str], Rendered],
+    recap: Path,
+    theme: str,
+    rendered: dict[tuple[str, str], Rendered],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     deck = _get(rendered, recap, theme, tmp_path_factory)
@@ -112,7 +106,9 @@ def test_one_page_per_slide_with_every_text(
 
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_no_text_off_the_slide_or_over_other_text(
-    recap: Path, theme: str, rendered: dict[tuple[str, str], Rendered],
+    recap: Path,
+    theme: str,
+    rendered: dict[tuple[str, str], Rendered],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     deck = _get(rendered, recap, theme, tmp_path_factory)
@@ -122,7 +118,9 @@ def test_no_text_off_the_slide_or_over_other_text(
 
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_every_part_is_valid_ooxml(
-    recap: Path, theme: str, rendered: dict[tuple[str, str], Rendered],
+    recap: Path,
+    theme: str,
+    rendered: dict[tuple[str, str], Rendered],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     deck = _get(rendered, recap, theme, tmp_path_factory)
@@ -132,7 +130,10 @@ def test_every_part_is_valid_ooxml(
 @pytest.mark.parametrize("dpi", [110, 30])
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_every_qr_code_decodes_to_its_link(
-    recap: Path, theme: str, dpi: int, rendered: dict[tuple[str, str], Rendered],
+    recap: Path,
+    theme: str,
+    dpi: int,
+    rendered: dict[tuple[str, str], Rendered],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     deck = _get(rendered, recap, theme, tmp_path_factory)

@@ -156,6 +156,21 @@ def test_invalid_youtube_video_id_is_named(url, video):
     )
 
 
+@pytest.mark.parametrize(
+    ("url", "what"),
+    [
+        ("https://youtu.be/", "video"),
+        ("https://www.youtube.com/watch?v=", "video"),
+        ("https://www.youtube.com/watch", "video"),
+        ("https://www.youtube.com/playlist?list=", "playlist"),
+    ],
+)
+def test_an_empty_youtube_id_is_called_empty(url, what):
+    with pytest.raises(LinkError) as caught:
+        youtube(url)
+    assert str(caught.value) == f"the YouTube {what} ID in `{url}` is empty"
+
+
 def test_invalid_youtube_playlist_id_is_named():
     url = "https://www.youtube.com/playlist?list=bad.list"
     with pytest.raises(LinkError) as caught:
@@ -171,3 +186,15 @@ def test_watch_link_of_a_playlist_without_video():
 def test_embedded_playlist():
     url = f"https://www.youtube.com/embed/videoseries?list={LIST}"
     assert youtube(url) == YouTubeLink(f"https://www.youtube.com/playlist?list={LIST}", None, LIST)
+
+
+def test_brief_keeps_short_links_and_cuts_long_ones_to_their_host():
+    from deckgen.links import brief
+
+    assert brief("https://helm.sh/docs/") == "helm.sh/docs/"
+    assert brief("https://static.sched.com/hosted_files/kccnceu19/6c/Learn%20how.pdf") == (
+        "static.sched.com/…"
+    )
+    assert brief("mailto:someone.with.a.long.name@example-company.example") == (
+        "someone.with.a.long.name@example-company.example"
+    )

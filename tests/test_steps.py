@@ -202,6 +202,24 @@ def test_a_changed_level_counts_as_a_changed_item():
     assert is_step(earlier, later)
 
 
+def test_a_bullet_that_grows_is_a_step():
+    earlier = slide(bullets("Tiller removed", "Library charts"), 1)
+    later = slide(
+        bullets("Tiller removed: Helm 3 talks to the API server directly", "Library charts"), 2
+    )
+    assert is_step(earlier, later)
+    assert not is_step(later, earlier)
+
+
+def test_steps_true_survives_a_collapse_with_an_identical_copy():
+    first = replace(slide(bullets("a", "b"), 1), steps=True)
+    for run in ([first, slide(bullets("a", "b"), 2)], [slide(bullets("a", "b"), 0), first]):
+        out, report = collapsed(*run)
+        assert len(out) == 1
+        assert out[0].steps
+        assert len(report) == 1
+
+
 def test_sub_bullets_may_be_added():
     earlier = slide(bullets("Helm 3", "Loki"), 1)
     later = slide(bullets(Bullet("Helm 3", (Bullet("no Tiller"), Bullet("OCI"))), "Loki"), 2)
@@ -259,17 +277,33 @@ def test_the_same_code_in_another_language_never_collapses():
     assert not is_step(slide(Code("ls -l", "bash"), 1), slide(Code("ls -l", "console"), 2))
 
 
-def test_code_with_one_corrected_line_is_a_step():
-    out, report = collapsed(
-        slide(Code(DOCKERFILE[0], "docker"), 1), slide(Code(DOCKERFILE[1], "docker"), 2)
+def test_code_with_one_corrected_line_is_another_listing():
+    # the earlier line would be lost: both listings stay
+    earlier, later = (
+        slide(Code(DOCKERFILE[0], "docker"), 1),
+        slide(Code(DOCKERFILE[1], "docker"), 2),
     )
-    assert [s.content for s in out] == [Code(DOCKERFILE[1], "docker")]
+    assert not is_step(earlier, later)
+    out, report = collapsed(earlier, later)
+    assert out == [earlier, later]
+    assert report == []
+
+
+def test_two_commands_under_one_title_are_two_slides():
+    first = slide(Code("kubectl get pods", "console"), 1, title="kubectl")
+    second = slide(Code("kubectl get svc", "console"), 2, title="kubectl")
+    out, report = collapsed(first, second)
+    assert out == [first, second]
+    assert report == []
+
+
+def test_code_that_keeps_every_line_and_adds_lines_is_a_step():
+    earlier = slide(Code("$ kind create cluster\n$ kubectl get pods", "console"), 1)
+    later = slide(Code("$ kind create cluster\nCreating cluster\n$ kubectl get pods", "console"), 2)
+    assert is_step(earlier, later)
+    out, report = collapsed(earlier, later)
+    assert [s.content for s in out] == [later.content]
     assert len(report) == 1
-
-
-def test_code_with_two_corrected_lines_is_not_a_step():
-    wrong = DOCKERFILE[0].replace("WORKDIR /src", "WORKDIR /scr")
-    assert not is_step(slide(Code(wrong, "docker"), 1), slide(Code(DOCKERFILE[1], "docker"), 2))
 
 
 def test_another_image_is_another_slide(tmp_path: Path):
@@ -296,11 +330,54 @@ def test_tables_must_keep_their_columns():
     )
 
 
-def test_statements_grow_or_take_one_small_edit():
+def test_statements_grow():
     why = "I WANT TO KNOW WHY"
     assert is_step(slide(Statement(why), 1), slide(Statement(why + "!"), 2))
     assert is_step(slide(Statement(why), 1), slide(Statement(why + " containers won."), 2))
     assert not is_step(slide(Statement(why), 1), slide(Statement("Containers won."), 2))
+
+
+DOCS = "https://helm.sh/docs"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        pytest.param(
+            Statement("Loki is a logging backend for Prometheus users"),
+            Statement("Loki is a logging backend for Prometheus people"),
+            id="text",
+        ),
+        pytest.param(
+            Quote("Loki is like Prometheus but for logs"),
+            Quote("Loki is like Prometheus, but for logs"),
+            id="quote",
+        ),
+        pytest.param(
+            Table(("tool", "version"), (("helm", "3.0"),)),
+            Table(("tool", "version"), (("helm", "3.1"),)),
+            id="table-row",
+        ),
+        pytest.param(
+            Links((Link("Docs old", DOCS),)), Links((Link("Docs new", DOCS),)), id="link-label"
+        ),
+        pytest.param(Stats((Stat("8000", "people"),)), Stats((Stat("7700", "people"),)), id="stat"),
+    ],
+)
+def test_an_edit_outside_bullets_is_another_slide(earlier: Content, later: Content):
+    # the earlier wording would be lost: only a step bullet's may be
+    out, report = collapsed(slide(earlier, 1), slide(later, 2))
+    assert [s.content for s in out] == [earlier, later]
+    assert report == []
+
+
+def test_tables_links_and_stats_that_only_add_are_steps():
+    row, more = ("helm", "3.0"), ("kind", "0.3")
+    assert is_step(slide(Table(("a", "b"), (row,)), 1), slide(Table(("a", "b"), (row, more)), 2))
+    docs = Link("Docs", DOCS)
+    assert is_step(slide(Links((docs,)), 1), slide(Links((docs, YOUTUBE_A)), 2))
+    people = Stat("8000", "people")
+    assert is_step(slide(Stats((people,)), 1), slide(Stats((people, Stat("331", "talks"))), 2))
 
 
 def test_quotes_must_keep_their_source():
@@ -370,6 +447,17 @@ def test_animate_reveals_the_bullets_added_after_the_first_step():
     assert out[0].content == steps[-1].content
     assert out[0].reveal == (0, 2, 3)
     assert len(report) == 1
+
+
+def test_animate_reveals_added_sub_bullets():
+    steps = [
+        slide(bullets("Helm 3", "Loki"), 1),
+        slide(bullets(Bullet("Helm 3", (Bullet("no Tiller"),)), "Loki"), 2),
+        slide(bullets(Bullet("Helm 3", (Bullet("no Tiller"), Bullet("OCI"))), "Loki"), 3),
+    ]
+    out, _ = collapsed(*steps, mode="animate")
+    # reading order: Helm 3, no Tiller, OCI, Loki
+    assert out[0].reveal == (1, 2)
 
 
 def test_collapse_mode_reveals_nothing():

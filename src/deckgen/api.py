@@ -12,14 +12,20 @@ from pathlib import Path
 from typing import Any, Literal
 
 from deckgen import fingerprint as fp
-from deckgen.errors import Problem, RecapError, ThemeError
+from deckgen.errors import DeckgenError, Position, Problem, RecapError, ThemeError
 from deckgen.inputs import document_inputs, theme_files
 from deckgen.layout import Page, lay_out
 from deckgen.load import Document, load_recap
 from deckgen.model import Recap, recap_from_document
 from deckgen.model.types import StepMode
 from deckgen.render import render
-from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap, with_divider
+from deckgen.split import (
+    outputs_of_names,
+    presenter_collapses,
+    presenter_outputs,
+    presenter_recap,
+    with_divider,
+)
 from deckgen.steps import Collapse, collapse_steps
 from deckgen.theme import Theme, find_theme, load_theme
 from deckgen.validate import check_schema, check_semantics
@@ -128,6 +134,48 @@ def _outcome(job: Job) -> BuildResult | Exception:
         return build(job.recap, job.output, **job.options)
     except Exception as exc:  # reported by the caller, in order
         return exc
+
+
+def output_clashes(jobs: Sequence[Job]) -> list[Problem]:
+    """Decks that two jobs of one build would write to the same file (`team.yaml`'s deck of
+    presenter Andre and `team-andre.yaml`'s deck), found before anything is written; a
+    recap that does not load is left to its build to report."""
+    writers: dict[str, tuple[str, Position, str]] = {}
+    problems: list[Problem] = []
+    for job in jobs:
+        for target, who, where, path in _planned(job):
+            key = target.as_posix().casefold()
+            if key in writers and writers[key][0] != who:
+                first, first_where, first_path = writers[key]
+                message = (
+                    f"{target.as_posix()} would be written for both {first} and {who};"
+                    " rename a recap or a presenter, or build them into different folders"
+                )
+                # named at the presenter's line (the deck a name made)
+                at = (where, path) if path or not first_path else (first_where, first_path)
+                problems.append(Problem(at[0], message, at[1]))
+            writers.setdefault(key, (who, where, path))
+    return problems
+
+
+def _planned(job: Job) -> list[tuple[Path, str, Position, str]]:
+    """Every deck a job writes: (file, whose deck, where it is named, data path)."""
+    recap = job.recap.as_posix()
+    out = [(job.output, recap, Position(recap), "")]
+    if job.options.get("split") != "presenters":
+        return out
+    try:
+        doc = load_recap(job.recap)
+    except DeckgenError:
+        return out
+    presenters = doc.data.get("presenters")
+    items = presenters if isinstance(presenters, list) else []
+    names = [str(p.get("name", "")) if isinstance(p, dict) else "" for p in items]
+    for i, target in enumerate(outputs_of_names(names, job.output)):
+        at = ("presenters", i, "name")
+        who = f"presenter {names[i]} of {recap}"
+        out.append((target, who, doc.position(at), f"presenters[{i}].name"))
+    return out
 
 
 def build(

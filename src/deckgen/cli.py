@@ -15,22 +15,31 @@ from typing import Any
 import click
 
 from deckgen import __version__
-from deckgen.api import BuildResult, Job, build, build_many, check
+from deckgen.api import BuildResult, Job, build, build_many, check, output_clashes
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
 from deckgen.inputs import including_recaps, recap_inputs
 from deckgen.office import missing, to_pdf
 from deckgen.progress import Progress
-from deckgen.starter import write_starter
+from deckgen.starter import schema_text, write_schema, write_starter
 from deckgen.theme import builtin_themes, load_theme
-from deckgen.validate import load_schema
+from deckgen.validate import schema_file
 from deckgen.write import write_atomically
 
 _FORMATS = click.Choice(["text", "json", "github"])
 _STEPS = click.Choice(["collapse", "animate", "off"])
 _PROGRESS = "deckgen.progress"  # the progress bar shown, in the click context's `meta`
+_VERBOSITY = "deckgen.verbosity"  # -1 with -q, 1 with -v, in the click context's `meta`
+_INSTALL = {  # what a missing program comes with on Debian and Ubuntu
+    "soffice": ("LibreOffice", "libreoffice-impress"),
+    "pdftoppm": ("poppler", "poppler-utils"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="The recap format, with an example of every slide kind, the error format and "
+    "the exit statuses: docs/recap-format.md in deckgen's repository and source archive.",
+)
 @click.version_option(__version__, prog_name="deckgen")
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
 @click.pass_context
@@ -38,6 +47,53 @@ def main(ctx: click.Context, debug: bool) -> None:
     """Turn conference-recap YAML files into PowerPoint decks."""
     ctx.obj = {"debug": debug}
 
+
+def _set_verbosity(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if not value:
+        return
+    level = -1 if param.name == "quiet" else 1
+    if ctx.meta.get(_VERBOSITY, level) != level:
+        raise click.UsageError("-q and -v cannot be used together", ctx)
+    ctx.meta[_VERBOSITY] = level
+
+
+def _verbosity(help_verbose: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`-q` (only problems) and `-v` (`help_verbose`), which every command takes."""
+
+    def decorate(f: Callable[..., Any]) -> Callable[..., Any]:
+        for names, help_text in (
+            (("-v", "--verbose"), help_verbose),
+            (("-q", "--quiet"), "Print only problems."),
+        ):
+            f = click.option(
+                *names,
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_set_verbosity,
+                help=help_text,
+            )(f)
+        return f
+
+    return decorate
+
+
+def _quiet() -> bool:
+    return bool(click.get_current_context().meta.get(_VERBOSITY, 0) < 0)
+
+
+def _verbose() -> bool:
+    return bool(click.get_current_context().meta.get(_VERBOSITY, 0) > 0)
+
+
+def _list_inputs(inputs: tuple[Path, ...] | list[Path]) -> None:
+    """With -v: the files a deck is made from, one a line."""
+    if _verbose():
+        for path in inputs:
+            click.echo(f"  input: {_shown(path)}")
+
+
+_INPUTS_HELP = "Also list the files each deck is made from."
 
 # options shared by build and watch
 _OUTPUT = click.option(
@@ -57,7 +113,7 @@ _STEPS_OPTION = click.option(
 )
 
 
-@main.command("build")
+@main.command("build", short_help="Build recaps into .pptx decks.")
 @click.argument("recaps", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_OUTPUT
 @_THEME
@@ -78,7 +134,7 @@ _STEPS_OPTION = click.option(
     help="Also write one deck per presenter: <recap name>-<presenter>.pptx.",
 )
 @click.option("--force", is_flag=True, help="Rebuild decks whose inputs have not changed.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@_verbosity(_INPUTS_HELP)
 @click.pass_context
 def build_command(
     ctx: click.Context,
@@ -91,11 +147,11 @@ def build_command(
     pdf: bool,
     split: Any,
     force: bool,
-    quiet: bool,
 ) -> None:
     """Build each RECAP into OUTPUT/<recap name>.pptx (a deck whose inputs have not changed
     since it was built is left as it is)."""
     _unique_names(recaps)
+    quiet = _quiet()
     failed = False
     results: list[dict[str, Any]] = []
     options = {
@@ -107,6 +163,14 @@ def build_command(
         "split": split,
     }
     jobs = [Job(recap, out_dir / f"{recap.stem}.pptx", options) for recap in recaps]
+    clashes = output_clashes(jobs)
+    if clashes:  # nothing is written
+        _report(clashes, fmt)
+        files = dict.fromkeys(p.position.file for p in clashes)
+        entries = [
+            {"recap": f, "errors": [str(p) for p in clashes if p.position.file == f]} for f in files
+        ]
+        _finish(fmt, entries, True)
     # several decks: one process per core (serially under --debug, for whole tracebacks)
     parallel = len(jobs) > 1 and not (ctx.obj and ctx.obj.get("debug"))
     with _progress(ctx, len(recaps), quiet) as bar:
@@ -123,7 +187,7 @@ def build_command(
             def progress(fraction: float, stage: str, n: int = n, name: str = recap.name) -> None:
                 bar.update(n + fraction, f"{name}: {stage}")
 
-            with _reporting(ctx, fmt, results, recap) as record:
+            with _reporting(ctx, fmt, results, recap, strict) as record:
                 outcome = outcomes[n] if outcomes is not None else None
                 if isinstance(outcome, Exception):
                     raise outcome
@@ -136,6 +200,7 @@ def build_command(
                 _report(result.warnings, fmt)
                 if fmt == "text" and not quiet:
                     _print_summary(result)
+                    _list_inputs(result.inputs)
                 if pdf:
                     record({"pdf": _write_pdf(result, force, fmt, quiet)})
                     for part, entry in zip(result.parts, summary["split"], strict=True):
@@ -144,12 +209,12 @@ def build_command(
     _finish(fmt, results, failed)
 
 
-@main.command("validate")
+@main.command("validate", short_help="Check recaps, writing nothing.")
 @click.argument("recaps", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--theme", help="Validate against this theme instead of the recap's own.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--format", "fmt", type=_FORMATS, default="text", show_default=True)
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@_verbosity("Also list the files each recap is made from.")
 @click.pass_context
 def validate_command(
     ctx: click.Context,
@@ -157,7 +222,6 @@ def validate_command(
     theme: str | None,
     strict: bool,
     fmt: str,
-    quiet: bool,
 ) -> None:
     """Check each RECAP as `build` does, writing nothing.
 
@@ -167,7 +231,7 @@ def validate_command(
     failed = False
     results: list[dict[str, Any]] = []
     for recap in _through_includers(recaps):
-        with _reporting(ctx, fmt, results, recap) as record:
+        with _reporting(ctx, fmt, results, recap, strict) as record:
             checked = check(recap, theme, strict)
             record(
                 {
@@ -178,13 +242,14 @@ def validate_command(
                 }
             )
             _report(checked.warnings, fmt)
-            if fmt == "text" and not quiet:
+            if fmt == "text" and not _quiet():
                 click.echo(f"{recap}: valid ({_count(len(checked.warnings), 'warning')})")
+                _list_inputs(checked.inputs)
         failed |= bool(results and results[-1].get("errors"))
     _finish(fmt, results, failed)
 
 
-@main.command("preview")
+@main.command("preview", short_help="Draw every slide of a recap on one PNG.")
 @click.argument("recap", type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -194,22 +259,26 @@ def validate_command(
     help="The PNG to write [default: output/<recap name>-preview.png].",
 )
 @click.option("--theme", help="A built-in theme name or a theme folder.")
+@_verbosity(_INPUTS_HELP)
 @click.pass_context
 def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None) -> None:
     """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
     target = sheet or Path("output") / f"{recap.stem}-preview.png"
     results: list[dict[str, Any]] = []
     with _reporting(ctx, "text", results, recap), tempfile.TemporaryDirectory() as scratch:
+        _need_programs(target, ["soffice", "pdftoppm"])
         deck = Path(scratch) / f"{recap.stem}.pptx"
-        build(recap, deck, theme)
+        result = build(recap, deck, theme)
         from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
 
         write_atomically(contact_sheet(deck), target)
-        click.echo(f"{target}: contact sheet of {recap}")
+        if not _quiet():
+            click.echo(f"{target}: contact sheet of {recap}")
+            _list_inputs(result.inputs)
     _finish("text", results, bool(results[-1].get("errors")))
 
 
-@main.command("watch")
+@main.command("watch", short_help="Rebuild a deck whenever its files change.")
 @click.argument("recap", type=click.Path(path_type=Path))
 @_OUTPUT
 @_THEME
@@ -221,6 +290,7 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
     show_default=True,
     help="Seconds between looks at the input files.",
 )
+@_verbosity("Also list the files watched after each build.")
 @click.pass_context
 def watch_command(
     ctx: click.Context,
@@ -250,14 +320,17 @@ def watch_command(
             _internal_error(ctx, recap, exc)
         else:
             _report(result.warnings, "text")
-            click.echo(_summary_line(result))
+            if not _quiet():
+                click.echo(_summary_line(result))
             watched = list(dict.fromkeys([recap.resolve(), *result.inputs]))
-        if builds == 1:
+        if builds == 1 and not _quiet():
             click.echo(f"watching {_count(len(watched), 'file')} of {recap}; Ctrl-C stops")
+        _list_inputs(watched)
         return watched
 
     def announce(paths: list[Path]) -> None:
-        click.echo(f"changed: {', '.join(_shown(p) for p in paths)}; rebuilding")
+        if not _quiet():
+            click.echo(f"changed: {', '.join(_shown(p) for p in paths)}; rebuilding")
 
     from deckgen.watch import watch
 
@@ -267,7 +340,7 @@ def watch_command(
         click.echo("deckgen: stopped watching", err=True)
 
 
-@main.command("import")
+@main.command("import", short_help="Turn a .pptx deck into a recap.")
 @click.argument("deck", type=click.Path(path_type=Path))
 @click.option(
     "-o",
@@ -277,11 +350,9 @@ def watch_command(
     help="The recap to write [default: <deck name>.yaml in the current folder].",
 )
 @click.option("--force", is_flag=True, help="Overwrite the recap if it exists.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@_verbosity("Also list the pictures written.")
 @click.pass_context
-def import_command(
-    ctx: click.Context, deck: Path, recap: Path | None, force: bool, quiet: bool
-) -> None:
+def import_command(ctx: click.Context, deck: Path, recap: Path | None, force: bool) -> None:
     """Turn an existing DECK.pptx into a commented recap (pictures go next to it)."""
     target = recap or Path(f"{deck.stem}.yaml")
     results: list[dict[str, Any]] = []
@@ -291,38 +362,85 @@ def import_command(
         from deckgen.importer import import_deck  # python-pptx: only for this command
 
         report = import_deck(deck, target)
-        if not quiet:
+        if not _quiet():
             click.echo(str(report))
             for line in [*report.collapsed, *report.left_out]:
                 click.echo(f"  {line}")
+        pictures = target.parent / f"{target.stem}-images"
+        if _verbose() and report.pictures:
+            for picture in sorted(pictures.iterdir()):
+                click.echo(f"  picture: {_shown(picture)}")
     _finish("text", results, bool(results[-1].get("errors")))
 
 
-@main.command("new")
+@main.command("new", short_help="Write a starter recap (or presenter or topic file).")
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--kind",
+    type=click.Choice(["recap", "presenter", "topic"]),
+    default="recap",
+    show_default=True,
+    help="A whole recap, or one presenter or topic for `include:`.",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@_verbosity("Also say how to check, preview and watch it.")
 @click.pass_context
-def new_command(ctx: click.Context, file: Path, force: bool) -> None:
-    """Write a commented starter recap to FILE."""
+def new_command(ctx: click.Context, file: Path, kind: str, force: bool) -> None:
+    """Write a commented starter recap to FILE (with --kind, a presenter or topic file).
+
+    Its first line points editors at schema/recap.schema.json of the recap repository
+    by a relative path; when there is none, the installed deckgen's schema is written
+    there (at the top of the git repository, else in the current folder)."""
     with _reporting(ctx, "text", [], file):
-        write_starter(file, force)
-        click.echo(f"{file}: written; build it with `deckgen build {file}`")
+        schema = write_starter(file, force, kind)
+        if not _quiet():
+            if schema is not None:
+                click.echo(f"{_shown(schema)}: written; editors read it (commit it)")
+            build = f"build it with `deckgen build {file}`" if kind == "recap" else "include it"
+            click.echo(f"{file}: written; {build}")
+        if _verbose() and kind == "recap":
+            for command in ("validate", "preview", "watch"):
+                click.echo(f"  deckgen {command} {file}")
 
 
-@main.command("themes")
+@main.command("themes", short_help="List the built-in themes.")
+@_verbosity("Also print each theme's folder.")
 def themes_command() -> None:
-    """List the built-in themes."""
+    """List the built-in themes (-q: only their names)."""
     for theme in builtin_themes():
+        if _quiet():
+            click.echo(theme.name)
+            continue
         click.echo(f"{theme.name:<12} {theme.description}")
+        if _verbose():
+            click.echo(f"{'':<12} {theme.folder}")
 
 
-@main.command("schema")
-@click.option("--theme", "of_theme", is_flag=True, help="Print the theme schema instead.")
-def schema_command(of_theme: bool) -> None:
-    """Print the JSON schema of recap files (or of theme files)."""
-    click.echo(
-        json.dumps(load_schema("theme" if of_theme else "recap"), indent=2, ensure_ascii=False)
-    )
+@main.command("schema", short_help="Print (or write) the JSON schema of recaps or themes.")
+@click.option("--theme", "of_theme", is_flag=True, help="The theme schema instead.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write it to this file instead, e.g. schema/recap.schema.json for editors.",
+)
+@_verbosity("Also say where the schema file of the installed package is (on stderr).")
+@click.pass_context
+def schema_command(ctx: click.Context, of_theme: bool, output: Path | None) -> None:
+    """Print the JSON schema of recap files (or of theme files), or write it to a file.
+
+    Recap files point editors at it with a first line such as
+    `# yaml-language-server: $schema=../schema/recap.schema.json`."""
+    name = "theme" if of_theme else "recap"
+    if output is None:
+        click.echo(schema_text(name), nl=False)
+    else:
+        with _reporting(ctx, "text", [], output):
+            write_schema(output, name)
+            if not _quiet():
+                click.echo(f"{output}: written")
+    if _verbose():
+        click.echo(f"deckgen: the installed schema file is {schema_file(name)}", err=True)
 
 
 # --- reporting ---------------------------------------------------------------------------
@@ -330,7 +448,11 @@ def schema_command(of_theme: bool) -> None:
 
 @contextmanager
 def _reporting(
-    ctx: click.Context, fmt: str, results: list[dict[str, Any]], source: Path
+    ctx: click.Context,
+    fmt: str,
+    results: list[dict[str, Any]],
+    source: Path,
+    strict: bool = False,
 ) -> Iterator[Callable[[dict[str, Any]], None]]:
     """Run one recap's work: user errors are reported (exit 1 later), bugs exit 3."""
     entry: dict[str, Any] = {"recap": source.as_posix()}
@@ -338,8 +460,19 @@ def _reporting(
     try:
         yield entry.update
     except DeckgenError as exc:
-        entry["errors"] = [str(p) for p in exc.problems]
-        _report(exc.problems, fmt)
+        problems = list(exc.problems)
+        if strict and problems and all(p.severity == "warning" for p in problems):
+            n = _count(len(problems), "warning")
+            problems.append(
+                Problem(
+                    Position(source.as_posix()),
+                    f"failed because of {n} (--strict treats warnings as errors)",
+                )
+            )
+        if ctx.command.name == "validate":
+            entry.update(valid=False, warnings=[])
+        entry["errors"] = [str(p) for p in problems]
+        _report(problems, fmt)
         if ctx.command.name == "new":
             sys.exit(ExitStatus.INVALID)
     except KeyboardInterrupt:
@@ -531,3 +664,20 @@ def _unique_names(recaps: tuple[Path, ...]) -> None:
                 f"{seen[recap.stem]} and {recap} would both be written as {recap.stem}.pptx"
             )
         seen[recap.stem] = recap
+
+
+def _need_programs(target: Path, programs: list[str]) -> None:
+    """Refuse, naming `target` and the Debian package to install, when a program is missing."""
+    problems = []
+    for program in programs:
+        if missing(program):
+            what, package = _INSTALL[program]
+            problems.append(
+                Problem(
+                    Position(target.as_posix()),
+                    f"not written: {what} ({program}) is not installed; install it with"
+                    f" `sudo apt-get install {package}`",
+                )
+            )
+    if problems:
+        raise BuildError(problems)

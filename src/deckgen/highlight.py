@@ -42,18 +42,29 @@ def style_known(name: str) -> bool:
 
 
 def highlight_lines(source: str, language: str | None, style: str) -> list[Line]:
-    """The source, line by line, as runs of text with their colours in `style`."""
+    """The source, line by line, as runs of text with their colours in `style`.
+
+    Every character of the source comes back (one final newline aside): session lexers
+    (console, psql, iex, ...) only emit lines that end with a newline, so the text is lexed
+    with one; a lexer that still alters the text (robotframework expands tabs) is not
+    used and the listing stays plain."""
+    text = source if source.endswith("\n") else source + "\n"
+    tokens = list(_lexer(language, source).get_tokens(text))
+    if "".join(part for _, part in tokens) not in (text, text[:-1]):
+        from pygments.token import Text
+
+        tokens = [(Text, text)]
     colors = _colors(style)
     lines: list[Line] = [[]]
-    for token, text in _lexer(language, source).get_tokens(source):
+    for token, part in tokens:
         color = _color_of(token, colors)
-        for i, part in enumerate(text.split("\n")):
+        for i, piece in enumerate(part.split("\n")):
             if i:
                 lines.append([])
-            if part:
-                lines[-1].append((part, color))
+            if piece:
+                lines[-1].append((piece, color))
     if lines and not lines[-1]:
-        lines.pop()  # Pygments ends the stream with a newline
+        lines.pop()  # the newline that ends the text
     return lines
 
 

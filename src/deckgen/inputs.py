@@ -8,12 +8,14 @@ from the loader (`Document.files` records every file read), the images from the 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from deckgen.errors import DeckgenError, ThemeError
 from deckgen.load import DataPath, Document, load_recap, read_yaml
+from deckgen.load.yaml_reader import MAX_FILE_BYTES
 from deckgen.theme import THEME_FILE, find_theme
 
 _THEME_FILE_KEYS = ("background_image", "logo", "template")
@@ -83,27 +85,73 @@ def including_recaps(file: Path, top: Path | None = None) -> list[Path]:
     """The recaps that include `file` (directly, or through an included presenter file).
 
     Includes must stay inside a recap's folder tree, so only the YAML files in `file`'s
-    folder and the folders above it, up to `top` (default: the current folder), are
-    candidates. Paths are returned as `file` was given (relative stays relative).
+    folder and the folders above it are candidates: up to `top`, or else up to the root of
+    the Git repository `file` is in (or the file system's root). A candidate is parsed only
+    when the `include:` lines of its text lead to `file`; unrelated YAML files are never
+    parsed. Paths are returned as `file` was given (relative stays relative).
     """
     target = file.resolve()
     if not target.is_file():
         return []
     found: list[Path] = []
-    for folder in _folders_up(file, (top or Path.cwd()).resolve()):
+    texts: dict[Path, list[Path]] = {}
+    for folder in _folders_up(file, top.resolve() if top else None):
         for candidate in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            if candidate.resolve() != target and target in _files_read(candidate):
+            if candidate.resolve() == target or not _leads_to(candidate, target, texts):
+                continue
+            if target in _files_read(candidate):
                 found.append(candidate)
     return found
 
 
-def _folders_up(file: Path, top: Path) -> Iterator[Path]:
-    """`file`'s folder, then each folder above it that lies inside `top`."""
-    yield file.parent
-    for folder in file.parent.parents:
-        if not folder.resolve().is_relative_to(top):
+def _folders_up(file: Path, top: Path | None) -> Iterator[Path]:
+    """`file`'s folder, then each folder above it: up to `top` when given, else up to the
+    folder that holds `.git` (a repository's root) or the file system's root."""
+    for folder in [file.parent, *file.parent.parents]:
+        resolved = folder.resolve()
+        if top is not None and not resolved.is_relative_to(top):
             return
         yield folder
+        if top is None and (resolved / ".git").exists():
+            return
+
+
+# `include: path` in block or flow style, quoted or not (read from the text, not parsed)
+_INCLUDE = re.compile(
+    r"""\binclude[ \t]*:[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s,\]}#'"][^,\]}#\n]*))"""
+)
+
+
+def _leads_to(path: Path, target: Path, seen: dict[Path, list[Path]]) -> bool:
+    """Whether the `include:` lines of `path`'s text, followed through the files they name,
+    reach `target` (a quick, textual test: `_files_read` confirms)."""
+    todo, visited = [path.resolve()], set()
+    while todo:
+        current = todo.pop()
+        if current in visited:
+            continue
+        visited.add(current)
+        if current not in seen:
+            seen[current] = _named_includes(current)
+        if target in seen[current]:
+            return True
+        todo += seen[current]
+    return False
+
+
+def _named_includes(path: Path) -> list[Path]:
+    """The files the `include:` lines of `path` name, resolved; none for a file that cannot
+    be read or is too large to be a recap."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return []
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    if "include" not in text:
+        return []
+    names = ((a or b or c).strip() for a, b, c in _INCLUDE.findall(text))
+    return [(path.parent / name).resolve() for name in names if name]
 
 
 def _files_read(recap: Path) -> set[Path]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -75,6 +76,8 @@ def youtube(url: str) -> YouTubeLink | None:
             return None  # a channel or other page: an ordinary link
     else:
         return None
+    if not video:
+        raise LinkError(f"the YouTube video ID in `{_short(url)}` is empty")
     if not _VIDEO_ID.match(video):
         raise LinkError(
             f"invalid YouTube video ID `{video}` in `{_short(url)}`: "
@@ -85,7 +88,16 @@ def youtube(url: str) -> YouTubeLink | None:
     return YouTubeLink(f"https://youtu.be/{video}{suffix}", video)
 
 
+def normalised(url: str) -> str:
+    """The link a hyperlink or QR code uses: a YouTube link in its short form, any other
+    link as written (`url` passed validation: a bad YouTube ID raises `LinkError`)."""
+    tube = youtube(url)
+    return tube.url if tube else url
+
+
 def _playlist(url: str, playlist: str) -> YouTubeLink:
+    if not playlist:
+        raise LinkError(f"the YouTube playlist ID in `{_short(url)}` is empty")
     if not _LIST_ID.match(playlist):
         raise LinkError(f"invalid YouTube playlist ID `{playlist}` in `{_short(url)}`")
     return YouTubeLink(f"https://www.youtube.com/playlist?list={playlist}", None, playlist)
@@ -102,6 +114,35 @@ def _seconds(value: str) -> int:
 def shown(url: str) -> str:
     """A link as printed on a slide: without its scheme, short enough to type."""
     return url.removeprefix("https://").removeprefix("http://").removeprefix("mailto:")
+
+
+_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"  # reserved characters and `%`: kept as written
+
+
+def as_uri(url: str) -> str:
+    """`url` in ASCII, as QR codes carry it: a non-ASCII host in IDNA (`xn--...`), other
+    non-ASCII characters percent-encoded as UTF-8 (RFC 3987), so that every scanner
+    opens the page the presenter linked."""
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    userinfo, at, hostport = parts.netloc.rpartition("@")
+    host, colon, port = hostport.partition(":")
+    if not host.isascii():
+        with suppress(UnicodeError):  # a label IDNA refuses: percent-encoded like the rest
+            host = host.encode("idna").decode("ascii")
+    netloc = f"{userinfo}{at}{host}{colon}{port}"
+    quoted = [quote(part, safe=_URI_SAFE) for part in (parts.path, parts.query, parts.fragment)]
+    return urlunsplit((parts.scheme, quote(netloc, safe=_URI_SAFE), *quoted))
+
+
+def brief(url: str, limit: int = 40) -> str:
+    """A link as printed after a label: `shown`, or its host and `/…` when that is long
+    (the full address is the hyperlink)."""
+    text = shown(url)
+    if len(text) <= limit or url.startswith("mailto:"):
+        return text
+    return f"{urlsplit(url).netloc}/…"
 
 
 def _short(url: str, limit: int = 80) -> str:

@@ -9,17 +9,21 @@ from importlib.metadata import version
 
 from deckgen import __version__
 from deckgen import cache as disk_cache
+from deckgen.links import as_uri
 
 
 @cache
 def qr_png(url: str) -> bytes:
     """A QR code of `url`: error correction M, 10 px modules, the 4-module quiet zone the
-    standard asks for, black on white (inverted codes defeat many phone scanners)."""
-    name = disk_cache.key(__version__, version("qrcode"), version("Pillow"), url)
+    standard asks for, black on white (inverted codes defeat many phone scanners). A
+    non-ASCII link is encoded as a URI (`links.as_uri`): scanners read QR bytes as
+    Latin-1 or guess, and would open another page."""
+    uri = as_uri(url)
+    name = disk_cache.key(__version__, version("qrcode"), version("Pillow"), uri)
     stored = disk_cache.load("qr", name)
     if stored is not None and stored.startswith(b"\x89PNG"):
         return stored
-    data = _make(url)
+    data = _make(uri)
     disk_cache.store("qr", name, data)
     return data
 

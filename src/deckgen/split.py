@@ -38,10 +38,15 @@ def presenter_outputs(recap: Recap, output: Path) -> list[Path]:
     """`<stem>-<presenter slug>.pptx` beside `output` for each presenter, in order; a
     name without ASCII letters or digits becomes `presenter-N`, a repeated slug gets
     `-2`, `-3`, ..."""
+    return outputs_of_names([p.name for p in recap.presenters], output)
+
+
+def outputs_of_names(names: list[str], output: Path) -> list[Path]:
+    """`presenter_outputs` for presenters of these names."""
     seen: set[str] = set()
     out = []
-    for n, presenter in enumerate(recap.presenters, start=1):
-        base = slug(presenter.name) or f"presenter-{n}"
+    for n, presenter in enumerate(names, start=1):
+        base = slug(presenter) or f"presenter-{n}"
         name, count = base, 1
         while name in seen:
             count += 1

@@ -5,11 +5,14 @@ one slide when they have the same kind and title, neither says `keep: true`, and
 the later one keeps the earlier one's content, only adding to it or editing a
 small part of it:
 
-- bullets, links, stats, code (by line) and tables (by row) are sequences of items;
-  the later slide must keep every earlier item in order, may add items anywhere,
-  and may change at most one item, whose new text is still similar (ratio >= 0.5);
-- text and quotes: the same text, the text with more added, or one small edit
-  (similarity >= 0.8), with the same quote source;
+- bullets: the later slide must keep every earlier bullet in order, may add bullets
+  anywhere, and may change at most one, whose new text keeps the old text and adds to
+  it, or is still similar (ratio >= 0.5); the earlier wording is the one thing a
+  collapse may drop, and the build reports every collapse;
+- code (by line), tables (by row), links and stats: the later slide keeps every earlier
+  item exactly, in order, and may add items (a changed line is another listing:
+  `kubectl get pods`, `kubectl get svc`; a changed figure another slide);
+- text and quotes: the same text, or the text with more added, with the same source;
 - images and videos: only identical copies (another image or video is a new slide).
 """
 
@@ -37,7 +40,6 @@ from deckgen.model import (
 from deckgen.model.types import StepMode
 
 _ITEM_SIMILARITY = 0.5
-_TEXT_SIMILARITY = 0.8
 
 
 @dataclass(frozen=True)
@@ -113,16 +115,23 @@ def is_step(earlier: Slide, later: Slide) -> bool:
         return a.source == b.source and _text_step(a.text, b.text)
     if isinstance(a, Table) and isinstance(b, Table) and a.columns != b.columns:
         return False
-    if isinstance(a, Code) and isinstance(b, Code) and a.language != b.language:
-        return False
+    if isinstance(a, Code) and isinstance(b, Code):
+        return a.language == b.language and _keeps(a.source.splitlines(), b.source.splitlines())
     items_a, items_b = _items(a), _items(b)
     if items_a is None or items_b is None:
         return a == b  # images and videos: identical copies only
-    return _sequence_step(items_a, items_b)
+    if isinstance(a, Bullets):
+        return _sequence_step(items_a, items_b)
+    return _keeps([x.key for x in items_a], [x.key for x in items_b])
 
 
 def merge(run: list[Slide], mode: StepMode) -> Slide:
-    """The slide a run of steps becomes: the last state, with every step's notes."""
+    """The slide a run of steps becomes: the last state, with every step's notes; it
+    reveals its bullets one per click when any step says `steps: true`.
+
+    With `animate`, `reveal` lists the bullets (indexes in reading order, sub-bullets
+    counted: see `bullet_order`) that the first step did not have; a bullet added with
+    its sub-bullets is one entry (they appear with it)."""
     last = run[-1]
     notes: list[str] = []
     for slide in run:
@@ -136,8 +145,15 @@ def merge(run: list[Slide], mode: StepMode) -> Slide:
         last,
         origin=run[0].origin,
         notes="\n\n".join(notes) or None,
+        steps=any(slide.steps for slide in run),
         reveal=reveal or last.reveal,
     )
+
+
+def bullet_order(items: Sequence[Bullet]) -> list[tuple[Bullet, int]]:
+    """Every bullet with its level, in reading order (a bullet, then its sub-bullets):
+    the order `Slide.reveal` indexes."""
+    return _flatten(items)
 
 
 @dataclass(frozen=True)
@@ -153,8 +169,6 @@ class _Item:
 def _items(content: Content) -> list[_Item] | None:
     if isinstance(content, Bullets):
         return [_bullet_item(b, level) for b, level in _flatten(content.items)]
-    if isinstance(content, Code):
-        return [_Item(line, line) for line in content.source.splitlines()]
     if isinstance(content, Table):
         return [_Item("\t".join(row), "\t".join(row)) for row in content.rows]
     if isinstance(content, Links):
@@ -182,19 +196,39 @@ def _bullets(content: Content) -> Sequence[Bullet]:
 
 
 def _added(first: Sequence[Bullet], last: Sequence[Bullet]) -> tuple[int, ...]:
-    """Indexes of the top-level bullets of `last` that the first step did not have
-    (a reworded bullet was there already: it is not revealed)."""
-    a = [_bullet_item(b, 0) for b in first]
-    b = [_bullet_item(x, 0) for x in last]
+    """Indexes (in `bullet_order`) of the bullets of `last` that the first step did not
+    have, sub-bullets included; a bullet under an added one is not listed (it appears
+    with its parent), nor is a reworded bullet (it was there already)."""
+    order = _flatten(last)
+    a = [_bullet_item(b, level) for b, level in _flatten(first)]
+    b = [_bullet_item(x, level) for x, level in order]
     matcher = difflib.SequenceMatcher(a=[x.key for x in a], b=[x.key for x in b], autojunk=False)
-    added: list[int] = []
+    added: set[int] = set()
     for op, a0, a1, b0, b1 in matcher.get_opcodes():
         if op == "insert":
-            added.extend(range(b0, b1))
+            added.update(range(b0, b1))
         elif op == "replace":
             kept = _pairs(a[a0:a1], b[b0:b1]) or set()
-            added.extend(i for i in range(b0, b1) if i - b0 not in kept)
-    return tuple(added)
+            added.update(i for i in range(b0, b1) if i - b0 not in kept)
+    parents = _parents([level for _, level in order])
+    return tuple(i for i in sorted(added) if parents[i] not in added)
+
+
+def _parents(levels: Sequence[int]) -> list[int | None]:
+    """For each bullet of a `bullet_order`, the index of its parent (None at the top)."""
+    stack: list[int] = []
+    out: list[int | None] = []
+    for i, level in enumerate(levels):
+        del stack[level:]
+        out.append(stack[-1] if stack else None)
+        stack.append(i)
+    return out
+
+
+def _keeps(earlier: Sequence[str], later: Sequence[str]) -> bool:
+    """Every item of `earlier` is in `later`, in order (items may be added anywhere)."""
+    rest = iter(later)
+    return all(item in rest for item in earlier)
 
 
 def _pairs(earlier: Sequence[_Item], later: Sequence[_Item]) -> set[int] | None:
@@ -233,11 +267,19 @@ def _sequence_step(earlier: Sequence[_Item], later: Sequence[_Item]) -> bool:
 
 
 def _similar_item(a: _Item, b: _Item) -> bool:
-    return a.key == b.key or (a.anchor == b.anchor and _similar(a.text, b.text, _ITEM_SIMILARITY))
+    """The same item, or one edit of it: a grown text ("Tiller removed" -> "Tiller removed:
+    Helm 3 talks to the API server") or a similar one, with the same anchor."""
+    return a.key == b.key or (
+        a.anchor == b.anchor
+        and (
+            (a.text != "" and b.text.startswith(a.text))
+            or _similar(a.text, b.text, _ITEM_SIMILARITY)
+        )
+    )
 
 
 def _text_step(earlier: str, later: str) -> bool:
-    return later.startswith(earlier) or _similar(earlier, later, _TEXT_SIMILARITY)
+    return later.startswith(earlier)
 
 
 def _similar(a: str, b: str, threshold: float) -> bool:

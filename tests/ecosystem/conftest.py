@@ -10,10 +10,10 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner, Result
+from tests.support.programs import lacking
 
 from deckgen.cli import main
 
@@ -44,26 +44,6 @@ def deckgen_command(*args: str) -> list[str]:
 def deckgen_cmd() -> Callable[..., list[str]]:
     """`deckgen_cmd(*args)`: the command line that runs deckgen as its own process."""
     return deckgen_command
-
-
-def require(*tools: str) -> None:
-    """Skip when a program is missing, except in CI (CI set), where that is a failure."""
-    missing = [t for t in tools if shutil.which(t) is None]
-    if missing:
-        lacking(", ".join(missing))
-
-
-def lacking(what: str) -> NoReturn:
-    """Skip a test for want of `what`; in CI (CI set) fail it instead."""
-    if os.environ.get("CI"):
-        pytest.fail(f"missing in CI: {what}")
-    pytest.skip(f"needs {what}")
-
-
-@pytest.fixture
-def need() -> Callable[..., None]:
-    """`need(*programs)`: skip when a program is missing locally; fail in CI."""
-    return require
 
 
 @pytest.fixture

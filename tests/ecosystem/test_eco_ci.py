@@ -88,16 +88,74 @@ def test_check_jsonschema_rejects_a_broken_workflow(tmp_path: Path, need_module)
     assert result.returncode == 1
 
 
+CURRENT = {  # the current major of each action; every one runs on Node 24
+    "actions/checkout": "v6",
+    "actions/setup-python": "v7",
+    "actions/cache": "v6",
+    "actions/upload-artifact": "v7",
+}
+APT = ["libreoffice-impress", "poppler-utils", "fonts-crosextra-carlito", "fonts-liberation2"]
+
+
+def upload(job: dict[str, Any]) -> dict[str, Any]:
+    (step,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    return dict(step["with"])
+
+
+def caches(job: dict[str, Any]) -> list[str]:
+    return [
+        s["with"]["path"] for s in job["steps"] if s.get("uses", "").startswith("actions/cache")
+    ]
+
+
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.relative_to(REPO).as_posix())
-def test_pull_requests_validate_with_annotations(workflow: Path):
+def test_every_action_is_at_its_current_major(workflow: Path):
+    data = load(workflow)
+    for job in data["jobs"].values():
+        for step in job["steps"]:
+            if "uses" in step:
+                action, version = step["uses"].split("@")
+                assert version == CURRENT[action], step["uses"]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_a_newer_push_cancels_the_run_of_its_branch(workflow: Path):
+    assert load(workflow)["concurrency"] == {
+        "group": "decks-${{ github.ref }}",
+        "cancel-in-progress": True,
+    }
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_pip_and_apt_downloads_are_cached(workflow: Path):
+    data = load(workflow)
+    for job in data["jobs"].values():
+        assert caches(job) == ["~/.cache/pip", "~/.cache/apt-archives"]
+        (install,) = [line for line in run_lines(job) if "apt-get install" in line]
+        assert '-o Dir::Cache::Archives="$HOME/.cache/apt-archives" $APT_PACKAGES' in install
+    assert set(APT) <= set(data["env"]["APT_PACKAGES"].split())
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.relative_to(REPO).as_posix())
+def test_pull_requests_validate_then_upload_decks_and_contact_sheets(workflow: Path):
     data = load(workflow)
     assert "pull_request" in triggers(data)
     job = job_when(data, "pull_request")
     assert uses(job)[:2] == ["actions/checkout", "actions/setup-python"]
-    assert deckgen_lines(job, "validate") == [
-        "deckgen validate --strict --format github recaps/*.yaml"
+    lines = run_lines(job)
+    validate = "deckgen validate --strict --format github recaps/*.yaml"
+    build = "deckgen build recaps/*.yaml"
+    preview = 'for recap in recaps/*.yaml; do deckgen preview "$recap"; done'
+    assert [line for line in lines if "deckgen" in line and "pip" not in line] == [
+        validate,
+        build,
+        preview,
     ]
-    assert deckgen_lines(job, "build") == []
+    # annotations come before the slow part (LibreOffice)
+    assert lines.index(validate) < min(i for i, x in enumerate(lines) if "apt-get" in x)
+    assert upload(job)["name"] == "decks-preview"
+    assert upload(job)["path"].split() == ["output/*.pptx", "output/*-preview.png"]
+    assert upload(job)["if-no-files-found"] == "error"
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.relative_to(REPO).as_posix())
@@ -105,25 +163,30 @@ def test_pushes_to_main_build_decks_and_pdfs_and_upload_them(workflow: Path):
     data = load(workflow)
     assert triggers(data)["push"] == {"branches": ["main"]}
     job = job_when(data, "push")
-    assert uses(job) == ["actions/checkout", "actions/setup-python", "actions/upload-artifact"]
+    assert uses(job) == [
+        "actions/checkout",
+        "actions/setup-python",
+        "actions/cache",
+        "actions/cache",
+        "actions/upload-artifact",
+    ]
     assert deckgen_lines(job, "build") == ["deckgen build --pdf recaps/*.yaml"]
-    installs = [line for line in run_lines(job) if "apt-get install" in line]
-    assert len(installs) == 1
-    for package in ("libreoffice-impress", "fonts-crosextra-carlito", "fonts-liberation2"):
-        assert package in installs[0].split()
-    (upload,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
-    assert upload["with"]["path"].split() == ["output/*.pptx", "output/*.pdf"]
-    assert upload["with"]["if-no-files-found"] == "error"
+    assert upload(job)["name"] == "decks"
+    assert upload(job)["path"].split() == ["output/*.pptx", "output/*.pdf"]
+    assert upload(job)["if-no-files-found"] == "error"
 
 
 def test_the_copy_for_recap_repositories_differs_only_in_how_deckgen_is_installed():
     ours, theirs = (load(w) for w in WORKFLOWS)
     assert ours["jobs"].keys() == theirs["jobs"].keys()
+    assert ours["concurrency"] == theirs["concurrency"]
     for name in ours["jobs"]:
         ours_lines = [x for x in run_lines(ours["jobs"][name]) if "pip install" not in x]
         theirs_lines = [x for x in run_lines(theirs["jobs"][name]) if "pip install" not in x]
         assert ours_lines == theirs_lines
-    assert "DECKGEN" in theirs["env"]
+        assert uses(ours["jobs"][name]) == uses(theirs["jobs"][name])
+    assert {k: v for k, v in theirs["env"].items() if k != "DECKGEN"} == ours["env"]
+    assert theirs["env"]["DECKGEN"].startswith("deckgen @ git+https://")
 
 
 @pytest.mark.parametrize("event", ["pull_request", "push"])

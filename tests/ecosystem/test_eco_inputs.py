@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
+from deckgen import inputs
 from deckgen.inputs import including_recaps, recap_inputs, theme_files
 from deckgen.progress import Progress
 from deckgen.theme import builtin_themes_dir
@@ -142,3 +144,32 @@ def test_progress_bar_disabled_or_early_draws_nothing():
     with Progress(2, stream, enabled=True, delay=60.0) as bar:
         bar.update(1, "x")
     assert stream.getvalue() == ""
+
+
+def test_including_recaps_from_another_folder(write, png, workdir: Path, monkeypatch):
+    make(write, png)
+    (workdir / ".git").mkdir()  # the search stops at the repository's root
+    elsewhere = workdir / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert including_recaps(workdir / "people/bryan.yaml") == [workdir / "talk.yaml"]
+    assert including_recaps(Path("../topics/helm.yaml")) == [Path("../talk.yaml")]
+
+
+def test_including_recaps_parses_only_candidates_that_name_the_file(
+    write, png, workdir: Path, monkeypatch
+):
+    make(write, png)
+    write("broken.yaml", "title: [unclosed\n  include: people/other.yaml\n")
+    write("huge.yaml", "title: big\nnotes: " + "x" * 17_000_000 + "\n")
+    write("unrelated.yaml", "title: U\npresenters: [{include: people/nobody.yaml}]\n")
+    parsed: list[str] = []
+    real = inputs.load_recap
+
+    def spy(path: Path) -> Any:
+        parsed.append(path.as_posix())
+        return real(path)
+
+    monkeypatch.setattr(inputs, "load_recap", spy)
+    assert including_recaps(Path("people/bryan.yaml")) == [Path("talk.yaml")]
+    assert parsed == ["talk.yaml"]

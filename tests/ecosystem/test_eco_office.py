@@ -1,5 +1,5 @@
 """`build --pdf` and `preview` through LibreOffice and poppler (skipped locally when they
-are missing; in CI a missing tool is a failure)."""
+are missing; under CI a missing tool is a failure)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 FIVE_SLIDES = """\
@@ -38,8 +39,8 @@ def pdf_pages(pdf: Path) -> int:
     return int(found.group(1))
 
 
-def test_build_pdf_writes_one_page_per_slide(write, workdir: Path, cli, need):
-    need("soffice", "pdfinfo")
+@pytest.mark.integration("soffice", "pdfinfo")
+def test_build_pdf_writes_one_page_per_slide(write, workdir: Path, cli):
     write("loki.yaml", FIVE_SLIDES)
     result = cli("build", "--pdf", "loki.yaml")
     assert result.exit_code == 0, result.output
@@ -48,8 +49,8 @@ def test_build_pdf_writes_one_page_per_slide(write, workdir: Path, cli, need):
     assert pdf_pages(workdir / "output/loki.pdf") == SLIDES
 
 
-def test_build_pdf_again_leaves_an_up_to_date_pdf(write, workdir: Path, cli, need):
-    need("soffice", "pdfinfo")
+@pytest.mark.integration("soffice")
+def test_build_pdf_again_leaves_an_up_to_date_pdf(write, workdir: Path, cli):
     write("loki.yaml", FIVE_SLIDES)
     assert cli("build", "--pdf", "loki.yaml").exit_code == 0
     pdf = workdir / "output/loki.pdf"
@@ -83,8 +84,8 @@ def test_build_pdf_without_libreoffice_in_json(write, workdir: Path, cli, monkey
     assert '"pdf": null' in result.stdout
 
 
-def test_preview_draws_every_slide_on_a_grid(write, workdir: Path, cli, need):
-    need("soffice", "pdftoppm")
+@pytest.mark.integration("soffice", "pdftoppm")
+def test_preview_draws_every_slide_on_a_grid(write, workdir: Path, cli):
     write("loki.yaml", FIVE_SLIDES)
     result = cli("preview", "loki.yaml", "-o", "sheet.png")
     assert result.exit_code == 0, result.output
@@ -102,8 +103,8 @@ def test_preview_draws_every_slide_on_a_grid(write, workdir: Path, cli, need):
     assert not (workdir / "output").exists()  # the deck it drew went to a temporary folder
 
 
-def test_preview_default_name(write, workdir: Path, cli, need):
-    need("soffice", "pdftoppm")
+@pytest.mark.integration("soffice", "pdftoppm")
+def test_preview_default_name(write, workdir: Path, cli):
     write("loki.yaml", FIVE_SLIDES)
     assert cli("preview", "loki.yaml").exit_code == 0
     assert (workdir / "output/loki-preview.png").is_file()

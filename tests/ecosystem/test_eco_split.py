@@ -64,8 +64,10 @@ def test_each_presenter_deck(team, index: int, name: str):
     folder, stdout = team
     part = deck(folder / f"out/kubecon2019-team-{SLUGS[index]}.pptx")
     full = deck(folder / "out/kubecon2019-team.pptx")
-    # the title slide of the recap, then the presenter's divider
-    assert part[0] == full[0]
+    # the title slide of the recap, presented by them, then the presenter's divider
+    assert part[0][0] == full[0][0]
+    assert part[0][1].replace(f"\npresented by {name}", "").startswith(full[0][1].split("\n")[0])
+    assert f"\npresented by {name}" in part[0][1]
     assert part[1][0] == name
     # their slides are the full deck's slides between their divider and the next one
     start = full.index(next(s for s in full if s and s[0] == name))
@@ -172,3 +174,27 @@ def test_names_without_a_slug_and_repeated_names(write, workdir: Path, cli):
         "r-presenter-1.pptx",
         "r.pptx",
     ]
+
+
+def test_a_presenter_deck_that_another_recap_writes_too_is_refused(write, workdir: Path, cli):
+    team = """\
+        title: T
+        presenters:
+          - {name: Bryan, topics: [{title: A}]}
+          - {name: Andre, topics: [{title: B}]}
+        """
+    write("team.yaml", team)
+    write("team-andre.yaml", team)
+    presenter = "presenter Andre of team.yaml"
+    for order, writers in (
+        (("team.yaml", "team-andre.yaml"), f"{presenter} and team-andre.yaml"),
+        (("team-andre.yaml", "team.yaml"), f"team-andre.yaml and {presenter}"),
+    ):
+        result = cli("build", "--split", "presenters", *order, "-o", "out")
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            "team.yaml:4:12: error: presenters[1].name: out/team-andre.pptx would be written"
+            f" for both {writers}; rename a recap or a presenter, or build them into"
+            " different folders"
+        ]
+        assert not (workdir / "out").exists()  # nothing written

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -32,16 +30,6 @@ _GENERATED = {"agenda", "video-index"}
 
 
 # --- helpers ---------------------------------------------------------------------------
-
-
-def need(tool: str) -> str:
-    """The path of `tool`; skip without it, unless in CI (CI=true), where it must be there."""
-    found = shutil.which(tool)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"`{tool}` is not installed (required in CI)")
-        pytest.skip(f"`{tool}` is not installed")
-    return found
 
 
 def facts(deck: Path) -> dict[str, set[str]]:
@@ -302,13 +290,13 @@ def test_b_the_yaml_is_commented_block_style_and_quotes_what_is_not_text(tmp_pat
 # --- (c) a deck LibreOffice saved ----------------------------------------------------------
 
 
+@pytest.mark.integration("soffice")
 def test_c_libreoffice_saved_deck(tmp_path):
-    soffice = need("soffice")
     source = default_template_deck(tmp_path / "talk.pptx")
     out = tmp_path / "lo"
     subprocess.run(
         [
-            soffice,
+            "soffice",
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
@@ -375,12 +363,12 @@ Henning Jacobs, Zalando SE
 """
 
 
+@pytest.mark.integration("pandoc")
 def test_d_pandoc_deck(tmp_path):
-    pandoc = need("pandoc")
     source = tmp_path / "in.md"
     source.write_text(PANDOC_MD, encoding="utf-8")
     deck = tmp_path / "out.pptx"
-    subprocess.run([pandoc, str(source), "-o", str(deck)], check=True, timeout=300)
+    subprocess.run(["pandoc", str(source), "-o", str(deck)], check=True, timeout=300)
     recap = tmp_path / "days.yaml"
     report = import_deck(deck, recap)
     assert report.collapsed == ['slide 3: collapsed 3 step slides "Helm 3" into 1']

@@ -153,6 +153,7 @@ def test_page_order_follows_the_spec(pages: list[Page]):
         ("title", "Summary KubeCon 2019"),
         ("agenda", "Agenda"),
         ("divider", "Bryan"),
+        ("topic", "Serverless Summit"),  # none of its slides carries its title
         ("bullets", "Basic facts (1/2)"),
         ("bullets", "Basic facts (2/2)"),
         ("quote", "Loki"),
@@ -161,6 +162,7 @@ def test_page_order_follows_the_spec(pages: list[Page]):
         ("divider", "André"),
         ("talk", "Kubernetes Failure Stories"),
         ("text", "Kubernetes Failure Stories"),
+        ("topic", "Helm 3"),
         ("video", "Other sessions"),
         ("code", "Dockerfile"),
         ("table", "kubectl get pod"),
@@ -185,6 +187,7 @@ def test_one_presenter_gets_no_divider(tmp_path: Path):
     assert [p.kind for p in pages] == [
         "title",
         "agenda",
+        "topic",
         "bullets",
         "bullets",
         "quote",
@@ -499,3 +502,113 @@ def test_every_text_box_of_the_deck_holds_its_text(pages: list[Page]):
 def test_the_quote_mark_fits_its_box(pages: list[Page]):
     (mark,) = [b for p in pages for b in boxes(p) if is_quote_mark(b)]
     assert text_height(mark.paras, mark.rect.w) <= mark.rect.h
+
+
+# --- what the presenter wrote reaches the pages ---------------------------------------------
+
+
+def pages_from(tmp_path: Path, data: dict[str, Any]) -> list[Page]:
+    path = tmp_path / "recap.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")  # JSON is YAML
+    return pages_of(path)
+
+
+def all_text(pages: list[Page]) -> str:
+    return "\n".join(text_of(b) for page in pages for b in boxes(page))
+
+
+def test_bullets_that_are_all_code_are_laid_out(tmp_path: Path):
+    pages = pages_from(tmp_path, one_slide(bullets=[{"code": "kind create cluster"}]))
+    assert "kind create cluster" in all_text(pages)
+
+
+def links_of(page: Page) -> list[tuple[str, str]]:
+    return [(r.text, r.url) for b in boxes(page) for p in b.paras for r in p.runs if r.url]
+
+
+def test_a_topic_that_is_not_a_talk_shows_its_summary_and_slides_link(tmp_path: Path):
+    data = one_slide(title="Topic", bullets=["x"])
+    first_topic(data).update(summary="What we learned.", slides_url=SCHED)
+    topic = next(p for p in pages_from(tmp_path, data) if p.kind == "topic")
+    assert topic.title == "Topic"
+    assert "What we learned." in all_text([topic])
+    assert links_of(topic) == [("static.sched.com/…", SCHED)]
+
+
+def test_the_12_factor_slides_of_eu2019_are_linked():
+    pages = pages_of(Path(__file__).parents[2] / "recaps/eu2019.yaml")
+    assert any(url == SCHED for page in pages for _, url in links_of(page))
+
+
+def test_the_title_slide_links_the_event(tmp_path: Path):
+    data = minimal()
+    data["event"] = {"name": "KubeCon", "url": "https://events.linuxfoundation.org/kubecon/"}
+    title = pages_from(tmp_path, data)[0]
+    assert "Event: events.linuxfoundation.org/kubecon/" in all_text([title])
+    assert links_of(title) == [
+        ("events.linuxfoundation.org/kubecon/", "https://events.linuxfoundation.org/kubecon/")
+    ]
+
+
+def test_the_title_slide_of_a_one_person_recap_names_the_presenter(tmp_path: Path):
+    data = minimal()
+    data["presenters"][0].update(affiliation="CNCF", tagline="Benvinguts! Keep Cloud Native")
+    title = pages_from(tmp_path, data)[0]
+    assert "presented by P · CNCF\nBenvinguts! Keep Cloud Native" in all_text([title])
+    two = pages_from(tmp_path, two_presenters(affiliation="CNCF"))[0]
+    assert "presented by" not in all_text([two])
+
+
+def clicks(page: Page) -> list[tuple[str, int]]:
+    (body,) = [b for b in boxes(page) if b.role == "body"]
+    return [("".join(r.text for r in p.runs), p.step) for p in body.paras]
+
+
+def test_animate_makes_added_sub_bullets_appear_on_click(tmp_path: Path):
+    data = minimal()
+    data["options"] = {"collapse_steps": "animate"}
+    first_topic(data)["slides"] = [
+        {"bullets": ["Helm 3", "Loki"]},
+        {"bullets": [{"text": "Helm 3", "bullets": ["no Tiller"]}, "Loki"]},
+        {"bullets": [{"text": "Helm 3", "bullets": ["no Tiller", "OCI"]}, "Loki", "Knative"]},
+    ]
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
+    assert clicks(page) == [
+        ("Helm 3", 0),
+        ("no Tiller", 1),
+        ("OCI", 2),
+        ("Loki", 0),
+        ("Knative", 3),
+    ]
+
+
+def test_steps_true_reveals_each_bullet_with_its_sub_bullets(tmp_path: Path):
+    bullets = [{"text": "Helm 3", "bullets": ["no Tiller"]}, "Loki"]
+    data = one_slide(title="Topic", steps=True, bullets=bullets)
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
+    assert clicks(page) == [("Helm 3", 1), ("no Tiller", 1), ("Loki", 2)]
+
+
+def test_numbers_keep_the_form_they_were_written_in(tmp_path: Path):
+    path = tmp_path / "recap.yaml"
+    path.write_text(
+        "title: T\npresenters:\n  - name: P\n    topics:\n      - title: Topic\n        slides:\n"
+        "          - table: {columns: [version, 2019], rows: [[1.10, true], [0.50, -0]]}\n"
+        "          - stats: [{value: 1e3, label: a}, {value: 0x1F, label: b}, "
+        "{value: 007, label: c}]\n",
+        encoding="utf-8",
+    )
+    pages = pages_of(path)
+    (grid,) = [e for p in pages for e in p.elements if isinstance(e, Grid)]
+    cells = [["".join(r.text for p in c.paras for r in p.runs) for c in row] for row in grid.cells]
+    assert cells == [["version", "2019"], ["1.10", "true"], ["0.50", "-0"]]
+    (stats,) = [p for p in pages if p.kind == "stats"]
+    text = all_text([stats])
+    assert all(value in text.split("\n") for value in ("1e3", "0x1F", "007")), text
+
+
+def test_inline_youtube_links_are_normalised(tmp_path: Path):
+    long = "https://www.youtube.com/watch?v=w62T1SN4g6Y&t=42s"
+    data = one_slide(bullets=[f"Watch [the talk]({long})", f"or {long}"])
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
+    assert links_of(page) == [("the talk", LOKI), (long, LOKI)]

@@ -145,6 +145,24 @@ def test_presenter_file_including_itself_is_a_loop(write):
     ]
 
 
+def test_presenter_file_that_includes_the_recap_is_a_loop(write):
+    write("rec/team/a.yaml", "include: ../recap.yaml\n")
+    path = write("rec/recap.yaml", "title: T\npresenters:\n  - include: team/a.yaml\n")
+    assert load_errors(path) == [
+        "rec/team/a.yaml:1:10: error: presenters[0].include:"
+        " include loop: rec/recap.yaml -> rec/team/a.yaml -> rec/recap.yaml"
+    ]
+
+
+def test_a_file_that_holds_an_include_is_followed(write):
+    write("rec/team/a.yaml", "include: b.yaml\n")
+    write("rec/team/b.yaml", "name: B\ntopics: [{include: t.yaml}]\n")
+    write("rec/team/t.yaml", "title: Helm 3\n")
+    path = write("rec/recap.yaml", "title: T\npresenters:\n  - include: team/a.yaml\n")
+    doc = load_recap(path)
+    assert doc.data["presenters"] == [{"name": "B", "topics": [{"title": "Helm 3"}]}]
+
+
 def test_include_outside_the_recap_folder(write):
     write("other/x.yaml", "name: X\ntopics: [{title: t}]\n")
     path = write("rec/recap.yaml", "title: T\npresenters:\n  - include: ../other/x.yaml\n")
@@ -220,8 +238,8 @@ def test_all_include_problems_are_reported_at_once(write):
         " included file `team/missing.yaml` does not exist",
         "rec/recap.yaml:4:14: error: presenters[1].include:"
         " included file `../outside.yaml` lies outside the recap's folder",
-        "rec/team/bad.yaml:2:7: error: invalid YAML:"
-        " mapping values are not allowed in this context",
+        "rec/team/bad.yaml:2:3: error: invalid YAML:"
+        " `oops` is indented more than `name` on line 1; line them up",
     ]
 
 

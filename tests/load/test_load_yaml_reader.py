@@ -90,6 +90,15 @@ def test_times_of_day_stay_strings(write):
 # --- refused input -----------------------------------------------------------------
 
 
+def test_scalars_that_are_not_strings_keep_their_source_text(write, workdir):
+    write("r.yaml", "cells: [1.10, 1e3, 0x1F, 007, 0o17, -0, 0.50, true, ~, text]\n")
+    doc = read_yaml(Path("r.yaml"))
+    assert [doc.text(("cells", i)) for i in range(10)] == [
+        "1.10", "1e3", "0x1F", "007", "0o17", "-0", "0.50", "true", "~", "text"
+    ]  # fmt: skip
+    assert doc.data["cells"][:2] == [1.1, 1000.0]  # the schema still sees numbers
+
+
 def test_duplicate_key_points_at_second_and_names_first_line(write):
     path = write(
         "r.yaml",
@@ -128,8 +137,9 @@ def test_duplicate_key_in_nested_mapping(write):
 )
 def test_custom_tags_are_refused(write, value, tag):
     path = write("r.yaml", f"title: {value}\n")
+    hint = "; if `!foo bar` is text, put it in quotes" if tag == "!foo" else ""
     assert read_errors(path) == [
-        f"r.yaml:1:8: error: tag `{tag}` is not allowed: recaps are plain YAML"
+        f"r.yaml:1:8: error: tag `{tag}` is not allowed: recaps are plain YAML{hint}"
     ]
 
 
@@ -148,7 +158,8 @@ def test_every_bad_tag_of_a_file_is_reported(write):
         """,
     )
     assert read_errors(path) == [
-        "r.yaml:1:4: error: tag `!foo` is not allowed: recaps are plain YAML",
+        "r.yaml:1:4: error: tag `!foo` is not allowed: recaps are plain YAML;"
+        " if `!foo x` is text, put it in quotes",
         "r.yaml:2:4: error: tag `!!binary` is not allowed: recaps are plain YAML",
     ]
 
@@ -236,7 +247,8 @@ def test_invalid_indentation_reports_position(write):
         """,
     )
     assert read_errors(path) == [
-        "r.yaml:2:10: error: invalid YAML: mapping values are not allowed in this context"
+        "r.yaml:2:2: error: invalid YAML: `subtitle` is indented more than `title` on line 1;"
+        " line them up"
     ]
 
 

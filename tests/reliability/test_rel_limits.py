@@ -1,8 +1,9 @@
-"""Limits: absurd input gets a clear error quickly, never a hang or a memory blow-up.
+"""Limits: absurd input gets a clear error, never a hang or a memory blow-up.
 
 Each case runs `python -m deckgen build` as its own process with at most 1 GiB of address
-space (`rel_common.MEMORY_LIMIT`) and a 20 s timeout; it must exit 1 within 10 s with
-exactly the expected message.
+space (`rel_common.MEMORY_LIMIT`); it must exit 1 with exactly the expected message. A
+hang is killed (`rel_common.HANG_SECONDS`) and then fails on its message; how fast the
+limits answer is measured by `benchmarks/limits.py`, not asserted here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import pytest
 from rel_common import Run, run_many
 
 HEAD = "title: Limits\npresenters:\n  - name: A\n    topics:\n      - title: X\n        slides:\n"
-SECONDS = 10
 
 
 def _png_claiming(width: int, height: int) -> bytes:
@@ -138,15 +138,14 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         (folder / "bomb.png").write_bytes(_png_claiming(100_000, 100_000))
         (folder / "wide.png").write_bytes(_png_claiming(60_000, 1_000))
         jobs[name] = (["build", "r.yaml", "-o", "out"], folder)
-    return run_many(jobs, timeout=20)
+    return run_many(jobs)
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_limit_gives_a_clear_error_quickly(runs: dict[str, Run], name: str):
+def test_limit_gives_a_clear_error(runs: dict[str, Run], name: str):
     done = runs[name]
     assert done.stderr.splitlines() == [CASES[name][1]], done.stderr[-2000:]
     assert done.returncode == 1
-    assert done.seconds < SECONDS
 
 
 def test_the_bomb_images_are_small_files(tmp_path: Path):

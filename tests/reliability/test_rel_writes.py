@@ -20,7 +20,14 @@ from typing import Any
 
 import pytest
 import yaml
-from rel_common import child_env, deck_problems, deckgen_cmd, leftovers, run_deckgen
+from rel_common import (
+    HANG_SECONDS,
+    child_env,
+    deck_problems,
+    deckgen_cmd,
+    leftovers,
+    run_deckgen,
+)
 
 import deckgen.api
 import deckgen.render.deck
@@ -179,7 +186,7 @@ def _start(recap: Path, out: Path, env: dict[str, str] | None = None) -> subproc
     )
 
 
-def _wait_for(path: Path, timeout: float = 20) -> None:
+def _wait_for(path: Path, timeout: float = HANG_SECONDS) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
         assert time.monotonic() < deadline, f"{path} never appeared"
@@ -193,7 +200,7 @@ def test_sigint_while_writing_keeps_the_old_deck(small: tuple[Path, Path], decks
     _wait_for(writing)
     assert _temporary_files(out)  # the deck is being written
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=20)
+    _, err = process.communicate(timeout=HANG_SECONDS)
     assert process.returncode == 130
     assert err.strip() == "deckgen: interrupted; nothing was written"
     assert (out / "big.pptx").read_bytes() == decks["small-old"]
@@ -206,7 +213,7 @@ def test_sigkill_while_writing_keeps_the_old_deck(small: tuple[Path, Path], deck
     process = _start(recap, out, env)
     _wait_for(writing)
     process.kill()
-    process.communicate(timeout=20)
+    process.communicate(timeout=HANG_SECONDS)
     assert (out / "big.pptx").read_bytes() == decks["small-old"]
     assert len(_temporary_files(out)) == 1  # a killed process cannot clean up
 
@@ -217,7 +224,7 @@ def test_the_next_build_removes_what_a_killed_build_left(small: tuple[Path, Path
     process = _start(recap, out, env)
     _wait_for(writing)
     process.kill()
-    process.communicate(timeout=20)
+    process.communicate(timeout=HANG_SECONDS)
     assert _temporary_files(out)
     done = run_deckgen("build", "--force", recap, "-o", out, cwd=recap.parent)
     assert done.returncode == 0, done.stderr
@@ -242,7 +249,7 @@ def test_a_signal_at_a_random_moment_leaves_a_whole_deck(
     process = _start(recap, out)
     time.sleep(delay)
     process.send_signal(sig)
-    _, err = process.communicate(timeout=30)
+    _, err = process.communicate(timeout=HANG_SECONDS)
     print(f"{sig.name} after {delay:.2f} s: exit {process.returncode}, {err.strip()[-80:]!r}")
     assert (out / "big.pptx").read_bytes() in (old, new)
     if sig == signal.SIGINT:
@@ -281,7 +288,7 @@ def test_concurrent_builds_of_one_deck_never_leave_a_corrupt_file(
         time.sleep(0.2 * round_)
         processes.append(_start(recaps[second], out, envs[second]))
         for process in processes:
-            _, err = process.communicate(timeout=60)
+            _, err = process.communicate(timeout=HANG_SECONDS)
             assert process.returncode == 0, err
         data = (out / "big.pptx").read_bytes()
         assert data in (decks["small-old"], decks["small-new"])

@@ -94,3 +94,38 @@ def test_python_pptx_reads_every_slide_back(deck: Path) -> None:
     assert all(kinds)
     notes = [s for s in prs.slides if s.has_notes_slide]
     assert notes and all(s.notes_slide.notes_text_frame.text for s in notes)
+
+
+THEMES = sorted(p.parent for p in (ROOT / "themes").glob("*/theme.yaml"))
+
+
+def _pictures_of_master_and_layouts(parts: dict[str, bytes]) -> dict[str, bytes]:
+    """Each picture the slide master and layouts show: part name -> bytes."""
+    out: dict[str, bytes] = {}
+    for name, data in parts.items():
+        if re.fullmatch(r"ppt/(slideMasters|slideLayouts)/_rels/\w+\.xml\.rels", name):
+            for target in re.findall(r'Target="\.\./(media/[^"]+)"', data.decode()):
+                out[f"ppt/{target}"] = parts[f"ppt/{target}"]
+    return out
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=[t.name for t in THEMES])
+def test_master_and_layout_pictures_are_the_themes_own_files(theme: Path, tmp_path: Path):
+    # the team recap has pictures and QR codes that must not take the logo's part name
+    out = tmp_path / "deck.pptx"
+    build(ROOT / "recaps/kubecon2019-team.yaml", out, theme=str(theme))
+    parts = members(out)
+    own = {p.read_bytes() for p in theme.glob("*.png")}
+    if (theme / "template.pptx").exists():
+        own |= set(_pictures_of_master_and_layouts(members(theme / "template.pptx")).values())
+    shown = _pictures_of_master_and_layouts(parts)
+    assert all(data in own for data in shown.values()), sorted(shown)
+    if (theme / "logo.png").exists():
+        assert (theme / "logo.png").read_bytes() in shown.values()
+    slide_pictures = {
+        f"ppt/{t}"
+        for name, data in parts.items()
+        if name.startswith("ppt/slides/_rels/")
+        for t in re.findall(r'Target="\.\./(media/[^"]+)"', data.decode())
+    }
+    assert not slide_pictures & set(shown)  # no part name shared

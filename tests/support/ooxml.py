@@ -21,8 +21,8 @@ does for namespaces it does not know: ``mc:AlternateContent`` becomes its ``mc:F
 (or a ``mc:Choice`` whose ``Requires`` namespaces the schemas define), and elements and
 attributes in ``mc:Ignorable`` namespaces are dropped.
 
-The schemas live in ``shared/ooxml-schemas`` beside the repository (``DECKGEN_OOXML_SCHEMAS``
-overrides the folder). Each schema is compiled once per process.
+The schemas are shipped in ``tests/support/ooxml-schemas`` (``SCHEMA_DIR``); each is
+compiled once per process.
 """
 
 from __future__ import annotations
@@ -39,11 +39,10 @@ from urllib.parse import unquote
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-__all__ = ["KINDS", "SCHEMAS_ENV", "PartKind", "SchemaUnavailableError", "schema_dir",
-           "validate_pptx"]
+__all__ = ["KINDS", "SCHEMA_DIR", "PartKind", "SchemaUnavailableError", "validate_pptx"]
 
-SCHEMAS_ENV = "DECKGEN_OOXML_SCHEMAS"
-"""Environment variable naming the folder that holds ``transitional/`` and ``opc/``."""
+SCHEMA_DIR = Path(__file__).resolve().parent / "ooxml-schemas"
+"""The folder of the ISO/IEC 29500 schemas: ``transitional/`` and ``opc/``."""
 
 _STUBS = Path(__file__).resolve().parent / "schema_stubs"
 
@@ -65,21 +64,42 @@ NS_XS = "http://www.w3.org/2001/XMLSchema"
 NS_XML = "http://www.w3.org/XML/1998/namespace"
 
 _PREFIXES = {
-    NS_P: "p", NS_A: "a", NS_C: "c", NS_R: "r", NS_PKG_REL: "rel", NS_CT: "ct", NS_CP: "cp",
-    NS_EP: "ep", NS_CUSTOM: "op", NS_VT: "vt", NS_DC: "dc", NS_DCTERMS: "dcterms",
-    NS_MC: "mc", NS_XSI: "xsi", NS_XML: "xml",
+    NS_P: "p",
+    NS_A: "a",
+    NS_C: "c",
+    NS_R: "r",
+    NS_PKG_REL: "rel",
+    NS_CT: "ct",
+    NS_CP: "cp",
+    NS_EP: "ep",
+    NS_CUSTOM: "op",
+    NS_VT: "vt",
+    NS_DC: "dc",
+    NS_DCTERMS: "dcterms",
+    NS_MC: "mc",
+    NS_XSI: "xsi",
+    NS_XML: "xml",
 }
 
 # Namespaces the transitional schemas define: markup-compatibility content that requires
 # only these is kept, anything else falls back (as in a consumer that does not know it).
-_UNDERSTOOD = frozenset({
-    NS_P, NS_A, NS_C, NS_R, NS_VT, NS_EP, NS_CUSTOM, NS_XML,
-    "http://schemas.openxmlformats.org/drawingml/2006/picture",
-    "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing",
-    "http://schemas.openxmlformats.org/drawingml/2006/diagram",
-    "http://schemas.openxmlformats.org/drawingml/2006/lockedCanvas",
-    "http://schemas.openxmlformats.org/officeDocument/2006/sharedTypes",
-})
+_UNDERSTOOD = frozenset(
+    {
+        NS_P,
+        NS_A,
+        NS_C,
+        NS_R,
+        NS_VT,
+        NS_EP,
+        NS_CUSTOM,
+        NS_XML,
+        "http://schemas.openxmlformats.org/drawingml/2006/picture",
+        "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing",
+        "http://schemas.openxmlformats.org/drawingml/2006/diagram",
+        "http://schemas.openxmlformats.org/drawingml/2006/lockedCanvas",
+        "http://schemas.openxmlformats.org/officeDocument/2006/sharedTypes",
+    }
+)
 
 # Where the core-properties schema's imports of schemas absent here are pointed instead.
 _STUB_FOR_NAMESPACE = {NS_DC: "dc.xsd", NS_DCTERMS: "dcterms.xsd", NS_XML: "xml.xsd"}
@@ -130,22 +150,33 @@ KINDS: dict[str, PartKind] = {
     _PML_CT + "comments+xml": _kind("comments", _PML, NS_P, "cmLst"),
     _PML_CT + "tags+xml": _kind("tags", _PML, NS_P, "tagLst"),
     _PML_CT + "slideUpdateInfo+xml": _kind("slide update info", _PML, NS_P, "sldSyncPr"),
-    "application/vnd.openxmlformats-officedocument.theme+xml":
-        _kind("theme", "transitional/dml-main.xsd", NS_A, "theme"),
-    "application/vnd.openxmlformats-officedocument.themeOverride+xml":
-        _kind("theme override", "transitional/dml-main.xsd", NS_A, "themeOverride"),
-    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml":
-        _kind("chart", "transitional/dml-chart.xsd", NS_C, "chartSpace"),
-    "application/vnd.openxmlformats-package.relationships+xml":
-        _kind("relationships", "opc/opc-relationships.xsd", NS_PKG_REL, "Relationships"),
-    "application/vnd.openxmlformats-package.core-properties+xml":
-        _kind("core properties", "opc/opc-coreProperties.xsd", NS_CP, "coreProperties"),
-    "application/vnd.openxmlformats-officedocument.extended-properties+xml":
-        _kind("extended properties", "transitional/shared-documentPropertiesExtended.xsd",
-              NS_EP, "Properties"),
-    "application/vnd.openxmlformats-officedocument.custom-properties+xml":
-        _kind("custom properties", "transitional/shared-documentPropertiesCustom.xsd",
-              NS_CUSTOM, "Properties"),
+    "application/vnd.openxmlformats-officedocument.theme+xml": _kind(
+        "theme", "transitional/dml-main.xsd", NS_A, "theme"
+    ),
+    "application/vnd.openxmlformats-officedocument.themeOverride+xml": _kind(
+        "theme override", "transitional/dml-main.xsd", NS_A, "themeOverride"
+    ),
+    "application/vnd.openxmlformats-officedocument.drawingml.chart+xml": _kind(
+        "chart", "transitional/dml-chart.xsd", NS_C, "chartSpace"
+    ),
+    "application/vnd.openxmlformats-package.relationships+xml": _kind(
+        "relationships", "opc/opc-relationships.xsd", NS_PKG_REL, "Relationships"
+    ),
+    "application/vnd.openxmlformats-package.core-properties+xml": _kind(
+        "core properties", "opc/opc-coreProperties.xsd", NS_CP, "coreProperties"
+    ),
+    "application/vnd.openxmlformats-officedocument.extended-properties+xml": _kind(
+        "extended properties",
+        "transitional/shared-documentPropertiesExtended.xsd",
+        NS_EP,
+        "Properties",
+    ),
+    "application/vnd.openxmlformats-officedocument.custom-properties+xml": _kind(
+        "custom properties",
+        "transitional/shared-documentPropertiesCustom.xsd",
+        NS_CUSTOM,
+        "Properties",
+    ),
 }
 """Content type -> kind of part. Parts of other XML content types are reported."""
 
@@ -157,24 +188,14 @@ for _ct, _k in KINDS.items():
 _SCHEMAS: dict[Path, Any] = {}
 
 
-def schema_dir() -> Path:
-    """The OOXML schema folder: ``$DECKGEN_OOXML_SCHEMAS`` or ``../shared/ooxml-schemas``."""
-    override = os.environ.get(SCHEMAS_ENV)
-    if override:
-        return Path(override).resolve()
-    return Path(__file__).resolve().parents[3] / "shared" / "ooxml-schemas"
-
-
 def _schema(relative: str) -> Any:
-    """The compiled schema ``relative`` to ``schema_dir()``, compiled once per process."""
-    path = schema_dir() / relative
+    """The compiled schema ``relative`` to ``SCHEMA_DIR``, compiled once per process."""
+    path = SCHEMA_DIR / relative
     cached = _SCHEMAS.get(path)
     if cached is not None:
         return cached
     if not path.is_file():
-        raise SchemaUnavailableError(
-            f"schema {path} not found; set {SCHEMAS_ENV} to the folder holding "
-            "transitional/ and opc/ (see shared/ooxml-schemas/README.md)")
+        raise SchemaUnavailableError(f"schema {path} not found (see {SCHEMA_DIR}/README.md)")
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     document = etree.parse(str(path), parser)
     for imported in document.getroot().iterchildren(f"{{{NS_XS}}}import"):
@@ -192,9 +213,11 @@ def _schema(relative: str) -> Any:
 
 def _short(text: str) -> str:
     """``text`` with ``{namespace}`` URIs of known namespaces written as ``prefix:``."""
+
     def prefixed(match: re.Match[str]) -> str:
         prefix = _PREFIXES.get(match.group(1))
         return f"{prefix}:" if prefix else match.group(0)
+
     return re.sub(r"\{([^{}]+)\}", prefixed, text)
 
 
@@ -232,8 +255,13 @@ def _read_content_types(root: Any) -> tuple[_ContentTypes, list[str]]:
         else:
             continue
         if key in table:
-            problems.append(_problem(_CONTENT_TYPES_MEMBER, entry.sourceline,
-                                     f"duplicate {what} {key!r} (compared case-insensitively)"))
+            problems.append(
+                _problem(
+                    _CONTENT_TYPES_MEMBER,
+                    entry.sourceline,
+                    f"duplicate {what} {key!r} (compared case-insensitively)",
+                )
+            )
         table.setdefault(key, entry.get("ContentType", ""))
     return _ContentTypes(defaults, overrides), problems
 
@@ -246,8 +274,9 @@ def _parse(part: str, data: bytes) -> tuple[Any | None, list[str]]:
         return None, [_problem(part, exc.lineno, f"not well-formed XML: {exc.msg}")]
 
 
-def _ignorable(element: Any, inherited: frozenset[str], part: str,
-               problems: list[str]) -> frozenset[str]:
+def _ignorable(
+    element: Any, inherited: frozenset[str], part: str, problems: list[str]
+) -> frozenset[str]:
     value = element.get(f"{{{NS_MC}}}Ignorable")
     if value is None:
         return inherited
@@ -255,8 +284,11 @@ def _ignorable(element: Any, inherited: frozenset[str], part: str,
     for prefix in value.split():
         namespace = element.nsmap.get(prefix)
         if namespace is None:
-            problems.append(_problem(part, element.sourceline,
-                                     f"mc:Ignorable names undeclared prefix {prefix!r}"))
+            problems.append(
+                _problem(
+                    part, element.sourceline, f"mc:Ignorable names undeclared prefix {prefix!r}"
+                )
+            )
         else:
             namespaces.add(namespace)
     return frozenset(namespaces)
@@ -275,14 +307,20 @@ def _chosen_branch(alternate: Any, part: str, problems: list[str]) -> list[Any]:
     return []
 
 
-def _apply_markup_compatibility(element: Any, ignorable: frozenset[str], part: str,
-                                problems: list[str]) -> None:
+def _apply_markup_compatibility(
+    element: Any, ignorable: frozenset[str], part: str, problems: list[str]
+) -> None:
     """Process ``element`` in place as a consumer understanding only ``_UNDERSTOOD`` would."""
     ignorable = _ignorable(element, ignorable, part, problems)
     for prefix in element.get(f"{{{NS_MC}}}MustUnderstand", "").split():
         if element.nsmap.get(prefix) not in _UNDERSTOOD:
-            problems.append(_problem(part, element.sourceline, f"mc:MustUnderstand names "
-                                     f"{prefix!r}, which no schema defines"))
+            problems.append(
+                _problem(
+                    part,
+                    element.sourceline,
+                    f"mc:MustUnderstand names {prefix!r}, which no schema defines",
+                )
+            )
     for key in list(element.attrib):
         namespace = etree.QName(key).namespace
         if namespace == NS_MC or (namespace in ignorable and namespace not in _UNDERSTOOD):
@@ -301,8 +339,13 @@ def _apply_markup_compatibility(element: Any, ignorable: frozenset[str], part: s
                 element.insert(index + offset, grandchild)
             continue  # the spliced-in elements are processed next
         if namespace == NS_MC:
-            problems.append(_problem(part, child.sourceline, "unexpected markup-compatibility "
-                                     f"element {_short(child.tag)}"))
+            problems.append(
+                _problem(
+                    part,
+                    child.sourceline,
+                    f"unexpected markup-compatibility element {_short(child.tag)}",
+                )
+            )
             element.remove(child)
             continue
         if namespace in ignorable and namespace not in _UNDERSTOOD:
@@ -319,19 +362,32 @@ def _check_core_properties(part: str, root: Any) -> list[str]:
     for element in root.iter(etree.Element):
         where = element.sourceline
         if etree.QName(element).namespace == NS_MC or any(
-                etree.QName(key).namespace == NS_MC for key in element.attrib):
-            problems.append(_problem(part, where, "core properties must not use markup "
-                                     "compatibility (OPC)"))
+            etree.QName(key).namespace == NS_MC for key in element.attrib
+        ):
+            problems.append(
+                _problem(part, where, "core properties must not use markup compatibility (OPC)")
+            )
         xsi_type = element.get(f"{{{NS_XSI}}}type")
         if element.tag in dated:
             prefix, _, local = (xsi_type or "").rpartition(":")
             if element.nsmap.get(prefix or None) != NS_DCTERMS or local != "W3CDTF":
-                problems.append(_problem(part, where, f"{_short(element.tag)} must have "
-                                         'xsi:type="dcterms:W3CDTF" (OPC)'))
+                problems.append(
+                    _problem(
+                        part,
+                        where,
+                        f'{_short(element.tag)} must have xsi:type="dcterms:W3CDTF" (OPC)',
+                    )
+                )
         elif xsi_type is not None:
-            problems.append(_problem(part, where, f"xsi:type is not allowed on "
-                                     f"{_short(element.tag)} (OPC: only dcterms:created and "
-                                     "dcterms:modified carry it)"))
+            problems.append(
+                _problem(
+                    part,
+                    where,
+                    f"xsi:type is not allowed on "
+                    f"{_short(element.tag)} (OPC: only dcterms:created and "
+                    "dcterms:modified carry it)",
+                )
+            )
     return problems
 
 
@@ -358,20 +414,37 @@ def _kind_of(part: str, root: Any, content_type: str | None) -> tuple[PartKind |
         kind = KINDS.get(content_type or "")
     if kind is not None:
         if root.tag != kind.root:
-            return None, [_problem(part, root.sourceline, f"document element {root_name} does "
-                                   f"not match content type {content_type!r} (expected "
-                                   f"{_short(kind.root)})")]
+            return None, [
+                _problem(
+                    part,
+                    root.sourceline,
+                    f"document element {root_name} does "
+                    f"not match content type {content_type!r} (expected "
+                    f"{_short(kind.root)})",
+                )
+            ]
         return kind, []
     expected = _CONTENT_TYPE_BY_ROOT.get(root.tag)
     if expected is not None and content_type is None:  # already reported as missing
         return KINDS[expected], []
     if expected is not None:
-        return KINDS[expected], [_problem(
-            part, root.sourceline, f"content type {content_type!r} is wrong for a "
-            f"{root_name} part (expected {expected!r})")]
-    return None, [_problem(part, root.sourceline, f"no schema for this XML part (content type "
-                           f"{content_type!r}, document element {root_name}); it cannot be "
-                           "validated")]
+        return KINDS[expected], [
+            _problem(
+                part,
+                root.sourceline,
+                f"content type {content_type!r} is wrong for a "
+                f"{root_name} part (expected {expected!r})",
+            )
+        ]
+    return None, [
+        _problem(
+            part,
+            root.sourceline,
+            f"no schema for this XML part (content type "
+            f"{content_type!r}, document element {root_name}); it cannot be "
+            "validated",
+        )
+    ]
 
 
 def _source_of_rels(rels: str) -> str:
@@ -406,13 +479,19 @@ def _check_relationships(trees: dict[str, Any], names: dict[str, str]) -> list[s
             target = unquote(relationship.get("Target", "").partition("#")[0])
             if not target:
                 continue
-            resolved = posixpath.normpath(target[1:] if target.startswith("/")
-                                          else posixpath.join(folder, target))
+            resolved = posixpath.normpath(
+                target[1:] if target.startswith("/") else posixpath.join(folder, target)
+            )
             if resolved.startswith("../") or resolved.lower() not in names:
-                problems.append(_problem(
-                    rels, relationship.sourceline, f"relationship {relationship.get('Id')} "
-                    f"({relationship.get('Type', '').rpartition('/')[2]}) targets missing part "
-                    f"/{resolved}"))
+                problems.append(
+                    _problem(
+                        rels,
+                        relationship.sourceline,
+                        f"relationship {relationship.get('Id')} "
+                        f"({relationship.get('Type', '').rpartition('/')[2]}) targets missing part "
+                        f"/{resolved}",
+                    )
+                )
     for part, root in trees.items():
         if _RELS_MEMBER.search(part) or part == _CONTENT_TYPES_MEMBER:
             continue
@@ -420,10 +499,15 @@ def _check_relationships(trees: dict[str, Any], names: dict[str, str]) -> list[s
         for element in root.iter(etree.Element):
             for key, value in element.attrib.items():
                 if value and etree.QName(key).namespace == NS_R and value not in ids:
-                    problems.append(_problem(
-                        part, element.sourceline, f"{_short(element.tag)} "
-                        f"r:{etree.QName(key).localname}={value!r} names no relationship in "
-                        f"{_rels_of(part)}"))
+                    problems.append(
+                        _problem(
+                            part,
+                            element.sourceline,
+                            f"{_short(element.tag)} "
+                            f"r:{etree.QName(key).localname}={value!r} names no relationship in "
+                            f"{_rels_of(part)}",
+                        )
+                    )
     return problems
 
 
@@ -438,8 +522,14 @@ def _check_member_names(members: list[str]) -> list[str]:
         spellings.setdefault(name.lower(), []).append(name)
     for variants in spellings.values():
         for other in variants[1:]:
-            problems.append(_problem(other, None, f"zip member name differs from {variants[0]} "
-                                     "only in case (part names are case-insensitive)"))
+            problems.append(
+                _problem(
+                    other,
+                    None,
+                    f"zip member name differs from {variants[0]} "
+                    "only in case (part names are case-insensitive)",
+                )
+            )
     return problems
 
 
@@ -473,8 +563,7 @@ def validate_pptx(path: str | os.PathLike[str]) -> list[str]:
         if content_type is None and name != _CONTENT_TYPES_MEMBER:
             problems.append(_problem(name, None, "no content type in [Content_Types].xml"))
         looks_xml = name.lower().endswith((".xml", ".rels"))
-        if not (_is_xml_content_type(content_type or "") or
-                (content_type is None and looks_xml)):
+        if not (_is_xml_content_type(content_type or "") or (content_type is None and looks_xml)):
             continue
         root, parse_problems = _parse(name, data)
         problems += parse_problems

@@ -45,7 +45,6 @@ __all__ = [
     "RenderError",
     "Word",
     "decode_qr",
-    "missing_tools",
     "overlapping_words",
     "page_count",
     "page_texts",
@@ -56,7 +55,7 @@ __all__ = [
 ]
 
 TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg")
-"""The programs these helpers run."""
+"""The programs these helpers run: a test using them is marked ``integration(*TOOLS)``."""
 
 _TOOL_TIMEOUT = 120.0
 _MARGIN = 3.0  # the text-extraction copy adds this many page widths/heights on each side
@@ -89,39 +88,35 @@ class Word:
         return self.y1 - self.y0
 
     def __str__(self) -> str:
-        return (f"{self.text!r} at ({self.x0:.1f}, {self.y0:.1f})-"
-                f"({self.x1:.1f}, {self.y1:.1f})")
+        return f"{self.text!r} at ({self.x0:.1f}, {self.y0:.1f})-({self.x1:.1f}, {self.y1:.1f})"
 
 
 class PageWords(list[Word]):
     """The words of one page, in drawing order, with the page's number and size in points."""
 
-    def __init__(self, words: Iterable[Word] = (), *, number: int, width: float,
-                 height: float) -> None:
+    def __init__(
+        self, words: Iterable[Word] = (), *, number: int, width: float, height: float
+    ) -> None:
         super().__init__(words)
         self.number = number
         self.width = width
         self.height = height
 
 
-def missing_tools() -> list[str]:
-    """The programs of ``TOOLS`` that are not on ``PATH``."""
-    return [tool for tool in TOOLS if shutil.which(tool) is None]
-
-
-def _run(command: Sequence[str], *, ok: Iterable[int] = (0,),
-         timeout: float = _TOOL_TIMEOUT) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    command: Sequence[str], *, ok: Iterable[int] = (0,), timeout: float = _TOOL_TIMEOUT
+) -> subprocess.CompletedProcess[bytes]:
     try:
-        result = subprocess.run(list(command), capture_output=True, timeout=timeout,
-                                check=False)
+        result = subprocess.run(list(command), capture_output=True, timeout=timeout, check=False)
     except FileNotFoundError as exc:
         raise RenderError(f"{command[0]} is not installed") from exc
     except subprocess.TimeoutExpired as exc:
         raise RenderError(f"{command[0]} timed out after {timeout:g} s") from exc
     if result.returncode not in set(ok):
         stderr = result.stderr.decode("utf-8", "replace").strip()
-        raise RenderError(f"{' '.join(map(str, command))} exited with status "
-                          f"{result.returncode}: {stderr}")
+        raise RenderError(
+            f"{' '.join(map(str, command))} exited with status {result.returncode}: {stderr}"
+        )
     return result
 
 
@@ -140,13 +135,23 @@ def render_pdf(pptx: Path, outdir: Path, timeout: float = 180) -> Path:
     pdf = outdir / f"{pptx.stem}.pdf"
     pdf.unlink(missing_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="deckgen-soffice-profile-"))
-    command = ["soffice", "--headless", "--norestore", "--nolockcheck",
-               f"-env:UserInstallation={profile.as_uri()}",
-               "--convert-to", "pdf", "--outdir", str(outdir), str(pptx)]
+    command = [
+        "soffice",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(pptx),
+    ]
     try:
         try:
-            process = subprocess.Popen(command, stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, start_new_session=True)
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+            )
         except FileNotFoundError as exc:
             raise RenderError("soffice (LibreOffice) is not installed") from exc
         try:
@@ -154,16 +159,18 @@ def render_pdf(pptx: Path, outdir: Path, timeout: float = 180) -> Path:
         except subprocess.TimeoutExpired:
             _kill_group(process.pid)
             process.communicate()
-            raise RenderError(f"LibreOffice did not convert {pptx.name} within "
-                              f"{timeout:g} s and was killed") from None
+            raise RenderError(
+                f"LibreOffice did not convert {pptx.name} within {timeout:g} s and was killed"
+            ) from None
         finally:
             _kill_group(process.pid)  # helpers it may have left behind
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     if process.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
         output = (stdout + stderr).decode("utf-8", "replace").strip()
-        raise RenderError(f"LibreOffice did not produce {pdf} (exit status "
-                          f"{process.returncode}): {output}")
+        raise RenderError(
+            f"LibreOffice did not produce {pdf} (exit status {process.returncode}): {output}"
+        )
     return pdf
 
 
@@ -200,8 +207,17 @@ def page_texts(pdf: Path, *, layout: bool = False) -> list[str]:
 # --- Reading a PDF's page objects, to enlarge their boxes ---------------------------
 
 _NUMBER = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
-_BOX = re.compile(rb"/MediaBox\s*\[\s*(" + _NUMBER + rb")\s+(" + _NUMBER + rb")\s+("
-                  + _NUMBER + rb")\s+(" + _NUMBER + rb")\s*\]")
+_BOX = re.compile(
+    rb"/MediaBox\s*\[\s*("
+    + _NUMBER
+    + rb")\s+("
+    + _NUMBER
+    + rb")\s+("
+    + _NUMBER
+    + rb")\s+("
+    + _NUMBER
+    + rb")\s*\]"
+)
 _OBJECT = re.compile(rb"(?:^|(?<=[\r\n]))(\d+)[ ]+(\d+)[ ]+obj\b\s*", re.MULTILINE)
 
 
@@ -218,10 +234,10 @@ def _dictionary_end(data: bytes, start: int) -> int:
             index += 2
             if depth == 0:
                 return index
-        elif data[index:index + 1] == b"(":  # literal string, may nest and escape
+        elif data[index : index + 1] == b"(":  # literal string, may nest and escape
             nesting = 0
             while index < len(data):
-                char = data[index:index + 1]
+                char = data[index : index + 1]
                 if char == b"\\":
                     index += 1
                 elif char == b"(":
@@ -232,7 +248,7 @@ def _dictionary_end(data: bytes, start: int) -> int:
                         break
                 index += 1
             index += 1
-        elif data[index:index + 1] == b"<":  # hex string
+        elif data[index : index + 1] == b"<":  # hex string
             end = data.find(b">", index)
             if end < 0:
                 break
@@ -255,7 +271,7 @@ def _objects(data: bytes) -> dict[int, tuple[int, bytes]]:
                 end = _dictionary_end(data, match.end())
             except RenderError:
                 continue
-            objects[int(match.group(1))] = (int(match.group(2)), data[match.end():end])
+            objects[int(match.group(1))] = (int(match.group(2)), data[match.end() : end])
     return objects
 
 
@@ -281,15 +297,20 @@ def _with_margins(data: bytes, margin: float) -> tuple[bytes, int]:
     7.5.6), so the page content is untouched. Returns the new PDF and its page count.
     """
     objects = _objects(data)
-    pages = {number: entry for number, entry in objects.items()
-             if re.search(rb"/Type\s*/Page(?![A-Za-z])", entry[1])}
+    pages = {
+        number: entry
+        for number, entry in objects.items()
+        if re.search(rb"/Type\s*/Page(?![A-Za-z])", entry[1])
+    }
     trailers = list(re.finditer(rb"trailer\s*<<", data))
     starts = re.findall(rb"startxref\s+(\d+)", data)
     if not pages or not trailers or not starts:
-        raise RenderError("unsupported PDF structure (no plain page objects or trailer; "
-                          "compressed object streams are not supported)")
+        raise RenderError(
+            "unsupported PDF structure (no plain page objects or trailer; "
+            "compressed object streams are not supported)"
+        )
     trailer_start = trailers[-1].end() - 2
-    trailer = data[trailer_start:_dictionary_end(data, trailer_start)]
+    trailer = data[trailer_start : _dictionary_end(data, trailer_start)]
     root = re.search(rb"/Root\s+(\d+\s+\d+\s+R)", trailer)
     size = re.search(rb"/Size\s+(\d+)", trailer)
     if root is None or size is None:
@@ -302,11 +323,10 @@ def _with_margins(data: bytes, margin: float) -> tuple[bytes, int]:
             raise RenderError("rotated PDF pages are not supported")
         x0, y0, x1, y1 = _media_box(objects, number)
         dx, dy = (x1 - x0) * margin, (y1 - y0) * margin
-        box = (f"/MediaBox[{x0 - dx:.4f} {y0 - dy:.4f} {x1 + dx:.4f} {y1 + dy:.4f}]"
-               .encode())
+        box = f"/MediaBox[{x0 - dx:.4f} {y0 - dy:.4f} {x1 + dx:.4f} {y1 + dy:.4f}]".encode()
         old_box = _BOX.search(dictionary)
         if old_box is not None:
-            dictionary = dictionary[:old_box.start()] + box + dictionary[old_box.end():]
+            dictionary = dictionary[: old_box.start()] + box + dictionary[old_box.end() :]
         else:
             dictionary = b"<<" + box + dictionary[2:]
         offsets[number] = (len(update), generation)
@@ -316,17 +336,22 @@ def _with_margins(data: bytes, margin: float) -> tuple[bytes, int]:
     for number, (offset, generation) in sorted(offsets.items()):
         update += b"%d 1\n%010d %05d n \n" % (number, offset, generation)
     info = re.search(rb"/Info\s+\d+\s+\d+\s+R", trailer)
-    update += (b"trailer\n<</Size %d/Root %s%s/Prev %s>>\nstartxref\n%d\n%%%%EOF\n"
-               % (max(int(size.group(1)), max(pages) + 1), root.group(1),
-                  info.group(0) if info else b"", starts[-1], xref))
+    update += b"trailer\n<</Size %d/Root %s%s/Prev %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        max(int(size.group(1)), max(pages) + 1),
+        root.group(1),
+        info.group(0) if info else b"",
+        starts[-1],
+        xref,
+    )
     return bytes(update), len(pages)
 
 
 def _bbox_pages(pdf: Path) -> Any:
     """The ``<page>`` elements of ``pdftotext -raw -bbox`` for ``pdf``."""
     output = _run(["pdftotext", "-raw", "-bbox", "-enc", "UTF-8", str(pdf), "-"]).stdout
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True,
-                             load_dtd=False, huge_tree=True)
+    parser = etree.XMLParser(
+        recover=True, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True
+    )
     root = etree.fromstring(output, parser)
     if root is None:
         raise RenderError(f"cannot read the output of pdftotext -bbox for {pdf}")
@@ -347,8 +372,9 @@ def words_with_boxes(pdf: Path, *, clip: bool = False) -> list[PageWords]:
         else:
             enlarged, pages = _with_margins(pdf.read_bytes(), _MARGIN)
             if pages != page_count(pdf):
-                raise RenderError(f"found {pages} page objects in {pdf}, pdfinfo counts "
-                                  f"{page_count(pdf)}")
+                raise RenderError(
+                    f"found {pages} page objects in {pdf}, pdfinfo counts {page_count(pdf)}"
+                )
             source, margin = Path(scratch) / "enlarged.pdf", _MARGIN
             source.write_bytes(enlarged)
         result: list[PageWords] = []
@@ -357,14 +383,22 @@ def words_with_boxes(pdf: Path, *, clip: bool = False) -> list[PageWords]:
             width = float(page.get("width")) / scale
             height = float(page.get("height")) / scale
             dx, dy = width * margin, height * margin
-            words = (Word(number, word.text or "", float(word.get("xMin")) - dx,
-                          float(word.get("yMin")) - dy, float(word.get("xMax")) - dx,
-                          float(word.get("yMax")) - dy)
-                     for word in page.iter(f"{_XHTML}word"))
+            words = (
+                Word(
+                    number,
+                    word.text or "",
+                    float(word.get("xMin")) - dx,
+                    float(word.get("yMin")) - dy,
+                    float(word.get("xMax")) - dx,
+                    float(word.get("yMax")) - dy,
+                )
+                for word in page.iter(f"{_XHTML}word")
+            )
             result.append(PageWords(words, number=number, width=width, height=height))
     if not clip and len(result) != page_count(pdf):
-        raise RenderError(f"pdftotext read {len(result)} pages of {pdf}, pdfinfo counts "
-                          f"{page_count(pdf)}")
+        raise RenderError(
+            f"pdftotext read {len(result)} pages of {pdf}, pdfinfo counts {page_count(pdf)}"
+        )
     return result
 
 
@@ -373,14 +407,22 @@ def words_off_page(pdf: Path, *, tolerance: float = 1.0) -> list[str]:
     problems: list[str] = []
     for page in words_with_boxes(pdf):
         for word in page:
-            edges = [edge for edge, out in (
-                ("left", word.x0 < -tolerance), ("top", word.y0 < -tolerance),
-                ("right", word.x1 > page.width + tolerance),
-                ("bottom", word.y1 > page.height + tolerance)) if out]
+            edges = [
+                edge
+                for edge, out in (
+                    ("left", word.x0 < -tolerance),
+                    ("top", word.y0 < -tolerance),
+                    ("right", word.x1 > page.width + tolerance),
+                    ("bottom", word.y1 > page.height + tolerance),
+                )
+                if out
+            ]
             if edges:
-                problems.append(f"page {page.number}: {word} extends past the "
-                                f"{' and '.join(edges)} edge of the {page.width:.0f} x "
-                                f"{page.height:.0f} pt page")
+                problems.append(
+                    f"page {page.number}: {word} extends past the "
+                    f"{' and '.join(edges)} edge of the {page.width:.0f} x "
+                    f"{page.height:.0f} pt page"
+                )
     return problems
 
 
@@ -389,8 +431,7 @@ def _trimmed(word: Word, trim: float) -> tuple[float, float, float, float]:
     return word.x0, word.y0 + cut, word.x1, word.y1 - cut
 
 
-def overlapping_words(pdf: Path, *, min_fraction: float = 0.2,
-                      trim: float = 0.15) -> list[str]:
+def overlapping_words(pdf: Path, *, min_fraction: float = 0.2, trim: float = 0.15) -> list[str]:
     """One message per pair of words on a page whose boxes overlap.
 
     Boxes are first trimmed by ``trim`` of their height at the top and at the bottom
@@ -405,7 +446,7 @@ def overlapping_words(pdf: Path, *, min_fraction: float = 0.2,
         for position, (first, i) in enumerate(boxes):
             ax0, ay0, ax1, ay1 = first
             area_a = (ax1 - ax0) * (ay1 - ay0)
-            for second, j in boxes[position + 1:]:
+            for second, j in boxes[position + 1 :]:
                 bx0, by0, bx1, by1 = second
                 if bx0 >= ax1:
                     break  # sorted by x0: no later box reaches back into this one
@@ -418,8 +459,9 @@ def overlapping_words(pdf: Path, *, min_fraction: float = 0.2,
                 fraction = overlap_x * overlap_y / smaller
                 if fraction > min_fraction:
                     a, b = sorted((page[i], page[j]), key=lambda w: (w.y0, w.x0))
-                    problems.append(f"page {page.number}: {a} overlaps {b} by "
-                                    f"{fraction:.0%} of the smaller box")
+                    problems.append(
+                        f"page {page.number}: {a} overlaps {b} by {fraction:.0%} of the smaller box"
+                    )
     return problems
 
 
@@ -433,8 +475,9 @@ def rasterize(pdf: Path, dpi: int, outdir: Path) -> list[Path]:
         if pattern.fullmatch(stale.name):
             stale.unlink()
     _run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(outdir / prefix)])
-    found = [(int(m.group(1)), path) for path in outdir.iterdir()
-             if (m := pattern.fullmatch(path.name))]
+    found = [
+        (int(m.group(1)), path) for path in outdir.iterdir() if (m := pattern.fullmatch(path.name))
+    ]
     images = [path for _, path in sorted(found)]
     if len(images) != page_count(pdf):
         raise RenderError(f"pdftoppm wrote {len(images)} images for {page_count(pdf)} pages")
@@ -443,8 +486,9 @@ def rasterize(pdf: Path, dpi: int, outdir: Path) -> list[Path]:
 
 def decode_qr(png: Path) -> list[str]:
     """The contents of the QR codes zbar finds in ``png``; an empty list when none."""
-    result = _run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
-                  ok=(0, 4))
+    result = _run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)], ok=(0, 4)
+    )
     if result.returncode == 4:  # zbarimg: no symbol found
         return []
     return [line for line in result.stdout.decode("utf-8").splitlines() if line]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,11 +17,11 @@ from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
 from . import ooxml
-from .ooxml import SCHEMAS_ENV, SchemaUnavailableError, validate_pptx
+from .ooxml import SchemaUnavailableError, validate_pptx
 from .render import (
+    TOOLS,
     RenderError,
     decode_qr,
-    missing_tools,
     overlapping_words,
     page_count,
     page_texts,
@@ -39,6 +37,7 @@ NS_P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 
 
 # --- Building decks ---------------------------------------------------------------
+
 
 def _png(color: str = "red", size: int = 40) -> io.BytesIO:
     stream = io.BytesIO()
@@ -57,8 +56,17 @@ def _qr_png(url: str, level: int) -> io.BytesIO:
     return stream
 
 
-def _text_box(slide: Slide, left: float, top: float, width: float, height: float,
-              text: str, *, size: int = 24, line_spacing: float | None = None) -> None:
+def _text_box(
+    slide: Slide,
+    left: float,
+    top: float,
+    width: float,
+    height: float,
+    text: str,
+    *,
+    size: int = 24,
+    line_spacing: float | None = None,
+) -> None:
     """A text box (inches) with word wrap on and autofit off, so text may overflow it."""
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     frame = box.text_frame
@@ -91,15 +99,22 @@ def _plain_deck(path: Path) -> Path:
     return path
 
 
-def _rewrite(source: Path, target: Path, *, replace: dict[str, bytes] | None = None,
-             drop: tuple[str, ...] = (), add: tuple[tuple[str, bytes], ...] = ()) -> Path:
+def _rewrite(
+    source: Path,
+    target: Path,
+    *,
+    replace: dict[str, bytes] | None = None,
+    drop: tuple[str, ...] = (),
+    add: tuple[tuple[str, bytes], ...] = (),
+) -> Path:
     """A copy of package ``source`` with members replaced, dropped or added."""
     replace = replace or {}
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as copy:
         for info in original.infolist():
             if info.filename not in drop:
-                copy.writestr(info.filename,
-                              replace.get(info.filename, original.read(info.filename)))
+                copy.writestr(
+                    info.filename, replace.get(info.filename, original.read(info.filename))
+                )
         for name, data in add:
             copy.writestr(name, data)
     return target
@@ -131,6 +146,7 @@ def _problems_for(problems: list[str], part: str) -> list[str]:
 
 
 # --- ooxml.validate_pptx ----------------------------------------------------------
+
 
 def test_plain_python_pptx_deck_is_valid(plain: Path) -> None:
     assert validate_pptx(plain) == []
@@ -168,8 +184,9 @@ def test_every_part_kind_is_schema_validated(plain: Path, tmp_path: Path, part: 
     broken = _append_child(_member(plain, part), ROOT_CHILD_CASES[part])
     problems = validate_pptx(_rewrite(plain, tmp_path / "broken.pptx", replace={part: broken}))
     assert len(problems) == 1, problems
-    assert re.fullmatch(re.escape(part) + r": line [1-9]\d*: .*bogus.*not expected.*",
-                        problems[0]), problems
+    assert re.fullmatch(
+        re.escape(part) + r": line [1-9]\d*: .*bogus.*not expected.*", problems[0]
+    ), problems
 
 
 def test_element_order_is_checked(plain: Path, tmp_path: Path) -> None:
@@ -178,7 +195,8 @@ def test_element_order_is_checked(plain: Path, tmp_path: Path) -> None:
     problems = validate_pptx(_rewrite(plain, tmp_path / "order.pptx", replace={part: xml}))
     assert problems == [
         f"{part}: line 2: Element 'p:clrMapOvr': This element is not expected. "
-        "Expected is ( p:extLst ). [at /p:sld/p:clrMapOvr]"]
+        "Expected is ( p:extLst ). [at /p:sld/p:clrMapOvr]"
+    ]
 
 
 def test_invalid_attribute_value_is_reported(plain: Path, tmp_path: Path) -> None:
@@ -189,11 +207,15 @@ def test_invalid_attribute_value_is_reported(plain: Path, tmp_path: Path) -> Non
 
 
 def test_xml_part_without_schema_is_reported(plain: Path, tmp_path: Path) -> None:
-    deck = _rewrite(plain, tmp_path / "custom.pptx",
-                    add=(("customXml/item1.xml", b"<data xmlns='urn:example'/>"),))
+    deck = _rewrite(
+        plain,
+        tmp_path / "custom.pptx",
+        add=(("customXml/item1.xml", b"<data xmlns='urn:example'/>"),),
+    )
     assert validate_pptx(deck) == [
         "customXml/item1.xml: line 1: no schema for this XML part (content type "
-        "'application/xml', document element {urn:example}data); it cannot be validated"]
+        "'application/xml', document element {urn:example}data); it cannot be validated"
+    ]
 
 
 def test_document_element_must_match_content_type(plain: Path, tmp_path: Path) -> None:
@@ -203,18 +225,24 @@ def test_document_element_must_match_content_type(plain: Path, tmp_path: Path) -
     assert _problems_for(problems, "ppt/slides/slide2.xml") == [
         "ppt/slides/slide2.xml: line 2: document element a:theme does not match content type "
         "'application/vnd.openxmlformats-officedocument.presentationml.slide+xml' "
-        "(expected p:sld)"]
+        "(expected p:sld)"
+    ]
 
 
-def test_wrong_content_type_is_reported_and_part_still_validated(plain: Path,
-                                                                 tmp_path: Path) -> None:
+def test_wrong_content_type_is_reported_and_part_still_validated(
+    plain: Path, tmp_path: Path
+) -> None:
     types = _member(plain, "[Content_Types].xml").replace(
         b'<Override PartName="/ppt/slides/slide1.xml" '
         b'ContentType="application/vnd.openxmlformats-officedocument.presentationml.slide+xml"/>',
-        b"")
+        b"",
+    )
     slide = _append_child(_member(plain, "ppt/slides/slide1.xml"), b"<p:bogus/>")
-    deck = _rewrite(plain, tmp_path / "type.pptx",
-                    replace={"[Content_Types].xml": types, "ppt/slides/slide1.xml": slide})
+    deck = _rewrite(
+        plain,
+        tmp_path / "type.pptx",
+        replace={"[Content_Types].xml": types, "ppt/slides/slide1.xml": slide},
+    )
     problems = validate_pptx(deck)
     assert len(problems) == 2, problems
     assert "content type 'application/xml' is wrong for a p:sld part" in problems[0]
@@ -224,18 +252,21 @@ def test_wrong_content_type_is_reported_and_part_still_validated(plain: Path,
 def test_part_without_content_type_is_reported(plain: Path, tmp_path: Path) -> None:
     deck = _rewrite(plain, tmp_path / "xyz.pptx", add=(("ppt/media/extra.xyz", b"\0"),))
     assert validate_pptx(deck) == [
-        "ppt/media/extra.xyz: line 0: no content type in [Content_Types].xml"]
+        "ppt/media/extra.xyz: line 0: no content type in [Content_Types].xml"
+    ]
 
 
 def test_duplicate_content_type_entries_are_reported(plain: Path, tmp_path: Path) -> None:
     types = _member(plain, "[Content_Types].xml").replace(
         b'<Default Extension="png" ContentType="image/png"/>',
         b'<Default Extension="png" ContentType="image/png"/>'
-        b'<Default Extension="PNG" ContentType="image/png"/>')
+        b'<Default Extension="PNG" ContentType="image/png"/>',
+    )
     deck = _rewrite(plain, tmp_path / "ct.pptx", replace={"[Content_Types].xml": types})
     assert validate_pptx(deck) == [
         "[Content_Types].xml: line 2: duplicate Default Extension 'png' "
-        "(compared case-insensitively)"]
+        "(compared case-insensitively)"
+    ]
 
 
 def test_duplicate_zip_members_are_reported(plain: Path, tmp_path: Path) -> None:
@@ -243,7 +274,8 @@ def test_duplicate_zip_members_are_reported(plain: Path, tmp_path: Path) -> None
     with pytest.warns(UserWarning, match="Duplicate name"):
         deck = _rewrite(plain, tmp_path / "dup.pptx", add=(("ppt/slides/slide1.xml", slide),))
     assert validate_pptx(deck) == [
-        "ppt/slides/slide1.xml: line 0: duplicate zip member name (2 entries)"]
+        "ppt/slides/slide1.xml: line 0: duplicate zip member name (2 entries)"
+    ]
 
 
 def test_member_names_differing_in_case_are_reported(plain: Path, tmp_path: Path) -> None:
@@ -251,23 +283,29 @@ def test_member_names_differing_in_case_are_reported(plain: Path, tmp_path: Path
     deck = _rewrite(plain, tmp_path / "case.pptx", add=(("ppt/slides/Slide1.xml", slide),))
     assert validate_pptx(deck) == [
         "ppt/slides/Slide1.xml: line 0: zip member name differs from ppt/slides/slide1.xml "
-        "only in case (part names are case-insensitive)"]
+        "only in case (part names are case-insensitive)"
+    ]
 
 
 def test_missing_relationship_target_is_reported(plain: Path, tmp_path: Path) -> None:
     deck = _rewrite(plain, tmp_path / "target.pptx", drop=("ppt/media/image1.png",))
     problems = validate_pptx(deck)
     assert len(problems) == 1, problems
-    assert re.fullmatch(r"ppt/slides/_rels/slide4\.xml\.rels: line 2: relationship rId\d+ "
-                        r"\(image\) targets missing part /ppt/media/image1\.png", problems[0])
+    assert re.fullmatch(
+        r"ppt/slides/_rels/slide4\.xml\.rels: line 2: relationship rId\d+ "
+        r"\(image\) targets missing part /ppt/media/image1\.png",
+        problems[0],
+    )
 
 
 def test_reference_to_unknown_relationship_is_reported(plain: Path, tmp_path: Path) -> None:
     part = "ppt/slides/slide4.xml"
     xml = re.sub(rb'r:embed="rId\d+"', b'r:embed="rId99"', _member(plain, part))
     problems = validate_pptx(_rewrite(plain, tmp_path / "rid.pptx", replace={part: xml}))
-    assert problems == [f"{part}: line 2: a:blip r:embed='rId99' names no relationship in "
-                        "ppt/slides/_rels/slide4.xml.rels"]
+    assert problems == [
+        f"{part}: line 2: a:blip r:embed='rId99' names no relationship in "
+        "ppt/slides/_rels/slide4.xml.rels"
+    ]
 
 
 def test_malformed_xml_is_reported(plain: Path, tmp_path: Path) -> None:
@@ -280,33 +318,43 @@ def test_malformed_xml_is_reported(plain: Path, tmp_path: Path) -> None:
 def test_not_a_zip_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "deck.pptx"
     path.write_text("not a deck")
-    assert validate_pptx(path) == ["deck.pptx: line 0: not a readable zip file: "
-                                   "File is not a zip file"]
+    assert validate_pptx(path) == [
+        "deck.pptx: line 0: not a readable zip file: File is not a zip file"
+    ]
 
 
 TRANSITION = (
     b'<mc:AlternateContent xmlns:mc="' + NS_MC.encode() + b'">'
     b'<mc:Choice xmlns:p14="' + NS_P14.encode() + b'" Requires="p14">'
     b'<p:transition spd="slow" p14:dur="2000"><p14:prism/></p:transition></mc:Choice>'
-    b"<mc:Fallback>FALLBACK</mc:Fallback></mc:AlternateContent>")
+    b"<mc:Fallback>FALLBACK</mc:Fallback></mc:AlternateContent>"
+)
 
 
 def _with_transition(plain: Path, target: Path, fallback: bytes) -> Path:
     """Slide 1 as PowerPoint 2010+ writes a transition: p14 choice, plain fallback."""
     part = "ppt/slides/slide1.xml"
     xml = _member(plain, part).replace(
-        b"<p:sld ", b'<p:sld xmlns:mc="' + NS_MC.encode() + b'" xmlns:p14="'
-        + NS_P14.encode() + b'" mc:Ignorable="p14" p14:unknown="1" ', 1)
+        b"<p:sld ",
+        b'<p:sld xmlns:mc="'
+        + NS_MC.encode()
+        + b'" xmlns:p14="'
+        + NS_P14.encode()
+        + b'" mc:Ignorable="p14" p14:unknown="1" ',
+        1,
+    )
     xml = _append_child(xml, TRANSITION.replace(b"FALLBACK", fallback))
     return _rewrite(plain, target, replace={part: xml})
 
 
 def test_markup_compatibility_fallback_is_validated(plain: Path, tmp_path: Path) -> None:
-    good = _with_transition(plain, tmp_path / "good.pptx",
-                            b'<p:transition spd="slow"><p:fade/></p:transition>')
+    good = _with_transition(
+        plain, tmp_path / "good.pptx", b'<p:transition spd="slow"><p:fade/></p:transition>'
+    )
     assert validate_pptx(good) == []
-    bad = _with_transition(plain, tmp_path / "bad.pptx",
-                           b'<p:transition spd="slow"><p:prism/></p:transition>')
+    bad = _with_transition(
+        plain, tmp_path / "bad.pptx", b'<p:transition spd="slow"><p:prism/></p:transition>'
+    )
     problems = validate_pptx(bad)
     assert len(problems) == 1 and "p:prism" in problems[0], problems
 
@@ -318,35 +366,50 @@ def test_core_properties_dates_need_w3cdtf(plain: Path, tmp_path: Path) -> None:
     assert untyped != xml
     deck = _rewrite(plain, tmp_path / "untyped.pptx", replace={part: untyped})
     assert validate_pptx(deck) == [
-        f'{part}: line 2: dcterms:created must have xsi:type="dcterms:W3CDTF" (OPC)']
+        f'{part}: line 2: dcterms:created must have xsi:type="dcterms:W3CDTF" (OPC)'
+    ]
     not_a_date = re.sub(rb"(<dcterms:modified[^>]*>)[^<]+", rb"\1yesterday", xml)
     deck = _rewrite(plain, tmp_path / "date.pptx", replace={part: not_a_date})
     problems = validate_pptx(deck)
     assert len(problems) == 1 and "'yesterday' is not a valid value" in problems[0], problems
 
 
-def test_schema_folder_comes_from_environment(plain: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "schemas"
-    shutil.copytree(ooxml.schema_dir(), copy)
-    monkeypatch.setenv(SCHEMAS_ENV, str(copy))
-    assert ooxml.schema_dir() == copy.resolve()
-    assert validate_pptx(plain) == []
-    monkeypatch.setenv(SCHEMAS_ENV, str(tmp_path / "nowhere"))
-    with pytest.raises(SchemaUnavailableError, match=SCHEMAS_ENV):
-        validate_pptx(plain)
-
-
-def test_default_schema_folder_is_beside_the_repository(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(SCHEMAS_ENV, raising=False)
+def test_the_schemas_are_shipped_in_the_repository() -> None:
+    """Every schema a part kind needs, and every file it imports, is in the repository."""
     repository = Path(__file__).resolve().parents[2]
-    assert ooxml.schema_dir() == repository.parent / "shared" / "ooxml-schemas"
+    assert ooxml.SCHEMA_DIR.is_relative_to(repository)
+    todo = [
+        ooxml.SCHEMA_DIR / kind.schema for kind in [*ooxml.KINDS.values(), ooxml.CONTENT_TYPES_KIND]
+    ]
+    seen: set[Path] = set()
+    while todo:
+        path = todo.pop().resolve()
+        if path in seen:
+            continue
+        assert path.is_file(), path
+        seen.add(path)
+        text = path.read_text(encoding="utf-8")
+        for location in re.findall(r'<xsd?:(?:import|include)[^>]*schemaLocation="([^"]+)"', text):
+            if not location.startswith("http"):  # the web ones are pointed at schema_stubs
+                todo.append(path.parent / location)
+    shipped = {p.resolve() for p in ooxml.SCHEMA_DIR.rglob("*.xsd")}
+    assert shipped == seen  # nothing missing, nothing unused
+
+
+def test_a_missing_schema_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, plain: Path
+) -> None:
+    monkeypatch.setattr(ooxml, "SCHEMA_DIR", tmp_path)
+    monkeypatch.setattr(ooxml, "_SCHEMAS", {})
+    with pytest.raises(
+        SchemaUnavailableError, match=f"schema {tmp_path}/opc/opc-contentTypes.xsd not found"
+    ):
+        validate_pptx(plain)
 
 
 # --- decode_qr without LibreOffice --------------------------------------------------
 
-needs_zbar = pytest.mark.skipif(shutil.which("zbarimg") is None, reason="needs zbarimg")
+needs_zbar = pytest.mark.integration("zbarimg")
 
 
 @needs_zbar
@@ -373,6 +436,8 @@ def test_decode_qr_fails_on_unreadable_file(tmp_path: Path) -> None:
 
 # --- Rendering with LibreOffice -----------------------------------------------------
 
+renders = pytest.mark.integration(*TOOLS)
+
 # One deck, one slide per case, rendered once for all integration tests.
 SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5
 
@@ -381,10 +446,26 @@ def _clean(slide: Slide) -> None:
     _text_box(slide, 1, 1, 6, 1, "Alpha clean slide")
     _text_box(slide, 1, 2.5, 6, 1, "Beta second box")
     # Tight line spacing: the pdftotext boxes of consecutive lines overlap a little.
-    _text_box(slide, 8, 1, 4, 4, "Tight lines at eighty percent wrap onto several lines "
-              "of body text in this box", size=24, line_spacing=0.8)
-    _text_box(slide, 1, 4, 6, 3, "A title at ninety percent wraps onto two lines",
-              size=40, line_spacing=0.9)
+    _text_box(
+        slide,
+        8,
+        1,
+        4,
+        4,
+        "Tight lines at eighty percent wrap onto several lines of body text in this box",
+        size=24,
+        line_spacing=0.8,
+    )
+    _text_box(
+        slide,
+        1,
+        4,
+        6,
+        3,
+        "A title at ninety percent wraps onto two lines",
+        size=40,
+        line_spacing=0.9,
+    )
 
 
 def _right_edge(slide: Slide) -> None:
@@ -410,23 +491,32 @@ def _qr(width: float) -> Callable[[Slide], None]:
     def build(slide: Slide) -> None:
         left = Inches((SLIDE_WIDTH_IN - width) / 2)
         top = Inches((SLIDE_HEIGHT_IN - width) / 2)
-        slide.shapes.add_picture(_qr_png(SHORT_URL, qrcode.constants.ERROR_CORRECT_M),
-                                 left, top, Inches(width), Inches(width))
+        slide.shapes.add_picture(
+            _qr_png(SHORT_URL, qrcode.constants.ERROR_CORRECT_M),
+            left,
+            top,
+            Inches(width),
+            Inches(width),
+        )
+
     return build
 
 
 SLIDES: dict[str, Callable[[Slide], None]] = {
-    "clean": _clean, "right edge": _right_edge, "flow": _flow, "overlap": _overlap,
-    "twins": _twins, "qr 3.0": _qr(3.0), "qr 2.3": _qr(2.3), "qr 1.6": _qr(1.6),
+    "clean": _clean,
+    "right edge": _right_edge,
+    "flow": _flow,
+    "overlap": _overlap,
+    "twins": _twins,
+    "qr 3.0": _qr(3.0),
+    "qr 2.3": _qr(2.3),
+    "qr 1.6": _qr(1.6),
 }
 PAGE = {name: number for number, name in enumerate(SLIDES, start=1)}
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    missing = missing_tools()
-    if missing:
-        pytest.skip(f"needs {', '.join(missing)}")
     folder = tmp_path_factory.mktemp("render")
     deck = Presentation()
     deck.slide_width = Inches(SLIDE_WIDTH_IN)
@@ -442,13 +532,13 @@ def _on_page(messages: list[str], name: str) -> list[str]:
     return [message for message in messages if message.startswith(f"page {PAGE[name]}: ")]
 
 
-@pytest.mark.integration
+@renders
 def test_render_pdf_writes_one_page_per_slide(rendered: Path) -> None:
     assert rendered.name == "cases.pdf" and rendered.is_file()
     assert page_count(rendered) == len(SLIDES)
 
 
-@pytest.mark.integration
+@renders
 def test_page_texts(rendered: Path) -> None:
     texts = page_texts(rendered)
     assert len(texts) == len(SLIDES)
@@ -458,7 +548,7 @@ def test_page_texts(rendered: Path) -> None:
     assert "Alpha clean slide" in page_texts(rendered, layout=True)[PAGE["clean"] - 1]
 
 
-@pytest.mark.integration
+@renders
 def test_words_with_boxes_gives_positions_in_points(rendered: Path) -> None:
     pages = words_with_boxes(rendered)
     assert [page.number for page in pages] == list(range(1, len(SLIDES) + 1))
@@ -472,7 +562,7 @@ def test_words_with_boxes_gives_positions_in_points(rendered: Path) -> None:
     assert 20 < alpha.height < 40 and alpha.width > 0
 
 
-@pytest.mark.integration
+@renders
 def test_pdftotext_alone_loses_text_past_the_page_edge(rendered: Path) -> None:
     """Why words_with_boxes enlarges the page: clipped, the overflow is cut or gone."""
     clipped = [word.text for word in words_with_boxes(rendered, clip=True)[PAGE["right edge"] - 1]]
@@ -481,7 +571,7 @@ def test_pdftotext_alone_loses_text_past_the_page_edge(rendered: Path) -> None:
     assert whole == ["Inside", "Rightedge", "overflowing", "phrase"]
 
 
-@pytest.mark.integration
+@renders
 def test_words_off_page_catches_a_box_past_the_right_edge(rendered: Path) -> None:
     messages = _on_page(words_off_page(rendered), "right edge")
     assert len(messages) == 2, messages
@@ -489,7 +579,7 @@ def test_words_off_page_catches_a_box_past_the_right_edge(rendered: Path) -> Non
     assert all("past the right edge of the 960 x 540 pt page" in m for m in messages)
 
 
-@pytest.mark.integration
+@renders
 def test_words_off_page_catches_text_flowing_below_the_slide(rendered: Path) -> None:
     messages = _on_page(words_off_page(rendered), "flow")
     flowed = [re.search(r"'(flow\d+)'", message) for message in messages]
@@ -500,14 +590,13 @@ def test_words_off_page_catches_text_flowing_below_the_slide(rendered: Path) -> 
     assert words == {f"flow{number}" for number in range(120)}
 
 
-@pytest.mark.integration
+@renders
 def test_words_off_page_is_empty_for_slides_that_fit(rendered: Path) -> None:
     messages = words_off_page(rendered)
-    assert {int(m.split(":")[0].split()[1]) for m in messages} == {
-        PAGE["right edge"], PAGE["flow"]}
+    assert {int(m.split(":")[0].split()[1]) for m in messages} == {PAGE["right edge"], PAGE["flow"]}
 
 
-@pytest.mark.integration
+@renders
 def test_overlapping_words_catches_stacked_text_boxes(rendered: Path) -> None:
     messages = overlapping_words(rendered)
     overlap = _on_page(messages, "overlap")
@@ -518,27 +607,29 @@ def test_overlapping_words_catches_stacked_text_boxes(rendered: Path) -> None:
     assert twins[0].count("'Twin'") == 2 and "by 100% of the smaller box" in twins[0]
 
 
-@pytest.mark.integration
+@renders
 def test_overlapping_words_is_empty_for_a_clean_slide(rendered: Path) -> None:
     messages = overlapping_words(rendered)
     assert _on_page(messages, "clean") == []
-    assert {int(m.split(":")[0].split()[1]) for m in messages} == {
-        PAGE["overlap"], PAGE["twins"]}
+    assert {int(m.split(":")[0].split()[1]) for m in messages} == {PAGE["overlap"], PAGE["twins"]}
     # Without trimming, the lines of the 80% paragraph would count as overlapping.
     assert _on_page(overlapping_words(rendered, trim=0), "clean") != []
 
 
-@pytest.mark.integration
+@renders
 def test_rasterize_writes_one_png_per_page(rendered: Path, tmp_path: Path) -> None:
     images = rasterize(rendered, 30, tmp_path)
     assert [image.name for image in images] == [
-        f"cases-30dpi-{number}.png" for number in range(1, len(SLIDES) + 1)]
+        f"cases-30dpi-{number}.png" for number in range(1, len(SLIDES) + 1)
+    ]
     with Image.open(images[0]) as image:
-        assert image.size == (pytest.approx(SLIDE_WIDTH_IN * 30, abs=1),
-                              pytest.approx(SLIDE_HEIGHT_IN * 30, abs=1))
+        assert image.size == (
+            pytest.approx(SLIDE_WIDTH_IN * 30, abs=1),
+            pytest.approx(SLIDE_HEIGHT_IN * 30, abs=1),
+        )
 
 
-@pytest.mark.integration
+@renders
 def test_decode_qr_on_rendered_slides(rendered: Path, tmp_path: Path) -> None:
     sharp = rasterize(rendered, 110, tmp_path)
     coarse = rasterize(rendered, 30, tmp_path)
@@ -549,12 +640,10 @@ def test_decode_qr_on_rendered_slides(rendered: Path, tmp_path: Path) -> None:
     assert decode_qr(sharp[PAGE["clean"] - 1]) == []
 
 
-@pytest.mark.integration
+@renders
 def test_render_pdf_is_killed_on_timeout(plain: Path, tmp_path: Path) -> None:
-    started = time.monotonic()
     with pytest.raises(RenderError, match=r"within 0\.01 s and was killed"):
         render_pdf(plain, tmp_path, timeout=0.01)
-    assert time.monotonic() - started < 10
     assert not (tmp_path / "plain.pdf").exists()
 
 

@@ -78,7 +78,7 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     fitted = fit_limits(draft)
     tree = recap_tree(draft)
     header = [
-        f"yaml-language-server: $schema={schema_reference(recap)}",
+        f"yaml-language-server: $schema={schema_reference(recap)[0]}",
         f"Imported from {deck.name} by deckgen import; check it and edit freely.",
         '"slide N" comments name the slides of the deck each part comes from.',
         *([MACROS] if deck_data.macros else []),

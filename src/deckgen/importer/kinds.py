@@ -149,7 +149,10 @@ def _title(
     if len(keys) != len(lines):
         keys = []
         for para in lines:
-            keys.append(_title_key(para, "" if "subtitle" in keys else reading.deck.subject))
+            key = _title_key(para, "" if "subtitle" in keys else reading.deck.subject)
+            if keys[-1:] == ["presenter"] and all(r.italic for r in para.runs if r.text.strip()):
+                key = "tagline"  # in italics under the presenter's name
+            keys.append(key)
     found = TitleInfo(slide.number, title, notes=slide.notes)
     event: list[tuple[str, str]] = []
     presenter: list[str | None] = [None, None, None]

@@ -9,6 +9,7 @@ from deckgen.layout.code import code
 from deckgen.layout.frame import Context, footer
 from deckgen.layout.generated import (
     agenda_pages,
+    announces_topic,
     closing_pages,
     divider_page,
     talk_card,
@@ -51,7 +52,7 @@ def lay_out(recap: Recap, theme: Theme) -> list[Page]:
             link = topic.video.url if topic.video else None
             if topic.is_talk:
                 pages.append(talk_card(ctx, topic))
-            elif not topic.slides:
+            elif announces_topic(topic):
                 pages.append(topic_page(ctx, topic))
             for slide in topic.slides:
                 pages += [

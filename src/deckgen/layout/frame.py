@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from deckgen import inline
 from deckgen.layout.fit import fit, run, scaled
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
-from deckgen.links import shown
+from deckgen.links import brief, normalised
 from deckgen.model import Recap
 from deckgen.theme import Theme
 
@@ -61,7 +61,7 @@ class Context:
                     theme.colors.link if span.url else (color or theme.colors.text),
                     bold=bold or span.bold,
                     italic=italic or span.italic,
-                    url=span.url,
+                    url=normalised(span.url) if span.url else None,
                 )
             )
         return tuple(out)
@@ -132,11 +132,11 @@ def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
 
 
 def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run, Run]:
-    """`Label: address` with the address printed without its scheme, as a link."""
+    """`Label: address` with the address printed short (`links.brief`), as a link."""
     theme = ctx.theme
     return (
         run(label, theme.fonts.body, size, theme.colors.muted),
-        run(shown(url), theme.fonts.body, size, theme.colors.link, url=url),
+        run(brief(url), theme.fonts.body, size, theme.colors.link, url=url),
     )
 
 

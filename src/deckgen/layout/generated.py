@@ -3,9 +3,20 @@ closing."""
 
 from __future__ import annotations
 
-from deckgen.layout.fit import fit
+from dataclasses import replace
+
+from deckgen.layout.fit import fit, run
 from deckgen.layout.flow import paginate
-from deckgen.layout.frame import INCH, SLIDE_H, SLIDE_W, Context, accent_rule, title_box
+from deckgen.layout.frame import (
+    INCH,
+    SLIDE_H,
+    SLIDE_W,
+    TITLE_H,
+    Context,
+    accent_rule,
+    labelled_link,
+    title_box,
+)
 from deckgen.layout.media import Card, card_body, link_bodies, tile_bodies
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.model import Link, Presenter, Topic, Video
@@ -40,9 +51,13 @@ def title_page(ctx: Context) -> Page:
     lines: list[Para] = []
     if recap.subtitle:
         lines.append(Para(ctx.spans(recap.subtitle, sizes.body * 1.15, theme.colors.text)))
+    lines += _presented_by(ctx)
     event = " · ".join(x for x in (recap.event.name, recap.event.location, recap.event.dates) if x)
     if event:
         lines.append(Para(ctx.spans(event, sizes.body * 0.85, theme.colors.muted), space_before=8))
+    if recap.event.url:
+        link = labelled_link(ctx, "Event: ", recap.event.url.url, sizes.body * 0.75)
+        lines.append(Para(link, space_before=2 if event else 8))
     if recap.date:
         lines.append(
             Para(ctx.spans(recap.date, sizes.body * 0.85, theme.colors.muted), space_before=4)
@@ -71,6 +86,22 @@ def _title_lines(ctx: Context) -> str:
         ("date", recap.date),
     ]
     return TITLE_DESCR + ", ".join(key for key, value in shown if value)
+
+
+def _presented_by(ctx: Context) -> list[Para]:
+    """The presenter of a one-person recap: `presented by NAME · AFFILIATION`, tagline below."""
+    if len(ctx.recap.presenters) != 1:
+        return []
+    presenter, theme, size = ctx.recap.presenters[0], ctx.theme, ctx.theme.sizes.body
+    who = ctx.spans(presenter.name, size, theme.colors.text, bold=True)
+    if presenter.affiliation:
+        who += ctx.spans(f" · {presenter.affiliation}", size, theme.colors.text)
+    lines = [Para((run("presented by ", theme.fonts.body, size, theme.colors.muted), *who))]
+    if presenter.tagline:
+        tagline = ctx.spans(presenter.tagline, size * 0.85, theme.colors.muted, italic=True)
+        lines.append(Para(tagline))
+    lines[0] = replace(lines[0], space_before=10)
+    return lines
 
 
 def agenda_pages(ctx: Context) -> list[Page]:
@@ -184,16 +215,35 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
     return _simple_page(ctx, "talk", topic.title, card_body(ctx, card, show_title=False))
 
 
+def announces_topic(topic: Topic) -> bool:
+    """Whether a topic that is not a talk opens with its own page: when it has no slides,
+    a summary or a slides link to show, or no slide that carries its title."""
+    return (
+        not topic.slides
+        or topic.summary is not None
+        or topic.slides_url is not None
+        or all(slide.title != topic.title for slide in topic.slides)
+    )
+
+
 def topic_page(ctx: Context, topic: Topic) -> Page:
-    """A topic with no slides of its own: its title, and its summary when it has one."""
-    body = ctx.body
-    elements: list[Element] = []
+    """A topic's opening page: its title, its summary and its slides link when it has them."""
+    body, sizes = ctx.body, ctx.theme.sizes
+    paras: list[Para] = []
     if topic.summary:
-        sizes = ctx.theme.sizes
-        para = Para(ctx.spans(topic.summary, sizes.statement * 0.75), align="center")
-        paras = fit([para], body.w, body.h, para.runs[0].size, sizes.body_min)
-        elements.append(TextBox(body, paras or (para,), anchor="middle"))
-    return _simple_page(ctx, "topic", topic.title, elements)
+        paras.append(Para(ctx.spans(topic.summary, sizes.statement * 0.75), align="center"))
+    if topic.slides_url:
+        size = paras[0].runs[0].size * 0.6 if paras else sizes.body
+        link = labelled_link(ctx, "Slides: ", topic.slides_url.url, size)
+        paras.append(Para(link, align="center", space_before=size))
+    if not paras:  # only the title: in the middle of the slide, as a section opener
+        rect = Rect(body.x, body.y + (body.h - TITLE_H) / 2 - TITLE_H / 2, body.w, TITLE_H)
+        rule = Shape(Rect(rect.x, rect.bottom + 4, 1.1 * INCH, 4), ctx.theme.colors.accent)
+        return Page("topic", topic.title, (title_box(ctx, topic.title, rect), rule))
+    start = paras[0].runs[0].size
+    fitted = fit(paras, body.w, body.h, start, sizes.body_min)
+    text = TextBox(body, fitted or tuple(paras), anchor="middle")
+    return _simple_page(ctx, "topic", topic.title, [text])
 
 
 def video_index_pages(ctx: Context) -> list[Page]:

@@ -10,6 +10,7 @@ from deckgen.layout.frame import INCH, SMALL_MIN, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Bullet, Bullets, Quote, Slide, Stat, Statement, Stats
+from deckgen.steps import bullet_order
 
 _LEVEL_SCALE = (1.0, 0.88, 0.8)
 BODY_FLOOR = 16.0  # body text is never smaller
@@ -22,18 +23,38 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     """A bulleted list; long lists shrink, then continue on further slides."""
     assert isinstance(slide.content, Bullets)
     size = ctx.theme.sizes.body
-    reveal = range(len(slide.content.items)) if slide.steps else slide.reveal
+    order = bullet_order(slide.content.items)
+    # `steps: true`: one click a top-level bullet; else the bullets a collapse reveals
+    reveal = [i for i, (_, lv) in enumerate(order) if lv == 0] if slide.steps else slide.reveal
     clicks = {index: n for n, index in enumerate(sorted(reveal), start=1)}
-    groups = [
-        tuple(replace(p, step=clicks.get(i, 0)) for p in bullet_group(ctx, item, 0, size))
-        for i, item in enumerate(slide.content.items)
-    ]
+    groups: list[Group] = []
+    index = 0
+    for item in slide.content.items:
+        paras, index = _revealed(ctx, item, size, clicks, index, 0)
+        groups.append(paras)
     body = ctx.body
     # sub-bullets are smaller: shrink no further than keeps the deepest level at 16 pt
-    deepest = max(p.level for group in groups for p in group if p.bullet) if groups else 0
+    deepest = max((p.level for group in groups for p in group if p.bullet), default=0)
     minimum = max(ctx.theme.sizes.body_min, BODY_FLOOR / _LEVEL_SCALE[min(deepest, 2)])
     pages = paginate(groups, body.w, body.h, size, minimum)
     return content_pages(ctx, slide, [[TextBox(body, _renumber(p), role="body")] for p in pages])
+
+
+def _revealed(
+    ctx: Context, item: Bullet, size: float, clicks: dict[int, int], index: int, click: int
+) -> tuple[Group, int]:
+    """A top-level bullet's paragraphs, each at the click of its bullet (`index` in
+    `bullet_order`) or of the nearest revealed bullet above it; the next index."""
+    out: list[Para] = []
+    stack = [(item, 0, click)]
+    while stack:
+        bullet, level, inherited = stack.pop()
+        own = clicks.get(index, inherited)
+        index += 1
+        alone = replace(bullet, children=())
+        out += [replace(p, step=own) for p in bullet_group(ctx, alone, level, size)]
+        stack += [(child, level + 1, own) for child in reversed(bullet.children)]
+    return tuple(out), index
 
 
 def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
@@ -54,13 +75,13 @@ def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
             )
         )
     if item.code:
-        for line in item.code.source.splitlines() or [""]:
+        for n, line in enumerate(item.code.source.splitlines() or [""]):
             paras.append(
                 Para(
                     (run(line or " ", theme.fonts.code, size * 0.72, theme.colors.code_text),),
                     level=level,
                     indent=indent,
-                    space_before=size * 0.1 if line is item.code.source.splitlines()[0] else 0,
+                    space_before=size * 0.1 if n == 0 else 0,
                 )
             )
     for child in item.children:

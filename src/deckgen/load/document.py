@@ -31,6 +31,8 @@ class Document:
     keys: dict[DataPath, Position] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # shown file name -> resolved path
+    # the source text of every scalar that is not a string (`1.10`, `0x1F`, `007`, `true`)
+    texts: dict[DataPath, str] = field(default_factory=dict)
 
     def position(self, path: DataPath) -> Position:
         """Position of the value at `path`, or of its nearest located ancestor."""
@@ -54,8 +56,21 @@ class Document:
             self.values[at + path] = pos
         for path, pos in other.keys.items():
             self.keys[at + path] = pos
+        for path, text in other.texts.items():
+            self.texts[at + path] = text
         self.files.extend(f for f in other.files if f not in self.files)
         self.sources.update(other.sources)
+
+    def text(self, path: DataPath) -> str:
+        """The value at `path` as the presenter wrote it (a number keeps its form)."""
+        if path in self.texts:
+            return self.texts[path]
+        value: Any = self.data
+        for part in path:
+            value = value[part]
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else str(value)
 
     def source_of(self, path: DataPath) -> Path:
         """The resolved file that holds the value at `path`."""

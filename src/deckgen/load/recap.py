@@ -87,7 +87,9 @@ def _include(
     else:
         try:
             doc.graft(at, read_yaml(target.path, target.shown))
-            return target
         except RecapError as exc:
             problems.extend(exc.problems)
+            return owner
+        # a file that holds `include: OTHER` itself is followed (and a loop reported)
+        return _include(doc, at, target, [*chain, target], problems)
     return owner

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ import yaml
 
 from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document
+from deckgen.load.yaml_hints import explain
 
 MAX_FILE_BYTES = 16_000_000  # a long team recap is ~50 KB
 MAX_VALUES = 200_000  # bounds alias expansion ("billion laughs")
@@ -65,9 +67,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         pos = _char_pos(name, text, exc.position)
         raise RecapError([Problem(pos, f"{_character(chr(exc.character))}; remove it")]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = _pos(name, mark) if mark else Position(name, 1, 1)
-        raise RecapError([Problem(pos, f"invalid YAML: {_yaml_message(exc)}")]) from None
+        raise RecapError([_syntax_problem(name, text, exc)]) from None
     except yaml.YAMLError as exc:
         raise RecapError([Problem(Position(name, 1, 1), f"invalid YAML: {exc}")]) from None
     except RecursionError:
@@ -88,18 +88,27 @@ def _check_depth(text: str, name: str) -> None:
     """Refuse deep nesting before composing: libyaml's composer recurses in C and would
     crash the process on a file of a million `[`. Events come one at a time, so this
     pass cannot overflow."""
+    try:
+        _refuse_deep(yaml.parse(text, Loader=_Loader), name)
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" not in (exc.problem or ""):
+            raise
+        # libyaml 0.2.5+ has a limit of its own (1,000 levels), which its scanner reaches
+        # while it reads ahead of the events: find where deckgen's is passed with PyYAML's
+        # own parser, which reads no further than that.
+        _refuse_deep(yaml.parse(text, Loader=yaml.SafeLoader), name)
+        raise
+
+
+def _refuse_deep(events: Iterator[yaml.Event], name: str) -> None:
+    """Raise at the first collection nested deeper than `MAX_DEPTH` among `events`."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise RecapError(
-                    [
-                        Problem(
-                            _pos(name, event.start_mark), f"nesting deeper than {MAX_DEPTH} levels"
-                        )
-                    ]
-                )
+                message = f"nesting deeper than {MAX_DEPTH} levels"
+                raise RecapError([Problem(_pos(name, event.start_mark), message)])
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -161,6 +170,17 @@ def _pos(name: str, mark: Any) -> Position:
     return Position(name, mark.line + 1, mark.column + 1)
 
 
+def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """The mistake in plain words at the line that holds it, when it is one people make;
+    otherwise the parser's words where parsing failed."""
+    hint = explain(text, exc, _Loader)
+    if hint:
+        return Problem(Position(name, hint.line + 1, hint.col + 1), f"invalid YAML: {hint.message}")
+    mark = exc.problem_mark or exc.context_mark
+    pos = _pos(name, mark) if mark else Position(name, 1, 1)
+    return Problem(pos, f"invalid YAML: {_yaml_message(exc)}")
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     parts = [p for p in (exc.context, exc.problem) if p]
     return " ".join(parts) or "cannot parse"
@@ -198,7 +218,10 @@ class _Builder:
             if node.tag != _YAML + "seq":
                 return self._bad_tag(node)
             return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if not isinstance(value, str):
+            doc.texts[path] = node.value
+        return value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, doc: Document, depth: int) -> Any:
         if node.tag != _YAML + "map":
@@ -243,9 +266,11 @@ class _Builder:
 
     def _bad_tag(self, node: yaml.Node) -> None:
         tag = node.tag.replace(_YAML, "!!")
-        self.problems.append(
-            Problem(self._at(node), f"tag `{tag}` is not allowed: recaps are plain YAML")
-        )
+        message = f"tag `{tag}` is not allowed: recaps are plain YAML"
+        if isinstance(node, yaml.ScalarNode) and tag.startswith("!") and tag[1:2] != "!":
+            text = f"{tag} {node.value}".strip()  # `!important` meant as text
+            message += f"; if `{text}` is text, put it in quotes"
+        self.problems.append(Problem(self._at(node), message))
 
     def _at(self, node: yaml.Node) -> Position:
         return _pos(self.name, node.start_mark)

@@ -118,10 +118,13 @@ class _Builder:
         if "code" in data:
             return _code(data["code"])
         if "table" in data:
-            table = data["table"]
+            table, at = data["table"], (*path, "table")
             return Table(
-                tuple(_cell(c) for c in table["columns"]),
-                tuple(tuple(_cell(c) for c in row) for row in table["rows"]),
+                tuple(self.doc.text((*at, "columns", i)) for i in range(len(table["columns"]))),
+                tuple(
+                    tuple(self.doc.text((*at, "rows", r, c)) for c in range(len(row)))
+                    for r, row in enumerate(table["rows"])
+                ),
             )
         if "image" in data:
             image = data["image"]
@@ -140,7 +143,12 @@ class _Builder:
             )
         if "links" in data:
             return Links(tuple(_link(x["url"], x.get("label")) for x in data["links"]))
-        return Stats(tuple(Stat(_cell(s["value"]), s["label"]) for s in data["stats"]))
+        return Stats(
+            tuple(
+                Stat(self.doc.text((*path, "stats", i, "value")), s["label"])
+                for i, s in enumerate(data["stats"])
+            )
+        )
 
 
 def _link(url: str, label: str | None = None) -> Link:
@@ -174,11 +182,3 @@ def _code(data: str | dict[str, Any]) -> Code:
 def _listing(source: str) -> str:
     """Code as shown: tabs expanded, no trailing blank lines (YAML `|` adds one)."""
     return source.expandtabs(4).rstrip("\n")
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)

@@ -52,7 +52,7 @@ class Base:
 
 def assemble(base: Base, pages: Sequence[Page], images: dict[str, tuple[bytes, str]]) -> bytes:
     """The bytes of the whole deck: `base` plus one slide part per page."""
-    media = MediaStore()
+    media = MediaStore(taken=[f"/{name}" for name in base.parts])  # part names are unique
     new: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
     slide_ids: list[str] = []

@@ -8,7 +8,7 @@ notes) are collected for the package writer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
@@ -70,17 +70,24 @@ class SlideRels:
 
 
 class MediaStore:
-    """Images of the deck, stored once each (by content), named media/imageN.ext."""
+    """Images of the deck, stored once each (by content), named media/imageN.ext; names
+    in `taken` (the template's own pictures, its logo) are never used."""
 
-    def __init__(self) -> None:
+    def __init__(self, taken: Collection[str] = ()) -> None:
         self.parts: dict[str, bytes] = {}  # part name -> bytes
         self._names: dict[bytes, str] = {}
+        self._taken = {name.lower() for name in taken}
+        self._next = 1
 
     def add(self, data: bytes, extension: str) -> str:
         """The part name (`/ppt/media/imageN.ext`) holding `data`."""
         name = self._names.get(data)
         if name is None:
-            name = f"/ppt/media/image{len(self._names) + 1}.{extension}"
+            name = f"/ppt/media/image{self._next}.{extension}"
+            while name.lower() in self._taken:
+                self._next += 1
+                name = f"/ppt/media/image{self._next}.{extension}"
+            self._next += 1
             self._names[data] = name
             self.parts[name] = data
         return name

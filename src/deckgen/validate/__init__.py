@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.validate.schema import check_schema, load_schema
+from deckgen.validate.schema import check_schema, load_schema, schema_file
 from deckgen.validate.semantic import check_semantics
 
-__all__ = ["check_schema", "check_semantics", "load_schema"]
+__all__ = ["check_schema", "check_semantics", "load_schema", "schema_file"]

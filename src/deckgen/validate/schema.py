@@ -33,6 +33,11 @@ def load_schema(name: str = "recap") -> dict[str, Any]:
     return schema
 
 
+def schema_file(name: str = "recap") -> str:
+    """Where the packaged JSON schema `name` lies (a path in the installed package)."""
+    return str(resources.files("deckgen.schema").joinpath(f"{name}.schema.json"))
+
+
 @cache
 def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), format_checker=FormatChecker(["date"]))
@@ -59,11 +64,7 @@ def _translate(doc: Document, error: ValidationError, path: DataPath) -> list[Pr
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         if _colon_in_text(path, value):
-            key = next(iter(value))
-            text = f"{key}: {value[key]}"
-            text = text if len(text) <= 40 else text[:37] + "..."
-            message = f"`{text}` reads as a key and a value; put the text in quotes"
-            return [Problem(doc.key_position((*path, key)), message, shown)]
+            return [_colon_problem(doc, path, value)]
         return [
             Problem(
                 doc.key_position((*path, key)), _unknown(key, allowed), format_path((*path, key))
@@ -71,15 +72,39 @@ def _translate(doc: Document, error: ValidationError, path: DataPath) -> list[Pr
             for key in value
             if key not in allowed
         ]
+    if kind == "type" and "string" in _types(error.validator_value) and _one_pair(value):
+        return [_colon_problem(doc, path, value)]  # `title:` then `Step 1: build` below it
     if kind == "required":
         missing = [k for k in error.validator_value if k not in value]
         return [Problem(where, f"missing required key `{k}`", shown) for k in missing]
     return [Problem(where, _message(kind, error.validator_value, value), shown)]
 
 
+def _colon_problem(doc: Document, path: DataPath, value: dict[str, Any]) -> Problem:
+    """Text holding `: ` that YAML read as a mapping of one key."""
+    key = next(iter(value))
+    text = f"{key}: {value[key]}"
+    text = text if len(text) <= 40 else text[:37] + "..."
+    message = f"`{text}` reads as a key and a value; put the text in quotes"
+    return Problem(doc.key_position((*path, key)), message, format_path(path))
+
+
+def _types(expected: Any) -> list[str]:
+    return [expected] if isinstance(expected, str) else list(expected)
+
+
+def _one_pair(value: Any) -> bool:
+    """A mapping of one key to a scalar: what `Step 1: build` reads as."""
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and not isinstance(next(iter(value.values())), (dict, list))
+    )
+
+
 def _message(kind: Any, expected: Any, value: Any) -> str:
     if kind == "type":
-        types = [expected] if isinstance(expected, str) else expected
+        types = _types(expected)
         wanted = " or ".join(_JSON_TYPES[t] for t in types)
         hint = "; put it in quotes" if "string" in types and _is_scalar(value) else ""
         return f"expected {wanted}, got {_describe(value)}{hint}"
@@ -113,7 +138,7 @@ def _message(kind: Any, expected: Any, value: Any) -> str:
 def _colon_in_text(path: DataPath, value: Any) -> bool:
     """A bullet written `- Step 1: build` is a one-key mapping in YAML, not text."""
     in_list = len(path) >= 2 and isinstance(path[-1], int) and path[-2] == "bullets"
-    return in_list and isinstance(value, dict) and len(value) == 1 and "text" not in value
+    return in_list and _one_pair(value) and "text" not in value
 
 
 def _unknown(key: str, allowed: list[str]) -> str:
