@@ -165,7 +165,7 @@ def _title(
             name, _, affiliation = para_text(para, NOT_BOLD).partition(" · ")
             presenter[:2] = [name.removeprefix(_PRESENTED_BY), affiliation or None]
         elif key == "tagline":
-            presenter[2] = para_text(para)
+            presenter[2] = para_text(para, NOT_ITALIC)
         elif key == "event url":
             event.append(("url", (_link_para(para) or ("", ""))[1]))
         else:
