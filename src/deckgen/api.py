@@ -16,6 +16,7 @@ from deckgen.errors import DeckgenError, Position, Problem, RecapError, ThemeErr
 from deckgen.inputs import document_inputs, theme_files
 from deckgen.layout import Page, lay_out
 from deckgen.load import Document, load_recap
+from deckgen.load.paths import repository_root
 from deckgen.model import Recap, recap_from_document
 from deckgen.model.types import StepMode
 from deckgen.render import render
@@ -29,7 +30,7 @@ from deckgen.split import (
 from deckgen.steps import Collapse, collapse_steps
 from deckgen.theme import Theme, find_theme, load_theme
 from deckgen.validate import check_schema, check_semantics
-from deckgen.write import write_atomically
+from deckgen.write import remove_stale, write_together
 
 Split = Literal["presenters"]
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
@@ -50,6 +51,12 @@ class Checked:
         if self.document is None:
             return [self.recap.source, *theme_files(self.theme.folder)]
         return document_inputs(self.document, self.theme.folder)
+
+    @property
+    def digests(self) -> dict[Path, str]:
+        """The SHA-256 of the bytes loaded of each recap file and theme.yaml."""
+        loaded = self.document.digests if self.document is not None else {}
+        return {**loaded, **dict(self.theme.digests)}
 
 
 @dataclass(frozen=True)
@@ -82,12 +89,13 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
     recap = recap_from_document(doc)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
+    root = repository_root(path)
     try:
-        folder = find_theme(recap.theme, path.parent)
+        folder = find_theme(recap.theme, path.parent, root)
     except ThemeError as exc:  # name the recap's `theme:` line
         where = doc.position(("theme",))
         raise RecapError([Problem(where, p.message, "theme") for p in exc.problems]) from None
-    return Checked(recap, load_theme(folder), warnings, doc)
+    return Checked(recap, load_theme(folder, root), warnings, doc)
 
 
 def _is_fatal(problem: Problem) -> bool:
@@ -221,7 +229,8 @@ def build(
         def stage(part: float, label: str, n: int = n) -> None:
             tell((n + part) / len(decks), label)
 
-        key = fp.fingerprint(inputs, {**options, "presenter": index}) if incremental else None
+        choices = {**options, "presenter": index}
+        key = fp.fingerprint(inputs, choices, checked.digests) if incremental else None
         result = _deck(
             path, deck_recap, collapsed, target, checked, strict, key, force, index, stage
         )
@@ -248,6 +257,8 @@ def _deck(
     name = recap.presenters[0].name if presenter is not None else None
     record = fp.up_to_date(output, key) if key is not None and not force else None
     if record is not None:
+        remove_stale(output)  # what a killed build left
+        remove_stale(fp.sidecar(output))
         if strict and record.template_warnings:
             raise ThemeError(list(record.template_warnings))
         warnings = checked.warnings + list(record.template_warnings)
@@ -264,15 +275,16 @@ def _deck(
     if strict and template_warnings:
         raise ThemeError(template_warnings)
     stage(2 / 3, f"writing {output.name}")
-    write_atomically(data, output)
     splits = _splits(pages)
     qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
-    if key is not None:
+    files = [(data, output)]
+    if key is not None:  # the deck and its fingerprint are written together, or neither
         record = fp.Record(
             key, fp.sha256(data), len(data), len(pages), tuple(splits), qr,
             tuple(template_warnings),
         )  # fmt: skip
-        fp.write_record(output, record)
+        files.append((fp.record_bytes(record), fp.sidecar(output)))
+    write_together(files)
     return BuildResult(
         path,
         output,

@@ -17,11 +17,11 @@ import click
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check, output_clashes
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
-from deckgen.inputs import including_recaps, recap_inputs
-from deckgen.office import missing, to_pdf
+from deckgen.inputs import including_recaps, recap_inputs, watchable
+from deckgen.office import SOFFICE_TIMEOUT, missing, to_pdf
 from deckgen.progress import Progress
 from deckgen.starter import schema_text, write_schema, write_starter
-from deckgen.theme import builtin_themes, load_theme
+from deckgen.theme import builtin_themes
 from deckgen.validate import schema_file
 from deckgen.write import write_atomically
 
@@ -38,7 +38,8 @@ _INSTALL = {  # what a missing program comes with on Debian and Ubuntu
 @click.group(
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog="The recap format, with an example of every slide kind, the error format and "
-    "the exit statuses: docs/recap-format.md in deckgen's repository and source archive.",
+    "the exit statuses: docs/recap-format.md in deckgen's repository (installed with "
+    "deckgen as deckgen/docs/recap-format.md).",
 )
 @click.version_option(__version__, prog_name="deckgen")
 @click.option("--debug", is_flag=True, help="Show the traceback of internal errors.")
@@ -111,6 +112,13 @@ _THEME = click.option(
 _STEPS_OPTION = click.option(
     "--steps", type=_STEPS, help="Override the recap's `options.collapse_steps`."
 )
+_PDF_TIMEOUT = click.option(
+    "--pdf-timeout",
+    type=click.FloatRange(min=1),
+    default=SOFFICE_TIMEOUT,
+    show_default=True,
+    help="Seconds LibreOffice may take for one deck before it is stopped.",
+)
 
 
 @main.command("build", short_help="Build recaps into .pptx decks.")
@@ -128,6 +136,7 @@ _STEPS_OPTION = click.option(
     help="How to report: for people, as JSON, or as GitHub annotations.",
 )
 @click.option("--pdf", is_flag=True, help="Also write a PDF through LibreOffice.")
+@_PDF_TIMEOUT
 @click.option(
     "--split",
     type=click.Choice(["presenters"]),
@@ -145,6 +154,7 @@ def build_command(
     steps: Any,
     fmt: str,
     pdf: bool,
+    pdf_timeout: float,
     split: Any,
     force: bool,
 ) -> None:
@@ -202,9 +212,9 @@ def build_command(
                     _print_summary(result)
                     _list_inputs(result.inputs)
                 if pdf:
-                    record({"pdf": _write_pdf(result, force, fmt, quiet)})
+                    record({"pdf": _write_pdf(result, force, fmt, quiet, pdf_timeout)})
                     for part, entry in zip(result.parts, summary["split"], strict=True):
-                        entry["pdf"] = _write_pdf(part, force, fmt, quiet)
+                        entry["pdf"] = _write_pdf(part, force, fmt, quiet, pdf_timeout)
             failed |= bool(results and results[-1].get("errors"))
     _finish(fmt, results, failed)
 
@@ -259,9 +269,12 @@ def validate_command(
     help="The PNG to write [default: output/<recap name>-preview.png].",
 )
 @click.option("--theme", help="A built-in theme name or a theme folder.")
+@_PDF_TIMEOUT
 @_verbosity(_INPUTS_HELP)
 @click.pass_context
-def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None) -> None:
+def preview_command(
+    ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None, pdf_timeout: float
+) -> None:
     """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
     target = sheet or Path("output") / f"{recap.stem}-preview.png"
     results: list[dict[str, Any]] = []
@@ -271,7 +284,7 @@ def preview_command(ctx: click.Context, recap: Path, sheet: Path | None, theme: 
         result = build(recap, deck, theme)
         from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
 
-        write_atomically(contact_sheet(deck), target)
+        write_atomically(contact_sheet(deck, timeout=pdf_timeout), target)
         if not _quiet():
             click.echo(f"{target}: contact sheet of {recap}")
             _list_inputs(result.inputs)
@@ -303,13 +316,12 @@ def watch_command(
     """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
     images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""
     target = out_dir / f"{recap.stem}.pptx"
-    watched = [recap.resolve()]
+    watched = [watchable(recap)]
     builds = 0
 
     def rebuild() -> list[Path]:
         nonlocal watched, builds
         builds += 1
-        load_theme.cache_clear()  # a theme file may have changed since the last build
         try:
             result = build(recap, target, theme, False, steps, incremental=True, force=True)
         except DeckgenError as exc:
@@ -322,7 +334,7 @@ def watch_command(
             _report(result.warnings, "text")
             if not _quiet():
                 click.echo(_summary_line(result))
-            watched = list(dict.fromkeys([recap.resolve(), *result.inputs]))
+            watched = list(dict.fromkeys([watchable(recap), *result.inputs]))
         if builds == 1 and not _quiet():
             click.echo(f"watching {_count(len(watched), 'file')} of {recap}; Ctrl-C stops")
         _list_inputs(watched)
@@ -561,7 +573,9 @@ def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
         sys.exit(ExitStatus.INVALID)
 
 
-def _write_pdf(result: BuildResult, force: bool, fmt: str, quiet: bool) -> str | None:
+def _write_pdf(
+    result: BuildResult, force: bool, fmt: str, quiet: bool, timeout: float
+) -> str | None:
     """Write the PDF of a deck (unless the deck is up to date and so is its PDF); return
     its path, or None when LibreOffice is missing."""
     _clear_progress()
@@ -576,7 +590,7 @@ def _write_pdf(result: BuildResult, force: bool, fmt: str, quiet: bool) -> str |
     if result.up_to_date and not force and _newer(pdf, deck):
         state = "up to date"
     else:
-        to_pdf(deck, pdf)
+        to_pdf(deck, pdf, timeout)
         state = "written"
     if fmt == "text" and not quiet:
         _clear_progress()

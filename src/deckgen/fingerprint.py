@@ -29,7 +29,6 @@ from typing import Any
 
 from deckgen import __version__
 from deckgen.errors import Position, Problem
-from deckgen.write import write_atomically
 
 _FORMAT = 1  # of the sidecar; a change makes every deck rebuild once
 _LIBRARIES = ("python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML")
@@ -54,14 +53,24 @@ def sidecar(deck: Path) -> Path:
     return deck.with_name(f".{deck.name}.deckgen.json")
 
 
-def fingerprint(inputs: Iterable[Path], options: Mapping[str, str | int | None]) -> str:
-    """SHA-256 (hex) of the toolchain, `options` and every input file's path and bytes."""
+def fingerprint(
+    inputs: Iterable[Path],
+    options: Mapping[str, str | int | None],
+    read: Mapping[Path, str] | None = None,
+) -> str:
+    """SHA-256 (hex) of the toolchain, `options` and every input file's path and bytes.
+
+    `read` holds the SHA-256 of the bytes a build loaded (the recap files, theme.yaml): a
+    file replaced since it was loaded counts as it was loaded, so the fingerprint records
+    what was built and the next build sees the change. Other files are hashed now, before
+    rendering reads them: a change after that makes the next build rebuild too."""
+    known = read or {}
     digest = hashlib.sha256()
     head = {"format": _FORMAT, "toolchain": toolchain(), "options": dict(options)}
     digest.update(json.dumps(head, sort_keys=True).encode())
     for path in inputs:
         digest.update(b"\0" + path.as_posix().encode() + b"\0")
-        digest.update(_file_digest(path).encode())
+        digest.update((known.get(path) or file_digest(path)).encode())
     return digest.hexdigest()
 
 
@@ -73,7 +82,7 @@ def toolchain() -> str:
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(_file_digest(path).encode())
+            digest.update(file_digest(path).encode())
     for name in _LIBRARIES:
         try:
             version = metadata.version(name)
@@ -90,15 +99,15 @@ def up_to_date(deck: Path, key: str) -> Record | None:
     if record is None or record.fingerprint != key:
         return None
     try:
-        if deck.stat().st_size != record.deck_size or _file_digest(deck) != record.deck_sha256:
+        if deck.stat().st_size != record.deck_size or file_digest(deck) != record.deck_sha256:
             return None
     except OSError:
         return None
     return record
 
 
-def write_record(deck: Path, record: Record) -> None:
-    """Write the sidecar of `deck` (atomically)."""
+def record_bytes(record: Record) -> bytes:
+    """The bytes of the sidecar file of `record` (`api` writes them with the deck)."""
     data = {
         "format": _FORMAT,
         "deckgen": __version__,
@@ -109,8 +118,7 @@ def write_record(deck: Path, record: Record) -> None:
         "qr_codes": record.qr_codes,
         "template_warnings": [_problem_data(p) for p in record.template_warnings],
     }
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    write_atomically(text.encode("utf-8"), sidecar(deck))
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def read_record(deck: Path) -> Record | None:
@@ -137,7 +145,8 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _file_digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
+    """SHA-256 (hex) of the bytes of `path` now; `missing` when it cannot be read."""
     digest = hashlib.sha256()
     try:
         with path.open("rb") as stream:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,11 +67,9 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
             f"image `{shown}` has too many pixels; the limit is "
             f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels"
         ) from None
-    except (
-        OSError,
-        SyntaxError,
-        ValueError,
-    ):
+    except (OSError, SyntaxError, ValueError, ArithmeticError, IndexError, struct.error):
+        # what Pillow's parsers raise on damaged bytes (an EMF with a zero frame divides
+        # by zero)
         raise ImageProblem(f"image `{shown}` is not a readable image file") from None
     if kind not in FORMATS:
         supported = ", ".join(sorted(FORMATS))

@@ -15,6 +15,7 @@ from typing import Any
 
 from deckgen.errors import DeckgenError, ThemeError
 from deckgen.load import DataPath, Document, load_recap, read_yaml
+from deckgen.load.paths import PathProblem, repository_root, resolve_name
 from deckgen.load.yaml_reader import MAX_FILE_BYTES
 from deckgen.theme import THEME_FILE, find_theme
 
@@ -32,10 +33,11 @@ def recap_inputs(path: Path, theme: str | None = None) -> list[Path]:
     try:
         doc = load_recap(path)
     except DeckgenError:
-        return list(dict.fromkeys([path.resolve(), *_declared_includes(path)]))
+        return list(dict.fromkeys([watchable(path), *_declared_includes(path)]))
     spec, relative_to = (theme, Path.cwd()) if theme else (_theme_of(doc), path.parent)
+    root = None if theme else repository_root(path)
     try:
-        folder: Path | None = find_theme(spec, relative_to)
+        folder: Path | None = find_theme(spec, relative_to, root)
     except ThemeError:
         folder = None
     return document_inputs(doc, folder)
@@ -43,7 +45,7 @@ def recap_inputs(path: Path, theme: str | None = None) -> list[Path]:
 
 def document_inputs(doc: Document, theme_folder: Path | None) -> list[Path]:
     """The recap files of a loaded recap, its images, then the files of its theme."""
-    files = [f.resolve() for f in doc.files]
+    files = [f.resolve() for f in doc.files]  # the loader resolved them: they resolve
     files += list(_images(doc))
     files += theme_files(theme_folder) if theme_folder is not None else []
     return list(dict.fromkeys(files))
@@ -71,7 +73,8 @@ def _theme_step(folder: Path, spec: Path, out: list[Path]) -> Path | None:
         return None
     if not isinstance(data, dict):
         return None
-    out += [(folder / data[k]).resolve() for k in _THEME_FILE_KEYS if isinstance(data.get(k), str)]
+    named = [_resolved(folder / data[k]) for k in _THEME_FILE_KEYS if isinstance(data.get(k), str)]
+    out += [p for p in named if p is not None]
     parent = data.get("extends")
     if not isinstance(parent, str):
         return None
@@ -177,18 +180,35 @@ def _declared_includes(path: Path) -> list[Path]:
     for presenter in _items(data, "presenters"):
         holder, topics = path, _items(presenter, "topics")
         if isinstance(presenter, dict) and isinstance(presenter.get("include"), str):
-            holder = (path.parent / presenter["include"]).resolve()
+            found = _resolved(path.parent / presenter["include"])
+            if found is None:
+                continue
+            holder = found
             out.append(holder)
             try:
                 topics = _items(read_yaml(holder).data, "topics")
             except DeckgenError:
                 topics = []
-        out += [
-            (holder.parent / t["include"]).resolve()
+        included = [
+            _resolved(holder.parent / t["include"])
             for t in topics
             if isinstance(t, dict) and isinstance(t.get("include"), str)
         ]
+        out += [p for p in included if p is not None]
     return out
+
+
+def watchable(path: Path) -> Path:
+    """`path` resolved, or only made absolute when it cannot be resolved (a symlink loop)."""
+    return _resolved(path) or path.absolute()
+
+
+def _resolved(path: Path) -> Path | None:
+    """`path` resolved; None for a name that cannot be (a NUL in it, a symlink loop)."""
+    try:
+        return resolve_name(path, "file", path.as_posix())
+    except PathProblem:
+        return None
 
 
 def _theme_of(doc: Document) -> str:
@@ -205,7 +225,9 @@ def _images(doc: Document) -> Iterator[Path]:
                 base = doc.source_of((*at, "image", "path")).parent
             except KeyError:
                 continue
-            yield (base / image["path"]).resolve()
+            found = _resolved(base / image["path"])
+            if found is not None:
+                yield found
 
 
 def _slides(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:

@@ -8,20 +8,26 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from deckgen.office import to_pdf, to_pngs
+from deckgen.office import SOFFICE_TIMEOUT, to_pdf, to_pngs
 
 _GAP = 12
 _DPI = 36  # 480 x 270 px a slide
 _LABEL = 20
 
 
-def contact_sheet(pptx: Path, columns: int = 4, dpi: int = _DPI, limit: int | None = None) -> bytes:
+def contact_sheet(
+    pptx: Path,
+    columns: int = 4,
+    dpi: int = _DPI,
+    limit: int | None = None,
+    timeout: float = SOFFICE_TIMEOUT,
+) -> bytes:
     """PNG bytes of the slides of `pptx` (the first `limit`, or all), numbered,
-    `columns` to a row."""
+    `columns` to a row; LibreOffice may take `timeout` seconds."""
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as scratch:
         work = Path(scratch)
         pdf = work / f"{pptx.stem}.pdf"
-        to_pdf(pptx, pdf)
+        to_pdf(pptx, pdf, timeout)
         pngs = to_pngs(pdf, work, dpi)[:limit]
         pages = [Image.open(p).convert("RGB") for p in pngs]
     width, height = pages[0].size

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from deckgen.errors import Position, Problem, RecapError, ThemeError
+from deckgen.fingerprint import file_digest
 from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
+from deckgen.templates import TemplateProblem, check_template
 from deckgen.validate import check_schema
 
 THEME_FILE = "theme.yaml"
@@ -77,6 +78,7 @@ class Theme:
     layouts: tuple[tuple[str, str], ...] = ()
     logo_size: tuple[int, int] = (0, 0)  # pixels, for the aspect ratio
     files: tuple[Path, ...] = ()  # every file the theme is made of (theme.yaml chain, images)
+    digests: tuple[tuple[Path, str], ...] = ()  # SHA-256 of each of `files`, as it was read
     positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
 
     def layout_name(self, kind: str) -> str | None:
@@ -96,8 +98,12 @@ def builtin_themes() -> list[Theme]:
     return [load_theme(d) for d in sorted(root.iterdir()) if (d / THEME_FILE).is_file()]
 
 
-def find_theme(spec: str, relative_to: Path) -> Path:
-    """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`)."""
+def find_theme(spec: str, relative_to: Path, root: Path | None = None) -> Path:
+    """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`).
+
+    With `root` (the repository of the recap that names the theme, see
+    `load.paths.repository_root`) a theme folder must lie inside `root` or be a built-in
+    theme's (symlinks resolved): a recap cannot make a build read files elsewhere."""
     if "/" not in spec and "\\" not in spec and not spec.startswith("."):
         folder = builtin_themes_dir() / spec
         if _holds_theme(folder):
@@ -105,9 +111,22 @@ def find_theme(spec: str, relative_to: Path) -> Path:
         names = ", ".join(t.name for t in builtin_themes())
         raise ThemeError([Problem(Position(spec), f"no theme named `{spec}`; built-in: {names}")])
     folder = relative_to / spec
+    if root is not None and not _allowed(folder, root):
+        message = f"theme folder `{spec}` lies outside the recap's repository; use a theme"
+        raise ThemeError([Problem(Position(spec), f"{message} inside it, or --theme")])
     if not _holds_theme(folder):
         raise ThemeError([Problem(Position(spec), f"no {THEME_FILE} in theme folder `{spec}`")])
     return folder.resolve()
+
+
+def _allowed(folder: Path, root: Path) -> bool:
+    """True when `folder` lies inside `root` or the built-in themes (or cannot be resolved:
+    then it holds no theme, which `find_theme` says)."""
+    try:
+        resolved = folder.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return True
+    return any(resolved.is_relative_to(top.resolve()) for top in (root, builtin_themes_dir()))
 
 
 def _holds_theme(folder: Path) -> bool:
@@ -117,10 +136,21 @@ def _holds_theme(folder: Path) -> bool:
         return False
 
 
+def load_theme(folder: Path, root: Path | None = None) -> Theme:
+    """Load the theme in `folder`, with everything it extends (a theme loaded before is
+    reused while none of its files has changed). With `root`, every theme it extends
+    must lie inside `root` too (see `find_theme`)."""
+    theme = _load_theme(folder.resolve(), root)
+    if any(file_digest(path) != digest for path, digest in theme.digests):
+        _load_theme.cache_clear()
+        theme = _load_theme(folder.resolve(), root)
+    return theme
+
+
 @cache
-def load_theme(folder: Path) -> Theme:
-    """Load the theme in `folder`, with everything it extends."""
-    merged, files, positions = _merged(folder.resolve(), ())
+def _load_theme(folder: Path, root: Path | None) -> Theme:
+    digests: dict[Path, str] = {}
+    merged, files, positions = _merged(folder.resolve(), (), digests, root)
     missing = [key for key in _REQUIRED if key not in merged]
     if missing:
         where = Position(files[-1].as_posix(), 1, 1)
@@ -130,6 +160,8 @@ def load_theme(folder: Path) -> Theme:
     _require(colors, Colors, files, "colors")
     _require(fonts, Fonts, files, "fonts")
     _require(sizes, Sizes, files, "sizes")
+    assets = tuple(merged[k] for k in ("template", "logo", "background_image") if merged.get(k))
+    digests.update((path, file_digest(path)) for path in assets)
     return Theme(
         name=merged.get("name", folder.name),
         description=merged.get("description", ""),
@@ -146,8 +178,8 @@ def load_theme(folder: Path) -> Theme:
         layouts=tuple(sorted(merged.get("layouts", {}).items())),
         logo_size=_pixels(merged.get("logo")),
         positions=positions,
-        files=tuple(files)
-        + tuple(merged[k] for k in ("template", "logo", "background_image") if merged.get(k)),
+        digests=tuple(digests.items()),
+        files=tuple(files) + assets,
     )
 
 
@@ -167,15 +199,17 @@ def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> 
 
 
 def _merged(
-    folder: Path, chain: tuple[Path, ...]
+    folder: Path, chain: tuple[Path, ...], digests: dict[Path, str], root: Path | None
 ) -> tuple[dict[str, Any], list[Path], dict[str, Position]]:
     """The theme's own values over those of the theme it extends (recursively), the files
-    read, and where each `layouts` entry was written."""
+    read, and where each `layouts` entry was written; `digests` gets the SHA-256 of each
+    theme.yaml read."""
     path = folder / THEME_FILE
     if folder in chain:
         loop = " -> ".join(p.name for p in (*chain, folder))
         raise ThemeError([Problem(Position(path.as_posix(), 1, 1), f"extends loop: {loop}")])
     doc = _read(path)
+    digests.update(doc.digests)
     data = doc.data
     problems = check_schema(doc, "theme") + _check_values(doc, folder)
     if problems:
@@ -187,17 +221,28 @@ def _merged(
     files: list[Path] = []
     positions: dict[str, Position] = {}
     if "extends" in data:
-        parent = find_theme(data["extends"], folder)
-        base, files, positions = _merged(parent, (*chain, folder))
+        parent = _extended(doc, folder, root)
+        base, files, positions = _merged(parent, (*chain, folder), digests, root)
     merged = {**base}
     for key, value in data.items():
         if isinstance(value, dict) and isinstance(base.get(key), dict):
             merged[key] = {**base[key], **value}
         elif key != "extends":
             merged[key] = value
+    if "template" in data:
+        positions["template"] = doc.position(("template",))
     for kind in data.get("layouts", {}):
         positions[f"layouts.{kind}"] = doc.position(("layouts", kind))
     return merged, [*files, path], positions
+
+
+def _extended(doc: Document, folder: Path, root: Path | None) -> Path:
+    """The folder of the theme `doc` extends; a problem names its `extends:` line."""
+    try:
+        return find_theme(doc.data["extends"], folder, root)
+    except ThemeError as exc:
+        where = doc.position(("extends",))
+        raise ThemeError([Problem(where, p.message, "extends") for p in exc.problems]) from None
 
 
 def _read(path: Path) -> Document:
@@ -226,19 +271,14 @@ def _check_values(doc: Document, folder: Path) -> list[Problem]:
         target = (folder / value).resolve()
         if not target.is_relative_to(folder) or not target.is_file():
             problems.append(Problem(where, f"file `{value}` not found in the theme folder", key))
-        elif key == "template" and not _is_pptx(target):
-            problems.append(Problem(where, f"`{value}` is not a .pptx file", key))
-        elif key != "template":
+        elif key == "template":
+            try:
+                check_template(target, value)
+            except TemplateProblem as exc:
+                problems.append(Problem(where, str(exc), key))
+        else:
             try:
                 inspect_image(target, value, folder)
             except ImageProblem as exc:
                 problems.append(Problem(where, str(exc), key))
     return problems
-
-
-def _is_pptx(path: Path) -> bool:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return "ppt/presentation.xml" in archive.namelist()
-    except (OSError, zipfile.BadZipFile):
-        return False

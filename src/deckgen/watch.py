@@ -1,10 +1,13 @@
 """`deckgen watch`: build, then build again whenever one of the deck's input files changes.
 
-Files are polled (modification time, size and inode, every `interval` seconds) rather
-than watched through OS notifications: recaps have a handful of inputs, polling works
-the same on every system, on network and container file systems and with editors that
-save by renaming, and it needs no extra dependency. A file that disappears or appears
-counts as a change.
+Files are polled (every `interval` seconds) rather than watched through OS
+notifications: recaps have a handful of inputs, polling works the same on every system,
+on network and container file systems and with editors that save by renaming, and it
+needs no extra dependency. A file changes when its bytes do: its modification time, size
+and inode are looked at first, and when one of them differs the file is hashed, so a
+save that changes nothing (`touch`) does not rebuild. A file that disappears or appears
+counts as a change; a name that cannot be read (a NUL in it, a symlink loop) counts as
+missing.
 """
 
 from __future__ import annotations
@@ -13,27 +16,47 @@ import time
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
-Stamp = tuple[int, int, int] | None  # (mtime in ns, size, inode), None when missing
-Snapshot = dict[Path, Stamp]
+from deckgen.fingerprint import file_digest
+
+Stamp = tuple[int, int, int]  # (mtime in ns, size, inode)
+State = tuple[Stamp, str] | None  # the stamp and SHA-256 of a file, None when missing
+Snapshot = dict[Path, State]
 
 
-def stamp(path: Path) -> Stamp:
-    """What changes when `path` is written, replaced or removed."""
+def stamp(path: Path) -> Stamp | None:
+    """What changes when `path` is written, replaced or removed (None when missing)."""
     try:
         info = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return None
     return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-def snapshot(paths: Iterable[Path]) -> Snapshot:
-    """The stamp of each path."""
-    return {path: stamp(path) for path in paths}
+def state(path: Path, before: State = None) -> State:
+    """The state of `path`; its bytes are hashed only when its stamp differs from
+    `before`'s."""
+    now = stamp(path)
+    if now is None:
+        return None
+    if before is not None and before[0] == now:
+        return before
+    digest = file_digest(path)
+    return None if digest == "missing" else (now, digest)
+
+
+def snapshot(paths: Iterable[Path], before: Snapshot | None = None) -> Snapshot:
+    """The state of each path (hashing only files whose stamp changed since `before`)."""
+    known = before or {}
+    return {path: state(path, known.get(path)) for path in paths}
 
 
 def changed(before: Snapshot, after: Snapshot) -> list[Path]:
-    """The paths whose stamp differs between two snapshots of the same paths."""
-    return [path for path in after if before.get(path) != after[path]]
+    """The paths whose bytes (or existence) differ between two snapshots."""
+    return [path for path in after if _content(before.get(path)) != _content(after[path])]
+
+
+def _content(entry: State) -> str | None:
+    return entry[1] if entry is not None else None
 
 
 def watch(
@@ -47,14 +70,15 @@ def watch(
 
     Runs until `keep_going()` is false or the user presses Ctrl-C (KeyboardInterrupt
     propagates). A change made while `build` runs is seen at the next poll, because the
-    files watched before the build keep the stamps they had when it started.
+    files watched before the build keep the states they had when it started.
     """
     seen = _after(build, {})
     while keep_going():
         sleep(interval)
-        now = snapshot(seen)
+        now = snapshot(seen, seen)
         paths = changed(seen, now)
         if not paths:
+            seen = now  # a touched file: its new stamp, the same bytes
             continue
         if on_change is not None:
             on_change(paths)
@@ -63,8 +87,8 @@ def watch(
 
 def _after(build: Callable[[], Collection[Path]], before: Snapshot) -> Snapshot:
     """Build, and the snapshot to compare the next poll with: files watched before keep
-    their stamps from before the build; a newly found file written since the build began
-    may have changed after the build read it, so it counts as changed (stamp None)."""
+    their states from before the build; a newly found file written since the build began
+    may have changed after the build read it, so it counts as changed (state None)."""
     started = time.time_ns()
     inputs = build()
     out: Snapshot = {}
@@ -72,6 +96,6 @@ def _after(build: Callable[[], Collection[Path]], before: Snapshot) -> Snapshot:
         if path in before:
             out[path] = before[path]
         else:
-            now = stamp(path)
-            out[path] = None if now is not None and now[0] >= started else now
+            now = state(path)
+            out[path] = None if now is not None and now[0][0] >= started else now
     return out

@@ -172,8 +172,7 @@ def test_watch_rebuilds_when_any_input_changes(project: Path, start):
 
     recap, bryan = project / "talk.yaml", project / "people/bryan.yaml"
     image, theme = project / "pics/loki.png", project / "mytheme/theme.yaml"
-    # touching rebuilds (the same bytes again); editing changes the deck
-    assert not rewritten(watcher, deck, lambda: touch(recap), "touching the recap")
+    touch(recap)  # the same bytes: no rebuild (the next change announced is the edit)
     assert rewritten(watcher, deck, lambda: edit(recap, "2019", "19"), "editing the recap")
     assert rewritten(watcher, deck, lambda: edit(bryan, "logs", "LOGS"), "editing an include")
     assert rewritten(
@@ -184,6 +183,7 @@ def test_watch_rebuilds_when_any_input_changes(project: Path, start):
     )
     assert rewritten(watcher, deck, lambda: edit(theme, "FF6600", "0066FF"), "editing the theme")
     assert "changed: people/bryan.yaml; rebuilding" in watcher.stdout
+    assert watcher.stdout.count("changed: talk.yaml; rebuilding") == 1  # the edit, not the touch
 
     assert watcher.interrupt() == 0
     assert watcher.stderr.splitlines()[-1] == "deckgen: stopped watching"
@@ -269,6 +269,28 @@ def test_watch_loop_builds_again_only_after_a_change(tmp_path: Path):
 
     watching.watch(build, 0.5, sleep=sleep, keep_going=lambda: len(builds) < 3)
     assert len(builds) == 3  # the first build, then one per change (an edit, a removal)
+
+
+def test_watch_loop_does_not_build_after_a_touch(tmp_path: Path):
+    """A save that changes nothing (a new modification time, the same bytes) is no change."""
+    file = tmp_path / "a.yaml"
+    file.write_text("one", encoding="utf-8")
+    builds: list[int] = []
+    polls = iter(range(8))
+
+    def build() -> list[Path]:
+        builds.append(next(polls))
+        return [file]
+
+    def sleep(seconds: float) -> None:
+        n = next(polls)
+        if n in (2, 4):
+            touch(file)
+        if n == 6:
+            file.write_text("two", encoding="utf-8")  # the same size, other bytes
+
+    watching.watch(build, 0.5, sleep=sleep, keep_going=lambda: len(builds) < 2)
+    assert builds == [0, 7]  # the first build, then only after the edit
 
 
 def test_watch_usage(tmp_path: Path, cli):

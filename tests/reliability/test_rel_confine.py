@@ -302,3 +302,64 @@ def test_a_theme_path_that_cannot_be_resolved_is_refused(tmp_path: Path, theme: 
     done = run_deckgen("build", "r.yaml", *option, "-o", "out", cwd=tmp_path)
     assert "internal error" not in done.stderr
     assert done.returncode == 1
+
+
+# --- a recap's theme stays inside its repository -------------------------------------------
+
+THEME_RECAP = "title: T\ntheme: {theme}\npresenters:\n  - name: A\n    topics: [{{title: X}}]\n"
+OUTSIDE = (
+    "theme folder `{theme}` lies outside the recap's repository; use a theme inside it, or --theme"
+)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp/repo (a git work tree: `.git`) holding recaps/ and themes/mine, and
+    tmp/elsewhere, a theme outside it; the current folder is tmp/repo."""
+    for folder in ("repo/.git", "repo/recaps", "repo/themes/mine", "elsewhere"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "repo/themes/mine/theme.yaml").write_text("extends: default\n", encoding="utf-8")
+    (tmp_path / "elsewhere/theme.yaml").write_text("extends: default\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "repo")
+    return tmp_path / "repo"
+
+
+def _theme_recap(theme: str, name: str = "recaps/r.yaml") -> Path:
+    Path(name).write_text(THEME_RECAP.format(theme=theme), encoding="utf-8")
+    return Path(name)
+
+
+def test_a_theme_inside_the_repository_is_used(repo: Path):
+    assert _problems(_theme_recap("../themes/mine")) == []
+
+
+@pytest.mark.parametrize("theme", ["../../elsewhere", "/etc", "./link"])
+def test_a_theme_outside_the_repository_is_refused_at_the_theme_line(repo: Path, theme: str):
+    (repo / "recaps/link").symlink_to(repo.parent / "elsewhere")  # a symlink counts resolved
+    assert _problems(_theme_recap(theme)) == [
+        f"recaps/r.yaml:2:8: error: theme: {OUTSIDE.format(theme=theme)}"
+    ]
+
+
+def test_a_theme_that_extends_one_outside_is_refused_at_the_extends_line(repo: Path):
+    mine = repo / "themes/mine/theme.yaml"
+    mine.write_text("extends: ../../../elsewhere\n", encoding="utf-8")
+    assert _problems(_theme_recap("../themes/mine")) == [
+        f"{mine.as_posix()}:1:10: error: extends: " + OUTSIDE.format(theme="../../../elsewhere")
+    ]
+
+
+def test_without_git_the_repository_is_the_recap_folder(repo: Path):
+    (repo / ".git").rmdir()
+    assert _problems(_theme_recap("../themes/mine")) == [
+        f"recaps/r.yaml:2:8: error: theme: {OUTSIDE.format(theme='../themes/mine')}"
+    ]
+    assert _problems(_theme_recap("themes/mine", "r.yaml")) == []
+
+
+def test_builtin_themes_and_the_command_line_may_name_any_folder(repo: Path):
+    assert _problems(_theme_recap("dark")) == []
+    done = run_deckgen("validate", "recaps/r.yaml", "--theme", "../elsewhere", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    built = run_deckgen("build", "recaps/r.yaml", "--theme", "../elsewhere", "-o", "out", cwd=repo)
+    assert built.returncode == 0, built.stderr

@@ -65,7 +65,7 @@ EXPECTED = {
     "raw-bell-character.yaml": "contains the control character U+0007; remove it",
     "raw-terminal-escape.yaml": "contains the control character U+001B; remove it",
     "tab-indentation.yaml": "invalid YAML",
-    "theme-outside-folder.yaml": "no theme.yaml in theme folder `/etc`",
+    "theme-outside-folder.yaml": "theme folder `/etc` lies outside the recap's repository",
     "title-too-long.yaml": "201 characters; at most 200 fit on a slide",
     "top-level-list.yaml": "expected a mapping at the top",
     "top-level-scalar.yaml": "expected a mapping at the top",

@@ -280,3 +280,50 @@ def test_a_line_break_in_slide_text_builds(folder: Path):
     assert deck_problems(deck) == []
     texts = _texts(deck)
     assert any("first line" in t for t in texts) and any("second line" in t for t in texts)
+
+
+# --- line and paragraph separators ----------------------------------------------------------
+
+SEPARATORS = [("\u2028", "U+2028", "line separator"), ("\u2029", "U+2029", "paragraph separator")]
+ONE_LINE = {"path", "date", "theme", "language"}  # URLs refuse them as they refuse spaces
+
+
+# NEL (U+0085) written raw is a line break to YAML itself (the escape `\\N` is refused as a
+# control character)
+NEL = ("\x85", "U+0085", "next line")
+
+
+@pytest.mark.parametrize(("sep", "code", "kind"), [*SEPARATORS, NEL], ids=["LS", "PS", "NEL"])
+def test_separators_in_slide_text_are_line_breaks(folder: Path, sep: str, code: str, kind: str):
+    """In every field of slide text U+2028, U+2029 and U+0085 read as a typed line break: the
+    recap validates and builds (Pillow's raqm layout fails on U+2029), and the text on
+    either side reaches the deck."""
+    data = copy.deepcopy(FULL)
+    shown = [f for f in FIELDS if f[-1] not in URL_KEYS | ONE_LINE | {"alt"}]
+    for i, field in enumerate(shown):
+        _set(data, field, f"left{i}{sep}right{i}")
+    recap = folder / "sep.yaml"
+    recap.write_text(dump_yaml(data), encoding="utf-8")
+    assert problems_of(recap) == []
+    deck = folder / "sep.pptx"
+    api.build(recap, deck)
+    assert deck_problems(deck) == []
+    texts = "\n".join(_texts(deck))
+    assert sep not in texts
+    missing = [format_path(f) for i, f in enumerate(shown) if f"left{i}" not in texts]
+    assert missing == []
+    assert [format_path(f) for i, f in enumerate(shown) if f"right{i}" not in texts] == []
+
+
+@pytest.mark.parametrize(("sep", "code", "kind"), SEPARATORS, ids=["LS", "PS"])
+@pytest.mark.parametrize("key", sorted(ONE_LINE))
+def test_separators_in_one_line_values_are_refused(
+    folder: Path, key: str, sep: str, code: str, kind: str
+):
+    data = copy.deepcopy(FULL)
+    (field,) = [f for f in FIELDS if f[-1] == key]
+    _set(data, field, f"ab{sep}c")
+    recap = folder / "one.yaml"
+    recap.write_text(dump_yaml(data), encoding="utf-8")
+    expected = f"error: {format_path(field)}: contains the {kind} {code} at character 3; remove it"
+    assert expected in [p.split(": ", 1)[1] for p in problems_of(recap)]

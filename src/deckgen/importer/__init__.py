@@ -18,7 +18,7 @@ from deckgen.importer.structure import Draft, assemble
 from deckgen.importer.yaml_out import data, dump, loads
 from deckgen.model import Video
 from deckgen.starter import schema_reference
-from deckgen.write import write_atomically
+from deckgen.write import write_together
 
 __all__ = ["ImportBug", "ImportReport", "import_deck"]
 
@@ -86,8 +86,9 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     text = dump(tree, header)
     if loads(text) != data(tree):  # pragma: no cover - the writer checks each value
         raise ImportBug(f"bug: the YAML written for {deck.as_posix()} does not read back")
-    pictures.write(recap.parent)
-    write_atomically(text.encode("utf-8"), recap)
+    # the pictures and the recap are written together, or none of them (nor their folder)
+    files = [(blob, recap.parent / path) for path, blob in sorted(pictures.files.items())]
+    write_together([*files, (text.encode("utf-8"), recap)])
     _check(recap, deck)
     left_out = [printable(f"slide {p.number}: {p.message}") for p in pieces if isinstance(p, Note)]
     left_out += fitted

@@ -15,6 +15,8 @@ from pathlib import Path
 from lxml import etree
 from pptx.oxml.ns import qn
 
+from deckgen.safezip import NotAZip, ZipRefused, opened
+
 _PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 MAIN_TYPES = {
     _PRESENTATION: "presentation",
@@ -60,37 +62,32 @@ class Package:
         return out
 
 
-def open_zip(path: Path) -> zipfile.ZipFile:
-    """The one place the importer opens a deck's zip archive."""
-    return zipfile.ZipFile(path)
-
-
 def read_package(path: Path) -> Package:
-    """The package at `path`; raise `NotADeck` (with the reason) when it holds no deck."""
-    with path.open("rb") as stream:
-        head = stream.read(8)
+    """The package at `path`; raise `NotADeck` (with the reason) when it holds no deck.
+    The zip is opened here only, through `deckgen.safezip` (bounded unpacking)."""
+    with path.open("rb") as raw:
+        head = raw.read(8)
     if head == _CFB:
         raise NotADeck(
-            "an old PowerPoint 97-2003 (.ppt) file or an encrypted deck;"
+            "it is an old PowerPoint 97-2003 (.ppt) file or an encrypted deck;"
             " save it as .pptx without a password"
         )
-    if not zipfile.is_zipfile(path):
-        raise NotADeck("not a zip package, as .pptx files are")
     try:
-        with open_zip(path) as archive:
-            members = {
-                info.filename: archive.read(info)
-                for info in archive.infolist()
-                if not info.is_dir()
-            }
+        with opened(path) as stream, zipfile.ZipFile(stream) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            members = {info.filename: archive.read(info) for info in infos}
+    except NotAZip:
+        raise NotADeck("it is not a zip package, as .pptx files are") from None
+    except ZipRefused as exc:
+        raise NotADeck(str(exc)) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise NotADeck(f"a damaged zip package ({exc})") from None
+        raise NotADeck(f"it is a damaged zip package ({exc})") from None
     return _as_presentation(members)
 
 
 def _as_presentation(members: dict[str, bytes]) -> Package:
     if _CONTENT_TYPES not in members:
-        raise NotADeck("a zip file without [Content_Types].xml, so no Office document")
+        raise NotADeck("it is a zip file without [Content_Types].xml, so no Office document")
     try:
         types = etree.fromstring(members[_CONTENT_TYPES], _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -104,7 +101,7 @@ def _as_presentation(members: dict[str, bytes]) -> Package:
     if main is None:
         kinds = " ".join(str(o.get("ContentType", "")) for o in overrides.values())
         what = next((v for k, v in _OTHER_TYPES.items() if k in kinds), None)
-        raise NotADeck(what or "a zip file with no presentation part")
+        raise NotADeck(f"it is {what or 'a zip file with no presentation part'}")
     macros = any("macroEnabled" in str(o.get("ContentType")) for o in overrides.values())
     macros = macros or any(n.lower().endswith("vbaproject.bin") for n in members)
     overrides[main].set("ContentType", _PRESENTATION)

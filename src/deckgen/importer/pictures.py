@@ -6,12 +6,10 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from PIL import Image
 
 from deckgen.images import FORMATS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
-from deckgen.write import write_atomically
 
 
 @dataclass(frozen=True)
@@ -47,11 +45,6 @@ class Pictures:
         self._by_hash[key] = extracted
         self.files[path] = data
         return extracted
-
-    def write(self, base: Path) -> None:
-        """Write every picture under `base` (the recap's folder), atomically each."""
-        for path, data in sorted(self.files.items()):
-            write_atomically(data, base / path)
 
 
 def digest(blob: bytes) -> str:

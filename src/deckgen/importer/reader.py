@@ -194,7 +194,7 @@ def read_deck(path: Path) -> DeckData:
     try:
         package = read_package(path)
     except NotADeck as exc:
-        raise _error(shown, f"is not a PowerPoint deck: it is {exc}") from None
+        raise _error(shown, f"is not a PowerPoint deck: {exc}") from None
     except OSError as exc:
         raise _error(shown, f"cannot read it: {exc.strerror or exc}") from None
     try:

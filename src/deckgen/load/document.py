@@ -31,6 +31,7 @@ class Document:
     keys: dict[DataPath, Position] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # shown file name -> resolved path
+    digests: dict[Path, str] = field(default_factory=dict)  # resolved path -> SHA-256 read
     # the source text of every scalar that is not a string (`1.10`, `0x1F`, `007`, `true`)
     texts: dict[DataPath, str] = field(default_factory=dict)
 
@@ -60,6 +61,7 @@ class Document:
             self.texts[at + path] = text
         self.files.extend(f for f in other.files if f not in self.files)
         self.sources.update(other.sources)
+        self.digests.update(other.digests)
 
     def text(self, path: DataPath) -> str:
         """The value at `path` as the presenter wrote it (a number keeps its form)."""

@@ -57,3 +57,17 @@ def confined_file(path: Path, what: str, shown: str, root: Path) -> Path:
     if not stat.S_ISREG(mode):  # a device or a pipe: reading it could block or never end
         raise PathProblem(f"{what} `{shown}` is not a regular file")
     return resolved
+
+
+def repository_root(recap: Path) -> Path:
+    """The folder a recap's files and theme must stay in: the root of the git work tree
+    that holds `recap` (the nearest folder above it with a `.git`), else the recap's own
+    folder."""
+    folder = resolve_name(recap, "recap", recap.as_posix()).parent
+    for candidate in (folder, *folder.parents):
+        try:
+            if (candidate / ".git").exists():
+                return candidate
+        except OSError:  # a folder above that cannot be looked into
+            break
+    return folder

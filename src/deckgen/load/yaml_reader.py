@@ -7,6 +7,7 @@ positions that the JSON-schema stage maps its errors back to.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 from collections.abc import Iterator
@@ -59,7 +60,7 @@ for _name, (_pattern, _first) in _YAML_12.items():
 def read_yaml(path: Path, display: str | None = None) -> Document:
     """Read one YAML file into a `Document`; raise `RecapError` for any problem."""
     name = display or path.as_posix()
-    text = _read_text(path, name)
+    text, digest = _read_text(path, name)
     try:
         _check_depth(text, name)
         node = yaml.compose(text, Loader=_Loader)
@@ -75,7 +76,10 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     if node is None:
         raise RecapError([Problem(Position(name, 1, 1), "the file is empty; expected a mapping")])
     builder = _Builder(name)
-    doc = Document(data=None, files=[path.resolve()], sources={name: path.resolve()})
+    resolved = path.resolve()
+    doc = Document(
+        data=None, files=[resolved], sources={name: resolved}, digests={resolved: digest}
+    )
     doc.data = builder.build(node, (), doc, depth=0)
     if builder.problems:
         raise RecapError(builder.problems)
@@ -113,7 +117,8 @@ def _refuse_deep(events: Iterator[yaml.Event], name: str) -> None:
             depth -= 1
 
 
-def _read_text(path: Path, name: str) -> str:
+def _read_text(path: Path, name: str) -> tuple[str, str]:
+    """The text of `path` and the SHA-256 (hex) of the bytes read."""
     try:
         mode = path.stat().st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # opening a pipe could block
@@ -130,12 +135,13 @@ def _read_text(path: Path, name: str) -> str:
     if len(raw) > MAX_FILE_BYTES:
         limit = f"{MAX_FILE_BYTES // 1_000_000} MB"
         raise RecapError([Problem(Position(name), f"file is larger than {limit}")])
+    digest = hashlib.sha256(raw).hexdigest()
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
         raise RecapError([Problem(_byte_pos(name, raw, raw.index(b"\x00")), "binary file")])
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), digest
     except UnicodeDecodeError as exc:
         pos = _byte_pos(name, raw, exc.start)
         raise RecapError([Problem(pos, "not UTF-8 text")]) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from deckgen.images import inspect_image
@@ -34,7 +35,20 @@ from deckgen.model.types import (
 
 def recap_from_document(doc: Document) -> Recap:
     """Build the model of a recap that passed validation."""
-    return _Builder(doc).recap()
+    return _Builder(replace(doc, data=_line_breaks(doc.data))).recap()
+
+
+def _line_breaks(data: Any) -> Any:
+    """`data` with U+2028 and U+2029 (line and paragraph separator) read as line breaks, as
+    typed: layout and rendering know one line break, `\\n` (validation refuses them where a
+    value is one line)."""
+    if isinstance(data, str):
+        return data.replace("\u2028", "\n").replace("\u2029", "\n")
+    if isinstance(data, dict):
+        return {k: _line_breaks(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_line_breaks(v) for v in data]
+    return data
 
 
 class _Builder:

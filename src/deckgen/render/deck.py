@@ -58,18 +58,20 @@ def _cached_or_built(theme: Theme, name: str) -> tuple[Base, list[Problem]]:
 
 
 def _build_base(theme: Theme) -> tuple[Base, list[Problem]]:
-    from deckgen.render.template import open_base  # python-pptx: only when not cached
+    # python-pptx: only when not cached
+    from deckgen.render.template import open_base, template_errors
 
-    opened = open_base(theme)
-    prs = opened.prs
-    notes_master = prs.notes_master.part.partname  # created on first use
-    layouts = {kind: str(layout.part.partname) for kind, layout in opened.layouts.items()}
-    placeholders = {
-        kind: dict(p for p in (_placeholder(ph) for ph in list(layout.placeholders)) if p[0])
-        for kind, layout in opened.layouts.items()
-    }
-    raw = io.BytesIO()
-    prs.save(raw)
+    with template_errors(theme):
+        opened = open_base(theme)
+        prs = opened.prs
+        notes_master = prs.notes_master.part.partname  # created on first use
+        layouts = {kind: str(layout.part.partname) for kind, layout in opened.layouts.items()}
+        placeholders = {
+            kind: dict(p for p in (_placeholder(ph) for ph in list(layout.placeholders)) if p[0])
+            for kind, layout in opened.layouts.items()
+        }
+        raw = io.BytesIO()
+        prs.save(raw)
     with zipfile.ZipFile(raw) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     return Base(parts, layouts, placeholders, str(notes_master)), opened.warnings

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -15,8 +17,10 @@ from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
 from pptx.util import Pt
 
-from deckgen.errors import Position, Problem
+from deckgen.errors import DeckgenError, Position, Problem, ThemeError
 from deckgen.layout.frame import SLIDE_H, SLIDE_W, logo_rect
+from deckgen.safezip import ZipRefused, opened
+from deckgen.templates import PARSER
 from deckgen.theme import Theme
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
@@ -36,9 +40,31 @@ class Base:
     warnings: list[Problem]
 
 
+@contextmanager
+def template_errors(theme: Theme) -> Iterator[None]:
+    """Turn what python-pptx raises while it opens, reads and saves the theme's template
+    into a `ThemeError` at the theme's `template:` line."""
+    try:
+        yield
+    except DeckgenError:
+        raise
+    except Exception as exc:  # python-pptx raises many kinds for a template it cannot use
+        if not theme.template:
+            raise
+        where = theme.positions.get("template") or Position(theme.template.as_posix())
+        detail = str(exc) if isinstance(exc, ZipRefused) else f"{type(exc).__name__}: {exc}"
+        message = f"`{theme.template.name}` cannot be used as a template ({detail})"
+        raise ThemeError([Problem(where, message, "template")]) from None
+
+
 def open_base(theme: Theme) -> Base:
-    """Open the theme's template (or the default), emptied of slides and themed."""
-    prs = Presentation(str(theme.template) if theme.template else None)
+    """Open the theme's template (or the default), emptied of slides and themed (call
+    it within `template_errors`)."""
+    if theme.template:
+        with opened(theme.template) as stream:  # checked when the theme loaded; bounded
+            prs = Presentation(stream)
+    else:
+        prs = Presentation()
     _remove_slides(prs)
     _widen(prs)
     master = prs.slide_master
@@ -126,7 +152,7 @@ def _theme_part(prs: PresentationType, theme: Theme) -> None:
     scheme's `hlink` colour whatever a run says, and text typed later in PowerPoint gets
     the theme's fonts."""
     part = prs.slide_master.part.part_related_by(RT.THEME)
-    root = etree.fromstring(part.blob)
+    root = etree.fromstring(part.blob, PARSER)
     colors = theme.colors
     for name, value in (
         ("accent1", colors.accent),

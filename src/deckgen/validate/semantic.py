@@ -45,6 +45,10 @@ MAX_LENGTH = {
     "dates": 200,
 }
 _URL_KEYS = {"url", "video", "slides_url"}  # keys whose string value is a URL
+# keys whose value is one line (a file, a name; URLs refuse any space): a line separator is a
+# mistake there; in slide text U+2028 and U+2029 are line breaks (see `model.from_data`)
+_SINGLE_LINE = {"path", "include", "language", "theme", "date"}
+_SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 _PLAIN_KEYS = {"code", "notes", "include", "path", "language", "alt"}  # not inline Markdown
 
 
@@ -132,6 +136,12 @@ class _Checker:
                     Problem(where, f"{what}{message}; remove it", format_path(path))
                 )
             else:
+                self.error(path, f"{message}; remove it")
+        elif not what and path and path[-1] in _SINGLE_LINE:
+            at = next((i for i, ch in enumerate(text) if ch in _SEPARATORS), None)
+            if at is not None:
+                kind, code = _SEPARATORS[text[at]], ord(text[at])
+                message = f"contains the {kind} U+{code:04X} at character {at + 1}"
                 self.error(path, f"{message}; remove it")
 
     def counts(self, slide: dict[str, Any], path: DataPath) -> None:
