@@ -431,7 +431,7 @@ def test_internal_error_with_debug_shows_the_traceback(write, monkeypatch):
 def test_internal_error_during_layout_leaves_an_earlier_deck(write, workdir, monkeypatch):
     write("ok.yaml", OK)
     old = write("out/ok.pptx", b"PK an older deck")
-    monkeypatch.setattr("deckgen.api.lay_out", _boom)
+    monkeypatch.setattr("deckgen.layout.lay_out", _boom)
     result = run("build", "ok.yaml", "-o", "out")
     assert result.exit_code == 3
     assert lines(result.stderr) == INTERNAL

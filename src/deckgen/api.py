@@ -1,36 +1,29 @@
-"""The library façade: what the command line, tests and other programs call."""
+"""The library façade: what the command line, tests and other programs call.
+
+Each function imports the stages it runs when it runs (`check` needs no layout or
+rendering), so that importing the façade costs nothing and `deckgen --version` or
+`deckgen validate` start quickly.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from deckgen import fingerprint as fp
 from deckgen.errors import DeckgenError, Position, Problem, RecapError, ThemeError
-from deckgen.inputs import document_inputs, theme_files
-from deckgen.layout import Page, lay_out
-from deckgen.load import Document, load_recap
-from deckgen.load.paths import repository_root
-from deckgen.model import Recap, recap_from_document
-from deckgen.model.types import StepMode
-from deckgen.render import render
-from deckgen.split import (
-    outputs_of_names,
-    presenter_collapses,
-    presenter_outputs,
-    presenter_recap,
-    with_divider,
-)
-from deckgen.steps import Collapse, collapse_steps
-from deckgen.theme import Theme, find_theme, load_theme
-from deckgen.validate import check_schema, check_semantics
-from deckgen.write import remove_stale, write_together
+
+if TYPE_CHECKING:
+    from deckgen.layout import Page
+    from deckgen.load import Document
+    from deckgen.model import Recap
+    from deckgen.model.types import StepMode
+    from deckgen.render import RenderCache
+    from deckgen.steps import Collapse
+    from deckgen.theme import Theme
 
 Split = Literal["presenters"]
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
@@ -48,6 +41,8 @@ class Checked:
     @property
     def inputs(self) -> list[Path]:
         """Every file the deck is made from: the recap, its includes, images and theme."""
+        from deckgen.inputs import document_inputs, theme_files
+
         if self.document is None:
             return [self.recap.source, *theme_files(self.theme.folder)]
         return document_inputs(self.document, self.theme.folder)
@@ -79,13 +74,19 @@ class BuildResult:
 
 def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked:
     """Load and validate a recap and its theme; raise `RecapError` listing every problem."""
+    from deckgen.load import load_recap
+    from deckgen.load.paths import repository_root
+    from deckgen.model import recap_from_document
+    from deckgen.theme import find_theme, load_theme
+    from deckgen.validate import at_most, check_schema, check_semantics
+
     doc = load_recap(path)
     problems = check_schema(doc)
     problems += check_semantics(doc) if not any(_is_fatal(p) for p in problems) else []
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if errors or (strict and warnings):
-        raise RecapError(errors + warnings)
+        raise RecapError(at_most(errors + warnings))
     recap = recap_from_document(doc)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
@@ -128,6 +129,9 @@ def build_many(
             outcomes.append(_outcome(job))
             done(index)
         return outcomes
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -168,6 +172,9 @@ def output_clashes(jobs: Sequence[Job]) -> list[Problem]:
 
 def _planned(job: Job) -> list[tuple[Path, str, Position, str]]:
     """Every deck a job writes: (file, whose deck, where it is named, data path)."""
+    from deckgen.load import load_recap
+    from deckgen.split import outputs_of_names
+
     recap = job.recap.as_posix()
     out = [(job.output, recap, Position(recap), "")]
     if job.options.get("split") != "presenters":
@@ -197,6 +204,7 @@ def build(
     force: bool = False,
     split: Split | None = None,
     progress: ProgressCallback | None = None,
+    cache: RenderCache | None = None,
 ) -> BuildResult:
     """Build one recap into `output` (a .pptx path); nothing is written on failure.
 
@@ -204,8 +212,13 @@ def build(
     `deckgen.fingerprint`) and leave a deck whose fingerprint matches as it is
     (`up_to_date`), unless `force`. `split="presenters"`: also one deck per presenter,
     `<stem>-<presenter slug>.pptx` (in `parts`). `progress(fraction, stage)` is told how
-    far the build is.
+    far the build is. `cache`: what this deck's previous build rendered, reused where
+    the content is the same (`deckgen watch`; see `deckgen.render.memo`).
     """
+    from deckgen import fingerprint as fp
+    from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap
+    from deckgen.steps import collapse_steps
+
     started = time.perf_counter()
     tell = progress or _silent
     tell(0.0, f"checking {path.name}")
@@ -232,7 +245,7 @@ def build(
         choices = {**options, "presenter": index}
         key = fp.fingerprint(inputs, choices, checked.digests) if incremental else None
         result = _deck(
-            path, deck_recap, collapsed, target, checked, strict, key, force, index, stage
+            path, deck_recap, collapsed, target, checked, strict, key, force, index, stage, cache
         )
         results.append(replace(result, seconds=time.perf_counter() - started, inputs=inputs))
         started = time.perf_counter()
@@ -251,9 +264,16 @@ def _deck(
     force: bool,
     presenter: int | None,
     stage: Callable[[float, str], None],
+    cache: RenderCache | None = None,
 ) -> BuildResult:
     """Build one deck (the full one, or presenter number `presenter`'s) unless it is up to
     date; the caller fills in the time and the inputs."""
+    from deckgen import fingerprint as fp
+    from deckgen.layout import lay_out
+    from deckgen.render import render
+    from deckgen.split import with_divider
+    from deckgen.write import remove_stale, write_together
+
     name = recap.presenters[0].name if presenter is not None else None
     record = fp.up_to_date(output, key) if key is not None and not force else None
     if record is not None:
@@ -271,7 +291,7 @@ def _deck(
     if presenter is not None:
         pages = with_divider(pages, recap, checked.theme)
     stage(1 / 3, f"rendering {output.name}")
-    data, template_warnings = render(pages, recap, checked.theme)
+    data, template_warnings = render(pages, recap, checked.theme, cache)
     if strict and template_warnings:
         raise ThemeError(template_warnings)
     stage(2 / 3, f"writing {output.name}")

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from deckgen import __version__
 from deckgen.api import BuildResult, Job, build, build_many, check, output_clashes
 from deckgen.errors import BuildError, DeckgenError, ExitStatus, Position, Problem
-from deckgen.inputs import including_recaps, recap_inputs, watchable
-from deckgen.office import SOFFICE_TIMEOUT, missing, to_pdf
-from deckgen.progress import Progress
-from deckgen.starter import schema_text, write_schema, write_starter
-from deckgen.theme import builtin_themes
-from deckgen.validate import schema_file
-from deckgen.write import write_atomically
+from deckgen.office import SOFFICE_TIMEOUT
+
+if TYPE_CHECKING:  # each command imports the modules it uses: start-up stays short
+    from deckgen.progress import Progress
 
 _FORMATS = click.Choice(["text", "json", "github"])
 _STEPS = click.Choice(["collapse", "animate", "off"])
@@ -278,11 +272,14 @@ def preview_command(
     """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
     target = sheet or Path("output") / f"{recap.stem}-preview.png"
     results: list[dict[str, Any]] = []
+    import tempfile
+
     with _reporting(ctx, "text", results, recap), tempfile.TemporaryDirectory() as scratch:
         _need_programs(target, ["soffice", "pdftoppm"])
         deck = Path(scratch) / f"{recap.stem}.pptx"
         result = build(recap, deck, theme)
         from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
+        from deckgen.write import write_atomically
 
         write_atomically(contact_sheet(deck, timeout=pdf_timeout), target)
         if not _quiet():
@@ -315,15 +312,21 @@ def watch_command(
 ) -> None:
     """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
     images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""
+    from deckgen.inputs import recap_inputs, watchable
+    from deckgen.render import RenderCache
+
     target = out_dir / f"{recap.stem}.pptx"
     watched = [watchable(recap)]
     builds = 0
+    cache = RenderCache()  # slides and zip members that did not change are reused
 
     def rebuild() -> list[Path]:
         nonlocal watched, builds
         builds += 1
         try:
-            result = build(recap, target, theme, False, steps, incremental=True, force=True)
+            result = build(
+                recap, target, theme, False, steps, incremental=True, force=True, cache=cache
+            )
         except DeckgenError as exc:
             _report(exc.problems, "text")
             click.echo(f"{target}: not built; fix the problems above and save again", err=True)
@@ -404,6 +407,8 @@ def new_command(ctx: click.Context, file: Path, kind: str, force: bool) -> None:
     by a relative path; when there is none, the installed deckgen's schema is written
     there (at the top of the git repository, else in the current folder)."""
     with _reporting(ctx, "text", [], file):
+        from deckgen.starter import write_starter
+
         schema = write_starter(file, force, kind)
         if not _quiet():
             if schema is not None:
@@ -419,6 +424,8 @@ def new_command(ctx: click.Context, file: Path, kind: str, force: bool) -> None:
 @_verbosity("Also print each theme's folder.")
 def themes_command() -> None:
     """List the built-in themes (-q: only their names)."""
+    from deckgen.theme import builtin_themes
+
     for theme in builtin_themes():
         if _quiet():
             click.echo(theme.name)
@@ -443,6 +450,9 @@ def schema_command(ctx: click.Context, of_theme: bool, output: Path | None) -> N
 
     Recap files point editors at it with a first line such as
     `# yaml-language-server: $schema=../schema/recap.schema.json`."""
+    from deckgen.starter import schema_text, write_schema
+    from deckgen.validate import schema_file
+
     name = "theme" if of_theme else "recap"
     if output is None:
         click.echo(schema_text(name), nl=False)
@@ -499,6 +509,8 @@ def _reporting(
 def _internal_error(ctx: click.Context, source: Path, exc: Exception) -> None:
     _clear_progress()
     if ctx.obj and ctx.obj.get("debug"):
+        import traceback
+
         traceback.print_exc()
     click.echo(
         f"deckgen: internal error while processing {source}: {type(exc).__name__}: {exc}\n"
@@ -544,6 +556,8 @@ def _progress(ctx: click.Context, total: int, quiet: bool) -> Iterator[Progress]
     # DECKGEN_PROGRESS_DELAY: seconds before the bar shows (tests set 0)
     delay = float(os.environ.get("DECKGEN_PROGRESS_DELAY", "0.5") or 0.5)
     enabled = not quiet and stream.isatty()
+    from deckgen.progress import Progress
+
     with Progress(total, stream, enabled=enabled, delay=delay) as bar:
         ctx.meta[_PROGRESS] = bar
         try:
@@ -556,7 +570,7 @@ def _clear_progress() -> None:
     """Take the progress bar off the terminal before a line is printed."""
     ctx = click.get_current_context(silent=True)
     bar = ctx.meta.get(_PROGRESS) if ctx is not None else None
-    if isinstance(bar, Progress):
+    if bar is not None:  # a `deckgen.progress.Progress`: nothing else is kept there
         bar.clear()
 
 
@@ -568,6 +582,8 @@ def _escape(text: str, is_property: bool) -> str:
 
 def _finish(fmt: str, results: list[dict[str, Any]], failed: bool) -> None:
     if fmt == "json":
+        import json
+
         click.echo(json.dumps(results, indent=2, ensure_ascii=False))
     if failed:
         sys.exit(ExitStatus.INVALID)
@@ -578,6 +594,8 @@ def _write_pdf(
 ) -> str | None:
     """Write the PDF of a deck (unless the deck is up to date and so is its PDF); return
     its path, or None when LibreOffice is missing."""
+    from deckgen.office import missing, to_pdf
+
     _clear_progress()
     deck = result.output
     pdf = deck.with_suffix(".pdf")
@@ -660,6 +678,8 @@ def _shown(path: Path) -> str:
 
 def _through_includers(recaps: tuple[Path, ...]) -> list[Path]:
     """Each recap, or, for a file that recaps include, those recaps (without repeats)."""
+    from deckgen.inputs import including_recaps
+
     out: list[Path] = []
     for recap in recaps:
         out += including_recaps(recap) or [recap]
@@ -682,6 +702,8 @@ def _unique_names(recaps: tuple[Path, ...]) -> None:
 
 def _need_programs(target: Path, programs: list[str]) -> None:
     """Refuse, naming `target` and the Debian package to install, when a program is missing."""
+    from deckgen.office import missing
+
     problems = []
     for program in programs:
         if missing(program):

@@ -35,10 +35,11 @@ def _aliases() -> frozenset[str]:
 
 
 def style_known(name: str) -> bool:
-    """True when Pygments has a style of that name."""
-    from pygments.styles import get_all_styles
+    """True when Pygments has a style of that name (the plugins' styles are looked up,
+    which reads every installed package's metadata, only for a name not built in)."""
+    from pygments.styles import STYLE_MAP, get_all_styles
 
-    return name in set(get_all_styles())
+    return name in STYLE_MAP or name in set(get_all_styles())
 
 
 def highlight_lines(source: str, language: str | None, style: str) -> list[Line]:

@@ -7,8 +7,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from deckgen.load.paths import PathProblem, confined_file
 
 MAX_IMAGE_BYTES = 50_000_000
@@ -45,6 +43,8 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
         return _INSPECTED[key]
     if status.st_size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"image `{shown}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
+    from PIL import Image  # Pillow: only for recaps that show images
+
     try:
         with warnings.catch_warnings():
             # Pillow warns about damaged metadata (corrupt EXIF, odd TIFF tags) that

@@ -19,13 +19,20 @@ def qr_png(url: str) -> bytes:
     non-ASCII link is encoded as a URI (`links.as_uri`): scanners read QR bytes as
     Latin-1 or guess, and would open another page."""
     uri = as_uri(url)
-    name = disk_cache.key(__version__, version("qrcode"), version("Pillow"), uri)
+    name = disk_cache.key(*_versions(), uri)
     stored = disk_cache.load("qr", name)
     if stored is not None and stored.startswith(b"\x89PNG"):
         return stored
     data = _make(uri)
     disk_cache.store("qr", name, data)
     return data
+
+
+@cache
+def _versions() -> tuple[str, str, str]:
+    """What a QR code's bytes depend on besides the link (reading package metadata is
+    slow: once per process)."""
+    return __version__, version("qrcode"), version("Pillow")
 
 
 def _make(url: str) -> bytes:

@@ -12,7 +12,6 @@ from deckgen.fingerprint import file_digest
 from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
-from deckgen.templates import TemplateProblem, check_template
 from deckgen.validate import check_schema
 
 THEME_FILE = "theme.yaml"
@@ -43,6 +42,7 @@ class Fonts:
     heading: str
     body: str
     code: str
+    east_asian: str  # Chinese, Japanese and Korean characters, in every text
 
 
 @dataclass(frozen=True)
@@ -272,6 +272,8 @@ def _check_values(doc: Document, folder: Path) -> list[Problem]:
         if not target.is_relative_to(folder) or not target.is_file():
             problems.append(Problem(where, f"file `{value}` not found in the theme folder", key))
         elif key == "template":
+            from deckgen.templates import TemplateProblem, check_template  # lxml: templates only
+
             try:
                 check_template(target, value)
             except TemplateProblem as exc:

@@ -8,8 +8,8 @@ grafted in), never the model, and collects
   source text: `1.10`, `0x1F`, `007`, `true` as typed, read back from the YAML node
   at the position the loader recorded); code is checked line by line;
 - every URL: the values of `url`, `video` and `slides_url`, and the inline and bare
-  links of every text that deckgen renders inline (all but code and notes, which are
-  plain text).
+  links of every text that deckgen renders inline (all but code, notes and alt texts,
+  which are plain text).
 
 Then it reads the built deck with python-pptx and checks that each text appears on a
 slide, in a slide's notes or in a picture's alt text (`descr`), and that each URL is
@@ -62,7 +62,7 @@ from deckgen.steps import Collapse
 URL_KEYS = frozenset({"url", "video", "slides_url"})  # a string under these keys is a link
 SKIPPED_KEYS = frozenset({"path", "language", "theme", "include", "options", "keep", "steps"})
 CODE_KEYS = frozenset({"code"})  # a string, or a mapping whose `source` is the listing
-PLAIN_KEYS = frozenset({"notes"})  # plain text: no inline links
+PLAIN_KEYS = frozenset({"notes", "alt"})  # plain text: no inline links
 
 _TYPOGRAPHIC = str.maketrans(
     {
@@ -170,13 +170,14 @@ def canonical_url(url: str) -> str:
 def source_text(doc: Document, path: DataPath) -> str:
     """The characters of the scalar at `path` as typed in its file (`1.10`, `0x1F`)."""
     pos = doc.values[path]
-    return _scalars(doc.sources[pos.file])[(pos.line, pos.col)]
+    text = doc.sources[pos.file].read_text(encoding="utf-8-sig")
+    return _scalars(text)[(pos.line, pos.col)]
 
 
 @cache
-def _scalars(file: Path) -> dict[tuple[int, int], str]:
-    """Source value of every scalar node of `file`, by 1-based line and column."""
-    root = yaml.compose(file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+def _scalars(text: str) -> dict[tuple[int, int], str]:
+    """Source value of every scalar node of YAML `text`, by 1-based line and column."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
     out: dict[tuple[int, int], str] = {}
     stack = [root] if root is not None else []
     while stack:

@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen import api
+from deckgen.model.types import StepMode
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 REFUSED = {"include-loop"}  # invalid on purpose: checked by the exit-status test
@@ -20,12 +21,7 @@ RECAPS = sorted(p for p in CORPUS.glob("*.yaml") if p.stem not in REFUSED)
 THEMES = ("default", "dark", "corporate")
 
 # corpus recap (stem) -> why it still fails; strict: remove the entry once it passes
-KNOWN: dict[str, str] = {
-    "edited-steps": "steps that edit a text, row, label, stat or quote drop its earlier wording",
-    "inline-youtube": "inline YouTube links keep their long form (issue 17)",
-    "line-separator": "U+2028 in text: build exits 3, raqm_layout() failed",
-    "line-separator:exit": "U+2028 in text: build exits 3, raqm_layout() failed",
-}
+KNOWN: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -105,3 +101,14 @@ def test_an_include_loop_is_reported_at_the_include_line(
         "include-loop.yaml -> include-loop/presenter.yaml -> include-loop.yaml"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("mode", ["animate", "off"])
+@pytest.mark.parametrize("stem", sorted(STEPS))
+def test_the_step_recaps_keep_every_text_in_every_step_mode(
+    stem: str, mode: StepMode, tmp_path: Path
+) -> None:
+    reports = build_checked(CORPUS / f"{stem}.yaml", tmp_path, steps=mode, split=False)
+    assert lost(reports) == ""
+    if mode == "off":
+        assert reports[0].excused == []  # nothing collapsed, nothing excused

@@ -53,3 +53,17 @@ def test_the_starter_recap_keeps_every_text_and_link(tmp_path: Path) -> None:
     report = check_deck(load_recap(starter), result.output, result.collapsed)
     assert report.problems() == ""
     assert report.texts > 10
+
+
+def test_the_presenter_and_topic_starters_keep_every_text_and_link(tmp_path: Path) -> None:
+    for kind in ("presenter", "topic"):
+        assert run_cli("new", "-q", "--kind", kind, str(tmp_path / f"{kind}.yaml")).exit_code == 0
+    recap = tmp_path / "team.yaml"
+    recap.write_text(
+        "title: Team\npresenters:\n  - include: presenter.yaml\n"
+        "  - name: Ana\n    topics:\n      - include: topic.yaml\n",
+        encoding="utf-8",
+    )
+    reports = build_checked(recap, tmp_path)
+    assert lost(reports) == ""
+    assert [r.urls for r in reports] == [1, 0, 1]  # the topic's video

@@ -412,6 +412,23 @@ ACCEPTED = [
     pytest.param({**minimal(), "subtitle": words(300)}, id="subtitle-300"),
     pytest.param(two_presenters(name=words(120)), id="presenter-name-120"),
     pytest.param(two_presenters(tagline=words(200), affiliation=words(200)), id="tagline-200"),
+    pytest.param(
+        {
+            **minimal(),
+            "title": words(200),
+            "subtitle": words(300),
+            "event": {"name": words(100), "location": words(60), "url": SCHED},
+            "presenters": [
+                {
+                    "name": words(120),
+                    "affiliation": words(200),
+                    "tagline": words(200),
+                    "topics": [{"title": "Topic"}],
+                }
+            ],
+        },
+        id="title-slide-of-one-presenter",
+    ),
     pytest.param(one_slide(title=words(200), bullets=["x"]), id="slide-title-200"),
     pytest.param(talk(title=words(200), speakers=["Tom Wilkie"]), id="topic-title-200"),
     pytest.param(talk(video=YOUTUBE[0], summary=words(1200)), id="talk-summary-1200"),
@@ -612,3 +629,10 @@ def test_inline_youtube_links_are_normalised(tmp_path: Path):
     data = one_slide(bullets=[f"Watch [the talk]({long})", f"or {long}"])
     (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
     assert links_of(page) == [("the talk", LOKI), (long, LOKI)]
+
+
+def test_a_link_in_a_stat_value_is_clickable(tmp_path: Path):
+    data = one_slide(stats=[{"value": "see https://example.com/x now", "label": "docs"}])
+    (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "stats"]
+    assert links_of(page) == [("https://example.com/x", "https://example.com/x")]
+    assert "see https://example.com/x now" in all_text([page])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from deckgen.layout.fonts import line_height, text_width
 from deckgen.layout.page import Para, Run
@@ -38,9 +39,8 @@ def count_lines(para: Para, width: float) -> int:
     width *= _SAFETY
     lines, used = 1, 0.0
     for run in para.runs:
-        for word in _WORD.findall(run.text):
-            w = text_width(word, run.font, run.size, run.bold)
-            bare = text_width(word.rstrip(), run.font, run.size, run.bold)
+        for w_em, bare_em in _words(run.text, run.font, run.bold):
+            w, bare = w_em * run.size, bare_em * run.size
             if used + bare <= width:
                 used += w
             elif bare <= width:
@@ -49,6 +49,16 @@ def count_lines(para: Para, width: float) -> int:
                 extra, used = divmod(used + w, width)
                 lines += int(extra)
     return lines
+
+
+@lru_cache(maxsize=4096)  # fitting measures a text at several sizes in a row
+def _words(text: str, font: str, bold: bool) -> tuple[tuple[float, float], ...]:
+    """The width in ems of each word of `text` with its trailing space and without (a
+    text is measured once, whatever sizes fitting tries)."""
+    return tuple(
+        (text_width(word, font, 1.0, bold), text_width(word.rstrip(), font, 1.0, bold))
+        for word in _WORD.findall(text)
+    )
 
 
 def longest_line(para: Para) -> float:

@@ -4,6 +4,7 @@ closing."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
 
 from deckgen.layout.fit import fit, run
 from deckgen.layout.flow import paginate
@@ -11,6 +12,7 @@ from deckgen.layout.frame import (
     INCH,
     SLIDE_H,
     SLIDE_W,
+    SMALL_MIN,
     TITLE_H,
     Context,
     accent_rule,
@@ -23,6 +25,7 @@ from deckgen.model import Link, Presenter, Topic, Video
 
 TITLE_DESCR = "Title slide: "  # + "subtitle, presenter, ...": the lines under the title
 DIVIDER_DESCR = "Presenter's "  # + "tagline, affiliation": the lines of a divider
+_LAST_RESORT = 8.0  # pt: the title slide's smallest text when every field is at its limit
 
 
 def title_page(ctx: Context) -> Page:
@@ -39,13 +42,13 @@ def title_page(ctx: Context) -> Page:
     )
     title_rect = Rect(x, 1.5 * INCH, width, 2.4 * INCH)
     elements: list[Element] = [
-        band,
-        TextBox(
+        TextBox(  # first: the title leads the reading order
             title_rect,
             fit([title], width, title_rect.h, title.runs[0].size, sizes.title_min) or (title,),
             anchor="bottom",
             role="title",
         ),
+        band,
         Shape(Rect(x + 7.2, title_rect.bottom + 8, 1.4 * INCH, 5), theme.colors.accent),
     ]
     lines: list[Para] = []
@@ -63,8 +66,15 @@ def title_page(ctx: Context) -> Page:
             Para(ctx.spans(recap.date, sizes.body * 0.85, theme.colors.muted), space_before=4)
         )
     if lines:
-        rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.2 * INCH)
-        lines_fit = fit(lines, rect.w, rect.h, lines[0].runs[0].size, sizes.body_min)
+        rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.45 * INCH)
+        start = lines[0].runs[0].size
+        # long texts everywhere (subtitle, presenter, event): smaller, down to the floor,
+        # and below it only when every one of them is as long as the format allows
+        lines_fit = (
+            fit(lines, rect.w, rect.h, start, sizes.body_min)
+            or fit(lines, rect.w, rect.h, start, SMALL_MIN)
+            or fit(lines, rect.w, rect.h, start, _LAST_RESORT)
+        )
         descr = _title_lines(ctx)
         elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle", descr=descr))
     return Page("title", recap.title, tuple(elements), layout="title")
@@ -211,7 +221,8 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
             ctx, "talk", topic.title, [TextBox(body, fitted or tuple(paras), anchor="middle")]
         )
     slides = topic.slides_url if topic.video else None
-    card = Card(topic.title, link, topic.speakers, topic.summary, slides)
+    leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
+    card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
     return _simple_page(ctx, "talk", topic.title, card_body(ctx, card, show_title=False))
 
 
@@ -254,7 +265,7 @@ def video_index_pages(ctx: Context) -> list[Page]:
         for title, link, speakers in _videos(topic):
             if link.url not in seen:
                 seen.add(link.url)
-                cards.append(Card(title, link, speakers))
+                cards.append(Card(title, link, speakers, leads_to="recording"))
     if not cards:
         return []
     bodies = tile_bodies(ctx, cards)

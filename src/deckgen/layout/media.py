@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from deckgen.layout.fit import (
     INSET_X,
@@ -34,11 +35,9 @@ def gets_qr(ctx: Context, link: Link) -> bool:
     return mode == "all" or (mode == "youtube" and link.is_youtube)
 
 
-def qr_image(link: Link, rect: Rect, caption: str) -> Image:
+def qr_image(link: Link, rect: Rect, alt: str) -> Image:
     """A QR code of the link; the picture itself is a clickable link too."""
-    return Image(
-        rect, data=qr_png(link.url), name="QR code", alt=f"QR code: {caption}", url=link.url
-    )
+    return Image(rect, data=qr_png(link.url), name="QR code", alt=alt, url=link.url)
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -211,13 +210,20 @@ class Card:
     details: tuple[str, ...] = ()
     summary: str | None = None
     slides: Link | None = None  # the speakers' own slides
+    leads_to: Literal["recording", "slides", "link"] = "link"  # what `link` is, for alt text
+
+    @property
+    def qr_alt(self) -> str:
+        """The QR code's alt text: "QR code: recording of <title>", or of a link its label."""
+        of = "" if self.leads_to == "link" else f"{self.leads_to} of "
+        return f"QR code: {of}{self.title}"
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
     """A card for one recording: title, speakers, summary and the QR code."""
     assert isinstance(slide.content, Video)
     v = slide.content
-    card = Card(v.title or slide.title, v.link, v.speakers, v.summary)
+    card = Card(v.title or slide.title, v.link, v.speakers, v.summary, leads_to="recording")
     return content_pages(ctx, slide, [card_body(ctx, card, show_title=v.title is not None)])
 
 
@@ -273,7 +279,7 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
     if with_qr:
         x = body.right - qr_side
         y = body.y + (body.h - qr_side - 0.5 * INCH) / 2
-        elements.append(qr_image(card.link, Rect(x, y, qr_side, qr_side), card.title))
+        elements.append(qr_image(card.link, Rect(x, y, qr_side, qr_side), card.qr_alt))
         elements.append(
             _qr_label(
                 ctx, card.link, Rect(x - 0.3 * INCH, y + qr_side, qr_side + 0.6 * INCH, 0.45 * INCH)
@@ -309,7 +315,7 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
         link = qr_links[0]
         x, y = body.right - qr_side, body.y + (body.h - qr_side - 0.5 * INCH) / 2
         bodies[0] += [
-            qr_image(link, Rect(x, y, qr_side, qr_side), link.label),
+            qr_image(link, Rect(x, y, qr_side, qr_side), f"QR code: {link.label}"),
             _qr_label(
                 ctx, link, Rect(x - 0.3 * INCH, y + qr_side, qr_side + 0.6 * INCH, 0.45 * INCH)
             ),
@@ -376,7 +382,7 @@ def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
             elements.append(Shape(tile, theme.colors.surface, rounded=True))
             if gets_qr(ctx, card.link):
                 qr = Rect(tile.x + (tile.w - qr_side) / 2, tile.y + 0.25 * INCH, qr_side, qr_side)
-                elements.append(qr_image(card.link, qr, card.title))
+                elements.append(qr_image(card.link, qr, card.qr_alt))
             rect = Rect(
                 tile.x + 0.1 * INCH,
                 tile.y + qr_band,

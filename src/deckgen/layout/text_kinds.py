@@ -197,19 +197,16 @@ def _stat_grid(ctx: Context, items: list[Stat]) -> list[Element]:
 
 
 def _value_para(ctx: Context, value: str, size: float | None = None) -> Para:
+    """A stat's figure, inline Markdown like every other text (a link in it is clickable)."""
     theme = ctx.theme
-    return Para(
-        (
-            run(
-                value,
-                theme.fonts.heading,
-                size or theme.sizes.stat_value,
-                theme.colors.accent,
-                bold=True,
-            ),
-        ),
-        align="center",
+    spans = ctx.spans(
+        value,
+        size or theme.sizes.stat_value,
+        theme.colors.accent,
+        bold=True,
+        font=theme.fonts.heading,
     )
+    return Para(spans, align="center")
 
 
 def _paragraphs(text: str) -> list[str]:

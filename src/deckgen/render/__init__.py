@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from deckgen.render.deck import render
+from deckgen.render.memo import RenderCache
 
-__all__ = ["render"]
+__all__ = ["RenderCache", "render"]

@@ -18,16 +18,22 @@ from deckgen import cache as disk_cache
 from deckgen.errors import Position, Problem
 from deckgen.layout.page import Page
 from deckgen.model import Recap
+from deckgen.render.memo import RenderCache
 from deckgen.render.package import Base, assemble, image_files
 from deckgen.render.slide_xml import Placeholder
 from deckgen.theme import Theme
 
 
-def render(pages: Sequence[Page], recap: Recap, theme: Theme) -> tuple[bytes, list[Problem]]:
-    """The deck's bytes, and warnings about the theme's template."""
+def render(
+    pages: Sequence[Page], recap: Recap, theme: Theme, cache: RenderCache | None = None
+) -> tuple[bytes, list[Problem]]:
+    """The deck's bytes, and warnings about the theme's template (`cache`: see memo.py)."""
     base, warnings = themed_base(theme)
     parts = {**base.parts, "docProps/core.xml": core_properties(recap)}
-    return assemble(replace(base, parts=parts), pages, image_files(pages)), warnings
+    deck = assemble(
+        replace(base, parts=parts), pages, image_files(pages), theme.fonts.east_asian, cache
+    )
+    return deck, warnings
 
 
 _BASES: dict[str, tuple[Base, list[Problem]]] = {}

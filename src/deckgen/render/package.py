@@ -13,12 +13,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from deckgen.images import image_extension
 from deckgen.layout.page import Image, Page
+from deckgen.render import archive
+from deckgen.render.memo import Drawn, RenderCache
 from deckgen.render.slide_xml import (
     REL,
     MediaStore,
@@ -50,16 +52,26 @@ class Base:
     notes_master: str  # part name of the notes master
 
 
-def assemble(base: Base, pages: Sequence[Page], images: dict[str, tuple[bytes, str]]) -> bytes:
-    """The bytes of the whole deck: `base` plus one slide part per page."""
+def assemble(
+    base: Base,
+    pages: Sequence[Page],
+    images: dict[str, tuple[bytes, str]],
+    east_asian: str,
+    cache: RenderCache | None = None,
+) -> bytes:
+    """The bytes of the whole deck: `base` plus one slide part per page, whose runs name
+    `east_asian` as their East Asian font. With a `cache`, slides and zip members the
+    previous build made from the same content are reused (the bytes are the same), and
+    the cache is left holding this build's."""
     media = MediaStore(taken=[f"/{name}" for name in base.parts])  # part names are unique
+    drawn: dict[Hashable, Drawn] = {}
     new: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
     slide_ids: list[str] = []
     for n, page in enumerate(pages, start=1):
         slide = f"ppt/slides/slide{n}.xml"
         rels = SlideRels(layout=".." + base.layouts[page.layout].removeprefix("/ppt"))
-        xml = slide_xml(page, base.placeholders[page.layout], rels, media, images)
+        xml = _slide(page, base, rels, media, images, east_asian, cache, drawn)
         if page.notes:
             notes = f"ppt/notesSlides/notesSlide{n}.xml"
             rels.add("notesSlide", f"../notesSlides/notesSlide{n}.xml")
@@ -82,7 +94,46 @@ def assemble(base: Base, pages: Sequence[Page], images: dict[str, tuple[bytes, s
     parts["ppt/presentation.xml"] = presentation
     parts["ppt/_rels/presentation.xml.rels"] = relationships
     parts.update(new)
-    return _zip(parts)
+    if not archive.fits(parts):
+        return _zip(parts)
+    members = archive.compress_all(parts, cache.members if cache else None)
+    if cache is not None:
+        cache.hits += sum(1 for key in parts.items() if key in cache.members)
+        cache.slides, cache.members = drawn, members
+    return archive.zip_bytes(parts, members)
+
+
+def _slide(
+    page: Page,
+    base: Base,
+    rels: SlideRels,
+    media: MediaStore,
+    images: dict[str, tuple[bytes, str]],
+    east_asian: str,
+    cache: RenderCache | None,
+    drawn: dict[Hashable, Drawn],
+) -> str:
+    """The XML of one slide, from `cache` when an earlier build drew the same content."""
+    placeholders = base.placeholders[page.layout]
+    if cache is None:
+        return slide_xml(page, placeholders, rels, media, images, east_asian)
+    pictures = tuple(
+        images[str(e.path)] for e in page.elements if isinstance(e, Image) and e.path is not None
+    )
+    layout = (rels.layout, tuple(sorted(placeholders.items())))
+    key = (layout, east_asian, page.kind, page.background, page.elements, pictures)
+    known = cache.slides.get(key)
+    if known is not None and all(media.add(data, ext) == name for name, data, ext in known[2]):
+        cache.hits += 1
+        for kind, target, external in known[1]:
+            rels.add(kind, target, external)
+        drawn[key] = known
+        return known[0]
+    xml = slide_xml(page, placeholders, rels, media, images, east_asian)
+    stored = [("/ppt" + t.removeprefix(".."), t) for _, k, t, _ in rels.items if k == "image"]
+    used = tuple((name, media.parts[name], name.rsplit(".", 1)[1]) for name, _ in stored)
+    drawn[key] = (xml, tuple((k, t, x) for _, k, t, x in rels.items), used)
+    return xml
 
 
 def _content_types(xml: bytes, overrides: list[tuple[str, str]], media: MediaStore) -> bytes:
@@ -123,6 +174,7 @@ def _presentation(xml: bytes, rels: bytes, slides: list[str]) -> tuple[bytes, by
 
 
 def _zip(parts: dict[str, bytes]) -> bytes:
+    """The zip through `zipfile` (with zip64 records: decks beyond `archive.fits`)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         for name, data in parts.items():

@@ -8,6 +8,7 @@ notes) are collected for the package writer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -32,6 +33,7 @@ KEEP_EXT = (
     f'<p:extLst><p:ext uri="{KEEP_URI}"><dg:keep xmlns:dg="urn:deckgen:slide"/></p:ext></p:extLst>'
 )
 _BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,12 @@ def slide_xml(
     rels: SlideRels,
     media: MediaStore,
     images: dict[str, tuple[bytes, str]],
+    east_asian: str,
 ) -> str:
-    """The XML of one slide; `images` maps image paths to (bytes, extension)."""
-    writer = _Writer(placeholders, rels, media, images)
+    """The XML of one slide; `images` maps image paths to (bytes, extension); every run
+    names `east_asian` as its East Asian font (a:ea: what Chinese, Japanese and Korean
+    characters are drawn with)."""
+    writer = _Writer(placeholders, rels, media, images, east_asian)
     shapes = "".join(writer.element(e) for e in page.elements)
     background = ""
     show = ""
@@ -166,8 +171,10 @@ class _Writer:
         rels: SlideRels,
         media: MediaStore,
         images: dict[str, tuple[bytes, str]],
+        east_asian: str,
     ) -> None:
         self.placeholders = dict(placeholders)
+        self.east_asian = quoteattr(east_asian)
         self.rels = rels
         self.media = media
         self.images = images
@@ -243,7 +250,8 @@ class _Writer:
             runs.append(
                 f'<a:r><a:rPr lang="en-US" sz="{round(run.size * 100)}" b="{int(run.bold)}" '
                 f'i="{int(run.italic)}" cap="none" dirty="0">{_fill(run.color)}'
-                f"<a:latin typeface={quoteattr(run.font)}/>{link}</a:rPr>"
+                f"<a:latin typeface={quoteattr(run.font)}/><a:ea typeface={self.east_asian}/>"
+                f"{link}</a:rPr>"
                 f"<a:t>{_text(run.text)}</a:t></a:r>"
             )
         if not runs:
@@ -393,7 +401,7 @@ def _fill(rgb: str) -> str:
 def _clean(text: str) -> str:
     """Drop what XML 1.0 cannot hold (validation rejects it earlier; this is the guard)."""
     cleaned = text.replace("\t", "    ").replace("\n", " ").translate(_BAD_XML)
-    return "".join(ch for ch in cleaned if not 0xD800 <= ord(ch) <= 0xDFFF)
+    return _SURROGATES.sub("", cleaned) if not cleaned.isascii() else cleaned
 
 
 def _text(text: str) -> str:

@@ -150,7 +150,7 @@ def _background_picture(prs: PresentationType, theme: Theme) -> None:
 def _theme_part(prs: PresentationType, theme: Theme) -> None:
     """The deck's colour and font scheme follow the theme: hyperlinks are drawn in the
     scheme's `hlink` colour whatever a run says, and text typed later in PowerPoint gets
-    the theme's fonts."""
+    the theme's fonts (Latin and East Asian)."""
     part = prs.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob, PARSER)
     colors = theme.colors
@@ -164,9 +164,10 @@ def _theme_part(prs: PresentationType, theme: Theme) -> None:
             slot.clear()
             etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
     for scheme, font in (("majorFont", theme.fonts.heading), ("minorFont", theme.fonts.body)):
-        latin = root.find(f".//a:fontScheme/a:{scheme}/a:latin", _NS)
-        if latin is not None:
-            latin.set("typeface", font)
+        for script, typeface in (("latin", font), ("ea", theme.fonts.east_asian)):
+            slot = root.find(f".//a:fontScheme/a:{scheme}/a:{script}", _NS)
+            if slot is not None:
+                slot.set("typeface", typeface)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
