@@ -68,23 +68,36 @@ def collapse_steps(recap: Recap, mode: StepMode) -> tuple[Recap, list[Collapse]]
 
 
 def _topic(topic: Topic, mode: StepMode, report: list[Collapse]) -> Topic:
-    """Collapse runs until none is left: a collapsed run can make its neighbour a step
-    (`[Loki]`, `[Helm]`, `[Loki, Helm]`), and collapsing must be idempotent."""
-    groups = [[slide] for slide in topic.slides]  # each group: the original slides it holds
-    while True:
-        merged: list[list[Slide]] = []
-        for group in groups:
-            if merged and is_step(_state(merged[-1], mode), _state(group, mode)):
-                merged[-1] = merged[-1] + group
-            else:
-                merged.append(group)
-        if len(merged) == len(groups):
-            break
-        groups = merged
+    groups = [[topic.slides[i] for i in run] for run in step_runs(topic.slides, mode)]
     for group in groups:
         if len(group) > 1:
             report.append(Collapse(group[0].origin, group[0].title, len(group)))
     return replace(topic, slides=tuple(_state(group, mode) for group in groups))
+
+
+def step_runs(slides: Sequence[Slide], mode: StepMode = "collapse") -> list[list[int]]:
+    """The runs of step slides among `slides` (consecutive, of one topic), as indexes.
+
+    Runs are merged until none is left: a collapsed run can make its neighbour a step
+    (`[Loki]`, `[Helm]`, `[Loki, Helm]`), and collapsing must be idempotent. `deckgen
+    import` groups with this too, so that import and build agree."""
+    runs = [[i] for i in range(len(slides))]
+    while True:
+        merged: list[list[int]] = []
+        for run in runs:
+            if merged and is_step(
+                _state_of(slides, merged[-1], mode), _state_of(slides, run, mode)
+            ):
+                merged[-1] = merged[-1] + run
+            else:
+                merged.append(run)
+        if len(merged) == len(runs):
+            return runs
+        runs = merged
+
+
+def _state_of(slides: Sequence[Slide], run: list[int], mode: StepMode) -> Slide:
+    return _state([slides[i] for i in run], mode)
 
 
 def _state(group: list[Slide], mode: StepMode) -> Slide:

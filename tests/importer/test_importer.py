@@ -219,15 +219,19 @@ def test_a_deckgen_deck_imports_and_builds_with_every_text_note_and_link(example
     assert f"# Imported from {example.stem}.pptx by deckgen import" in text
 
 
-def test_a_import_of_an_uncollapsed_build_collapses_the_steps(tmp_path):
+def test_a_import_of_an_uncollapsed_build_keeps_every_step(tmp_path):
+    """deckgen collapsed what it meant to: the steps a `--steps off` build shows stay, each
+    with `keep: true`, so that the recap builds the same deck (nothing is lost)."""
     first = tmp_path / "team.pptx"
     api.build(REPO / "recaps" / "kubecon2019-team.yaml", first, steps="off")
     report = import_deck(first, tmp_path / "team.yaml")
-    assert report.collapsed == ['slide 26: collapsed 9 step slides "Helm 3" into 1']
+    assert report.collapsed == []
     helm = next(t for t in imported(tmp_path / "team.yaml").topics if t.title == "Helm 3")
-    [slide] = helm.slides
-    assert isinstance(slide.content, Bullets)
-    assert slide.content.items[0].text == "Finally... bye bye Tiller!"  # the last state
+    assert len(helm.slides) == 9
+    assert [s.keep for s in helm.slides] == [False] + [True] * 8
+    second = tmp_path / "again.pptx"
+    api.build(tmp_path / "team.yaml", second)
+    assert sequence(second) == sequence(first)
 
 
 def test_a_importing_twice_gives_the_same_recap(tmp_path):
@@ -437,7 +441,7 @@ def test_sections_become_topics_and_bold_statements_text(tmp_path):
     s.placeholders[1].text_frame.text = "a bullet"
     s = prs.slides.add_slide(prs.slide_layouts[2])
     s.shapes.title.text = "Serverless Summit"
-    s.shapes.add_picture(png(), Inches(1), Inches(1))  # a section's picture has no place
+    s.shapes.add_picture(png(), Inches(1), Inches(1))  # a section's picture: an image slide
     s = prs.slides.add_slide(prs.slide_layouts[5])
     s.shapes.title.text = "Why?"
     box = s.shapes.add_textbox(Inches(1), Inches(2), Inches(8), Inches(2))
@@ -450,10 +454,7 @@ def test_sections_become_topics_and_bold_statements_text(tmp_path):
     s.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), chart)
     prs.save(str(tmp_path / "s.pptx"))
     report = import_deck(tmp_path / "s.pptx", tmp_path / "s.yaml")
-    assert report.left_out == [
-        "slide 2: picture `Picture 3` left out (the recap has no place for it)",
-        "slide 4: a chart left out",
-    ]
+    assert report.left_out == ["slide 4: a chart left out"]
     text = (tmp_path / "s.yaml").read_text(encoding="utf-8")
     assert "      # slide 4: section\n      # slide 4: a chart left out\n" in text
     recap = imported(tmp_path / "s.yaml")
@@ -461,7 +462,8 @@ def test_sections_become_topics_and_bold_statements_text(tmp_path):
     assert [p.name for p in recap.presenters] == ["Presenter"]
     titles = [t.title for t in recap.topics]
     assert titles == ["Before any section", "Serverless Summit", "Results"]
-    statement = recap.topics[1].slides[0]
+    picture, statement = recap.topics[1].slides
+    assert isinstance(picture.content, Picture)
     assert statement.content.text == "I WANT TO KNOW WHY!"  # type: ignore[union-attr]
 
 
@@ -488,7 +490,12 @@ def test_youtube_links_alone_on_their_line_become_video_slides(tmp_path):
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"not a deck", "is not a PowerPoint (.pptx) file"),
+        (b"not a deck", "is not a PowerPoint deck: it is not a zip package, as .pptx files are"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "is not a PowerPoint deck: it is an old PowerPoint 97-2003 (.ppt) file or an"
+            " encrypted deck; save it as .pptx without a password",
+        ),
         ("empty", "has no slides"),
     ],
 )

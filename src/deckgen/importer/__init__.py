@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen import api
-from deckgen.errors import BuildError, DeckgenError, Position, Problem
+from deckgen.errors import BuildError, DeckgenError, Position, Problem, printable
 from deckgen.importer import generic, kinds
 from deckgen.importer.document import recap_tree
+from deckgen.importer.limits import fit_limits
 from deckgen.importer.pictures import Pictures
 from deckgen.importer.pieces import Note, Piece, Reading
 from deckgen.importer.reader import DeckData, read_deck
@@ -20,6 +22,7 @@ from deckgen.write import write_together
 
 __all__ = ["ImportBug", "ImportReport", "import_deck"]
 
+MACROS = "the deck's macros (VBA) ignored: a recap holds no code that runs"
 _DEFAULT_TITLES = {"", "powerpoint presentation", "presentation"}
 
 
@@ -38,7 +41,7 @@ class ImportReport:
 
     def __str__(self) -> str:
         return (
-            f"{self.recap.as_posix()}: {self.slides_read} slides read, "
+            f"{printable(self.recap.as_posix())}: {self.slides_read} slides read, "
             f"{self.slides_written} written, {len(self.collapsed)} step runs collapsed, "
             f"{self.pictures} pictures, {self.videos} videos"
         )
@@ -55,7 +58,7 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     if recap.exists() and recap.resolve() == deck.resolve():
         raise BuildError([Problem(Position(deck.as_posix()), "the recap would replace the deck")])
     deck_data = read_deck(deck)
-    pictures = Pictures(f"{recap.stem}-images")
+    pictures = Pictures(f"{_safe_name(recap.stem)}-images")
     reading = Reading.of(deck_data, pictures)
     pieces: list[Piece] = []
     for index, slide in enumerate(deck_data.slides):
@@ -65,14 +68,20 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
             found = generic.interpret(slide, reading, first=index == 0)
         pieces += [*_left_out(slide.number, slide.left_out), *reading.notes, *found]
         reading.notes = []
-    draft = assemble(pieces, reading, _fallback_title(deck_data, deck))
+    if not deck_data.by_deckgen:
+        pieces = generic.cards_as_videos(pieces)
+    options = _options(deck_data)
+    collapse = options["collapse_steps"] != "off"
+    draft = assemble(pieces, reading, _fallback_title(deck_data, deck), collapse)
     draft.footer = reading.footer
-    draft.options = _options(deck_data)
+    draft.options = options
+    fitted = fit_limits(draft)
     tree = recap_tree(draft)
     header = [
         f"yaml-language-server: $schema={schema_reference(recap)[0]}",
         f"Imported from {deck.name} by deckgen import; check it and edit freely.",
         '"slide N" comments name the slides of the deck each part comes from.',
+        *([MACROS] if deck_data.macros else []),
     ]
     text = dump(tree, header)
     if loads(text) != data(tree):  # pragma: no cover - the writer checks each value
@@ -81,8 +90,16 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     files = [(blob, recap.parent / path) for path, blob in sorted(pictures.files.items())]
     write_together([*files, (text.encode("utf-8"), recap)])
     _check(recap, deck)
-    left_out = [f"slide {p.number}: {p.message}" for p in pieces if isinstance(p, Note)]
+    left_out = [printable(f"slide {p.number}: {p.message}") for p in pieces if isinstance(p, Note)]
+    left_out += fitted
+    if deck_data.macros:
+        left_out.insert(0, MACROS)
     return _report(deck, recap, deck_data, draft, pictures, left_out)
+
+
+def _safe_name(stem: str) -> str:
+    """A recap's name as a folder name a recap may name (no controls, no odd marks)."""
+    return re.sub(r"[^\w.+-]", "_", stem) or "recap"
 
 
 def _left_out(number: int, what: tuple[str, ...]) -> list[Piece]:
@@ -105,6 +122,9 @@ def _options(deck: DeckData) -> dict[str, bool | str]:
         "video_index": True,
     }
     if deck.by_deckgen:
+        mode = re.search(r"\bcollapse_steps=(off|animate)\b", deck.keywords)
+        if mode:  # the recap's own option (not a --steps of one build)
+            options["collapse_steps"] = mode[1]
         kinds_seen = {s.kind for s in deck.slides}
         options["agenda"] = "agenda" in kinds_seen
         options["video_index"] = "video-index" in kinds_seen

@@ -110,6 +110,7 @@ class _Writer:
         m.add(key, value)
         m.add("notes", slide.notes)
         m.add("steps", True if slide.steps else None)
+        m.add("keep", True if slide.keep else None)
         return Item(m, [_origin(d), *d.comments, *self.take()])
 
     def content(self, content: Content) -> tuple[str, Value]:
@@ -184,10 +185,13 @@ def _bullet(bullet: Bullet) -> Value:
 
 
 def _code(code: Code) -> Value:
+    # a listing ends with a line break, as typed listings do (`|`): some lexers drop a last
+    # line that has none
+    source = code.source if code.source.endswith("\n") else f"{code.source}\n"
     if code.language is None and code.caption is None:
-        return code.source
+        return source
     m = Mapping()
-    m.add("source", code.source)
+    m.add("source", source)
     m.add("language", code.language)
     m.add("caption", code.caption)
     return m

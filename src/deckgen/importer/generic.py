@@ -10,6 +10,7 @@ from pathlib import Path
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement, table
 from deckgen.importer.markup import ALL, NOT_BOLD, Keep, escape, para_text, plain
 from deckgen.importer.pieces import (
+    LooseNotes,
     Note,
     Piece,
     PresenterMark,
@@ -65,14 +66,17 @@ def interpret(slide: SlideData, reading: Reading, first: bool) -> list[Piece]:
     """What one slide of an ordinary deck becomes."""
     parts = sort_parts(slide, reading)
     if first and _is_title_slide(slide, parts):
-        return [*_pictures_left_out(slide, parts), _title_info(slide, parts, reading)]
+        info, rest = _title_info(slide, parts, reading)
+        return [info, *rest, *_picture_slides(slide, parts, reading)]
     if parts.videos and _is_card(parts):
         return _card(slide, parts)
     if parts.title and _is_section(slide, parts):
-        return [*_pictures_left_out(slide, parts), _section(slide, parts, reading)]
+        return [_section(slide, parts, reading), *_picture_slides(slide, parts, reading)]
     pieces = content(slide, parts, reading)
     if not pieces and parts.title:  # what it held was left out: keep its title as a topic
         return [TopicMark(slide.number, parts.title, notes=slide.notes)]
+    if not pieces and slide.notes:
+        return [LooseNotes(slide.number, slide.notes)]
     return pieces or [Note(slide.number, "empty slide left out")]
 
 
@@ -177,14 +181,20 @@ def _is_title_slide(slide: SlideData, parts: Parts) -> bool:
     return not parts.pictures and _small(parts.paras, 3) and plain_lines
 
 
-def _pictures_left_out(slide: SlideData, parts: Parts) -> list[Piece]:
-    return [
-        Note(slide.number, f"picture `{p.name}` left out (the recap has no place for it)")
-        for p in parts.pictures
-    ]
+def _picture_slides(slide: SlideData, parts: Parts, reading: Reading) -> list[Piece]:
+    """The pictures of a title or section slide, as image slides after it."""
+    out: list[Piece] = []
+    for picture in parts.pictures:
+        extracted = reading.picture(slide, picture)
+        if extracted is not None:
+            alt = useful_alt(picture.descr, plain_text(parts.title or ""))
+            image = Picture(Path(extracted.path), extracted.width, extracted.height, None, alt)
+            out.append(SlidePiece(slide.number, parts.title, image))
+    return out
 
 
-def _title_info(slide: SlideData, parts: Parts, reading: Reading) -> TitleInfo:
+def _title_info(slide: SlideData, parts: Parts, reading: Reading) -> tuple[TitleInfo, list[Piece]]:
+    """The title slide; lines too many for a subtitle follow it as a text slide."""
     lines = []
     for para in parts.paras:
         lines += [s.strip() for s in plain_lines(para) if s.strip()]
@@ -197,13 +207,19 @@ def _title_info(slide: SlideData, parts: Parts, reading: Reading) -> TitleInfo:
         elif line.casefold() not in authors:
             kept.append(line)
     subtitle = escape(" · ".join(kept)) if kept else None
-    return TitleInfo(
+    rest: list[Piece] = []
+    if subtitle and len(subtitle) > MAX_LENGTH["subtitle"]:
+        subtitle = escape(kept[0]) if len(escape(kept[0])) <= MAX_LENGTH["subtitle"] else None
+        more = kept[1:] if subtitle else kept
+        rest.append(SlidePiece(slide.number, parts.title, Statement(escape("\n\n".join(more)))))
+    info = TitleInfo(
         slide.number,
         parts.title or "",
         subtitle,
         date=dates[0] if dates else None,
         notes=slide.notes,
     )
+    return info, rest
 
 
 def plain_lines(para: Paragraph) -> list[str]:
@@ -359,3 +375,41 @@ def _keep(paras: Sequence[Paragraph]) -> Keep:
     """Bold all over is the slide's style, not emphasis."""
     runs = [r for p in paras for r in p.runs if r.text.strip()]
     return NOT_BOLD if runs and all(r.bold for r in runs) else ALL
+
+
+def cards_as_videos(pieces: Sequence[Piece]) -> list[Piece]:
+    """Talk cards in a row under one title ("Other sessions", a talk each) are no talks of
+    that title: they become one topic of video slides, the first line of each its title."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        run = _same_title_cards(pieces, i)
+        if len(run) < 2:
+            out.append(pieces[i])
+            i += 1
+            continue
+        first = run[0]
+        out.append(TopicMark(first.number, first.title, notes=first.notes))
+        for card in run:
+            assert card.video is not None
+            title, *speakers = card.speakers or (None,)
+            video = Video(Link(card.video, card.video, True), title, tuple(speakers), card.summary)
+            notes = card.notes if card is not first else None
+            out.append(SlidePiece(card.number, card.title, video, notes=notes))
+        i += len(run)
+    return out
+
+
+def _same_title_cards(pieces: Sequence[Piece], start: int) -> list[TopicMark]:
+    run: list[TopicMark] = []
+    for piece in pieces[start:]:
+        if not (
+            isinstance(piece, TopicMark)
+            and piece.talk
+            and piece.video
+            and not piece.slides_url
+            and (not run or plain_text(piece.title) == plain_text(run[0].title))
+        ):
+            break
+        run.append(piece)
+    return run

@@ -24,7 +24,9 @@ from deckgen.importer.pieces import (
     title_text,
     useful_alt,
 )
-from deckgen.importer.reader import Paragraph, SlideData, TextShape
+from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
+from deckgen.layout.code import CODE_DESCR
+from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
 from deckgen.links import shown, youtube
 from deckgen.model import (
     Code,
@@ -40,8 +42,9 @@ from deckgen.model import (
 )
 
 _QR_LABELS = ("Scan to watch", "Scan to open")
-_LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ")
+_LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ", "Event: ")
 _PRESENTED_BY = "presented by "
+_UNTITLED = {"divider": "Presenter", "talk": "Talk", "topic": "Topic"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE_RATIO = 1.25  # a card's title is 1.1 x body size, its link line 0.8 x
 
@@ -58,6 +61,11 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
         if t is not title_shape and not reading.is_footer(t) and t.text not in _QR_LABELS
     ]
     n = slide.number
+    if not raw_title.strip() and kind in _UNTITLED:  # an edited deck: a name is required
+        raw_title = _UNTITLED[kind]
+        others = [t for t in slide.texts if t is not title_shape]
+        note = Note(n, f'the slide has no title; the recap calls it "{raw_title}"')
+        return [note, *interpret(replace(slide, texts=(_title_shape(raw_title), *others)), reading)]
     if kind == "title":
         return [_title(slide, raw_title, shapes, reading)]
     if kind == "agenda":
@@ -68,23 +76,14 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if kind == "video-index":
         return []
     if kind == "divider":
-        lines = [para_text(p) for p in _paras(shapes) if p.text.strip()]
-        return [
-            PresenterMark(
-                n,
-                raw_title,
-                affiliation=lines[1] if len(lines) > 1 else None,
-                tagline=lines[0] if lines else None,
-                notes=slide.notes,
-            )
-        ]
+        return [_divider(slide, raw_title, shapes)]
     if kind == "talk":
-        return [_talk(slide, raw_title, shapes)]
+        return [_talk(slide, raw_title, shapes, reading)]
     if kind == "topic":
         paras = [p for p in _paras(shapes) if p.text.strip()]
-        links = [link for link in map(_link_para, paras) if link]
-        summary = " ".join(para_text(p) for p in paras if not _link_para(p))
-        slides_url = next((url for prefix, url in links if prefix == "Slides: "), None)
+        links = [_link_para(p) for p in paras]
+        slides_url = next((link[1] for link in links if link and link[0] == "Slides: "), None)
+        summary = " ".join(para_text(p) for p, link in zip(paras, links, strict=True) if not link)
         return [
             TopicMark(
                 n, raw_title, slides_url=slides_url, summary=summary or None, notes=slide.notes
@@ -98,7 +97,7 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
         parts = generic.sort_parts(slide, reading)
         pieces = generic.content(slide, parts, reading)
         return [
-            SlidePiece(p.number, title, p.content, p.notes, p.steps, part, recording)
+            SlidePiece(p.number, title, p.content, p.notes, p.steps, part, recording, slide.keep)
             if isinstance(p, SlidePiece)
             else p
             for p in pieces
@@ -106,7 +105,28 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if isinstance(content, Note):
         return [content]
     steps = kind == "bullets" and any(s.shape_id in slide.builds for s in shapes)
-    return [SlidePiece(n, title, content, slide.notes, steps, part, recording)]
+    return [SlidePiece(n, title, content, slide.notes, steps, part, recording, slide.keep)]
+
+
+def _divider(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> PresenterMark:
+    """A presenter's name over the tagline and affiliation (the text box names which)."""
+    lines = [para_text(p) for p in _paras(shapes) if p.text.strip()]
+    described = next((s.descr for s in shapes if s.descr.startswith(DIVIDER_DESCR)), "")
+    keys = described.removeprefix(DIVIDER_DESCR).split(", ") if described else ["tagline"]
+    fields = dict(zip(keys, lines, strict=True)) if len(keys) == len(lines) else {}
+    if not fields:  # an edited deck: the tagline first, then the affiliation
+        fields = dict(zip(["tagline", "affiliation"], lines[:2], strict=False))
+    return PresenterMark(
+        slide.number,
+        title,
+        affiliation=fields.get("affiliation"),
+        tagline=fields.get("tagline"),
+        notes=slide.notes,
+    )
+
+
+def _title_shape(text: str) -> TextShape:
+    return TextShape((Paragraph((TextRun(text),)),), "title", "Title", 0, 0, 0)
 
 
 def _paras(shapes: Sequence[TextShape]) -> list[Paragraph]:
@@ -121,45 +141,57 @@ def _all_bold(para: Paragraph) -> bool:
 def _title(
     slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Reading
 ) -> TitleInfo:
-    """Title slide: the subtitle (the deck's subject), the presenter of a one-person recap,
-    the event line, the event's link and the date."""
+    """Title slide: subtitle, presenter, event, date; deckgen names its lines in the box's
+    description (an edited deck is read by the lines' look)."""
     lines = [p for p in _paras(shapes) if p.text.strip()]
-    subtitle = None
-    date = None
-    presenter = None
+    described = next((s.descr for s in shapes if s.descr.startswith(TITLE_DESCR)), None)
+    keys = described.removeprefix(TITLE_DESCR).split(", ") if described else []
+    if len(keys) != len(lines):
+        keys = []
+        for para in lines:
+            key = _title_key(para, "" if "subtitle" in keys else reading.deck.subject)
+            if keys[-1:] == ["presenter"] and all(r.italic for r in para.runs if r.text.strip()):
+                key = "tagline"  # in italics under the presenter's name
+            keys.append(key)
+    found = TitleInfo(slide.number, title, notes=slide.notes)
     event: list[tuple[str, str]] = []
-    url: list[tuple[str, str]] = []
-    subject = reading.deck.subject
-    for para in lines:
-        text = plain(para.runs)
-        if subject and subtitle is None and text == " ".join(subject.split()):
-            subtitle = para_text(para)
-        elif text.startswith(_PRESENTED_BY) and presenter is None:
-            presenter = _presented_by(slide.number, para)
-        elif presenter and presenter.tagline is None and all(r.italic for r in para.runs):
-            presenter = replace(presenter, tagline=para_text(para, NOT_ITALIC))
-        elif text.startswith("Event: ") and any(r.url for r in para.runs):
-            url = [("url", next(r.url for r in para.runs if r.url))]
-        elif _DATE.match(text):
-            date = text
+    presenter: list[str | None] = [None, None, None]
+    for key, para in zip(keys, lines, strict=True):
+        if key == "subtitle":
+            found = replace(found, subtitle=para_text(para))
+        elif key == "date":
+            found = replace(found, date=plain(para.runs))
+        elif key == "presenter":
+            name, _, affiliation = para_text(para, NOT_BOLD).partition(" · ")
+            presenter[:2] = [name.removeprefix(_PRESENTED_BY), affiliation or None]
+        elif key == "tagline":
+            presenter[2] = para_text(para, NOT_ITALIC)
+        elif key == "event url":
+            event.append(("url", (_link_para(para) or ("", ""))[1]))
         else:
-            parts = para_text(para).split(" · ")
-            keys = ("name", "location", "dates") if len(parts) == 3 else ("name",)
-            values = parts if len(parts) == 3 else [" · ".join(parts)]
-            event = list(zip(keys, values, strict=True))
-    info = TitleInfo(slide.number, title, subtitle, (*event, *url), date, slide.notes)
-    return replace(info, presenter=presenter)
+            names = key.removeprefix("event ").split("/")
+            values = para_text(para).split(" · ")
+            if len(names) != len(values):
+                names, values = ["name"], [" · ".join(values)]
+            event += list(zip(names, values, strict=True))
+    who = presenter if presenter[0] else None
+    return replace(found, event=tuple((k, v) for k, v in event if v), presenter=who)
 
 
-def _presented_by(number: int, para: Paragraph) -> PresenterMark:
-    """`presented by NAME · AFFILIATION`: the name in bold, the affiliation after it."""
-    runs = para.runs[1:] if para.runs and para.runs[0].text == _PRESENTED_BY else para.runs
-    name = [r for r in runs if r.bold]
-    rest = [r for r in runs if not r.bold]
-    affiliation = para_text(replace(para, runs=tuple(rest))).removeprefix("· ").strip()
-    return PresenterMark(
-        number, para_text(replace(para, runs=tuple(name)), NOT_BOLD), affiliation or None
-    )
+def _title_key(para: Paragraph, subject: str) -> str:
+    """What a line under the title is, by its text."""
+    text = plain(para.runs)
+    link = _link_para(para)
+    if subject and text == " ".join(subject.split()):
+        return "subtitle"
+    if _DATE.match(text):
+        return "date"
+    if text.startswith(_PRESENTED_BY):
+        return "presenter"
+    if link and link[0] == "Event: ":
+        return "event url"
+    parts = text.split(" · ")
+    return "event name/location/dates" if len(parts) == 3 else "event name"
 
 
 def _link_para(para: Paragraph) -> tuple[str, str] | None:
@@ -194,10 +226,17 @@ def _card(
     return heads, summary, links, link_size
 
 
-def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> TopicMark:
+def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Reading) -> TopicMark:
     heads, summary, links, _ = _card(shapes)
     video = next((url for prefix, url in links if prefix == "Recording: "), None)
-    slides_url = next((url for prefix, url in links if prefix != "Recording: "), None)
+    # "Link: " is a recording that is no YouTube link (the video index lists it) or, for a
+    # talk without a recording, the speakers' slides (YouTube recordings say "Recording: ")
+    for prefix, url in links:
+        if video is None and prefix == "Link: " and not youtube(url) and reading.is_video(url):
+            video = url
+    slides_url = next((url for prefix, url in links if prefix == "Slides: "), None)
+    if slides_url is None:
+        slides_url = next((url for prefix, url in links if url != video), None)
     return TopicMark(
         slide.number,
         title,
@@ -207,6 +246,7 @@ def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> TopicMar
         " ".join(para_text(p) for p in summary) or None,
         notes=slide.notes,
         talk=True,
+        one_link=len(links) == 1 and video is not None,
     )
 
 
@@ -337,7 +377,9 @@ def _code(shapes: Sequence[TextShape]) -> Code | None:
         if captions
         else None
     )
-    return Code(source, None, caption or None) if source.strip() else None
+    descr = mono[0].descr
+    language = descr.removeprefix(CODE_DESCR) if descr.startswith(CODE_DESCR) else None
+    return Code(source, language, caption or None) if source.strip() else None
 
 
 def _image(

@@ -29,6 +29,7 @@ class Keep:
 ALL = Keep()
 NOT_BOLD = Keep(bold=False)
 NOT_ITALIC = Keep(italic=False)
+LINKS_ONLY = Keep(bold=False, italic=False, code=False)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from deckgen.importer.blocks import BulletLines
-from deckgen.importer.markup import escape, para_text, plain
+from deckgen.importer.markup import LINKS_ONLY, escape, para_text
 from deckgen.importer.pictures import Extracted, LeftOut, Pictures, digest
 from deckgen.importer.reader import DeckData, PictureShape, SlideData, TextShape
 from deckgen.model import Content, Link
@@ -15,6 +16,7 @@ from deckgen.model import Content, Link
 _PART = re.compile(r"^(?P<base>.*\S) \((?P<i>\d+)/(?P<n>\d+)\)$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECKGEN_FOOTER_LEFT = 3 * 914400  # EMU: deckgen's footer box starts at the margin
 _FILENAME = re.compile(r"^[\w\-. ]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp)$", re.IGNORECASE)
 
 
@@ -28,7 +30,7 @@ class TitleInfo:
     event: tuple[tuple[str, str], ...] = ()
     date: str | None = None
     notes: str | None = None
-    presenter: PresenterMark | None = None  # "presented by" a one-person recap
+    presenter: Sequence[str | None] | None = None  # name, affiliation, tagline of the only one
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class TopicMark:
     summary: str | None = None
     notes: str | None = None
     talk: bool = False
+    one_link: bool = False  # a deckgen card's only link: the recording, or else the slides
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class SlidePiece:
     steps: bool = False
     part: tuple[int, int] | None = None  # this is part i of n of a continued slide
     recording: str | None = None  # the talk recording a deckgen footer links to
+    keep: bool = False  # never a step of its neighbours (`keep: true`)
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,24 @@ class Note:
     message: str
 
 
-Piece = TitleInfo | PresenterMark | TopicMark | SlidePiece | ClosingInfo | AgendaInfo | Note
+@dataclass(frozen=True)
+class LooseNotes:
+    """The notes of a slide that holds nothing else."""
+
+    number: int
+    notes: str
+
+
+Piece = (
+    TitleInfo
+    | PresenterMark
+    | TopicMark
+    | SlidePiece
+    | ClosingInfo
+    | AgendaInfo
+    | Note
+    | LooseNotes
+)
 
 
 @dataclass
@@ -109,6 +130,7 @@ class Reading:
     footer_key: str | None = None
     authors: tuple[str, ...] = ()
     notes: list[Note] = field(default_factory=list)
+    videos: frozenset[str] | None = None  # the links of deckgen's video index, if it has one
 
     @classmethod
     def of(cls, deck: DeckData, pictures: Pictures) -> Reading:
@@ -122,18 +144,33 @@ class Reading:
         shapes: dict[str, TextShape] = {}
         for slide in deck.slides:
             for shape in slide.texts:
-                key = shape.text
-                if shape.role in ("footer", "band") and _footer_candidate(shape):
-                    footers[key] += 1
-                    shapes.setdefault(key, shape)
+                if _footer_candidate(shape, deck.by_deckgen):
+                    footers[shape.text] += 1
+                    shapes.setdefault(shape.text, shape)
         footer = footer_key = None
         if footers:
             key, count = footers.most_common(1)[0]
-            if count >= 2 and count * 10 >= total * 3:
+            # deckgen writes the recap's footer on every content slide, at the left
+            if deck.by_deckgen or count * 10 >= total * 3:
                 footer_key = key
                 footer = " ".join(para_text(p) for p in shapes[key].paras if p.text.strip())
+        dates = Counter(t.text for s in deck.slides for t in s.texts if t.role == "date" and t.text)
+        if dates and not deck.by_deckgen:  # a date shown in the footer: part of the footer
+            shown, count = dates.most_common(1)[0]
+            if count * 10 >= total * 3 and not _DATE.match(shown):
+                footer = " · ".join(filter(None, [footer, escape(" ".join(shown.split()))]))
         authors = tuple(a.strip() for a in re.split(r"[,;&]| and ", deck.author) if a.strip())
-        return cls(deck, pictures, decorative, footer or None, footer_key, authors)
+        index = [s for s in deck.slides if s.kind == "video-index"]
+        videos = frozenset(
+            r.url for s in index for t in s.texts for p in t.paras for r in p.runs if r.url
+        )
+        reading = cls(deck, pictures, decorative, footer or None, footer_key, authors)
+        reading.videos = videos if index else None
+        return reading
+
+    def is_video(self, url: str) -> bool:
+        """A link deckgen showed as a recording: in its video index (all, without one)."""
+        return self.videos is None or url in self.videos
 
     def is_footer(self, shape: TextShape) -> bool:
         """Footers, slide numbers, dates and deckgen's recording links are not content."""
@@ -164,11 +201,13 @@ class Reading:
         return qr or digest(shape.blob) in self.decorative
 
 
-def _footer_candidate(shape: TextShape) -> bool:
+def _footer_candidate(shape: TextShape, by_deckgen: bool) -> bool:
     text = shape.text
-    return bool(text) and not (
-        _NUMBER.match(text) or _DATE.match(text) or text.startswith("Recording: ")
-    )
+    if shape.role not in ("footer", "band") or not text or text.startswith("Recording: "):
+        return False
+    if by_deckgen:  # the footer box stands at the left; slide numbers at the right
+        return shape.left < _DECKGEN_FOOTER_LEFT
+    return not (_NUMBER.match(text) or _DATE.match(text))
 
 
 def split_part(title: str) -> tuple[str, tuple[int, int] | None]:
@@ -180,8 +219,9 @@ def split_part(title: str) -> tuple[str, tuple[int, int] | None]:
 
 
 def title_text(shape: TextShape) -> str:
-    """A title as inline text on one line; styles and links dropped (titles have their own)."""
-    return escape(" ".join(plain(p.runs) for p in shape.paras if p.text.strip()))
+    """A title as inline text on one line, with its links; styles dropped (titles have their
+    own)."""
+    return " ".join(para_text(p, LINKS_ONLY) for p in shape.paras if p.text.strip())
 
 
 def useful_alt(descr: str, *others: str | None) -> str | None:

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.errors import BuildError, Position, Problem
+from deckgen.importer.package import NotADeck, broken_part, read_package
 from deckgen.links import LinkError, check_url, youtube
-from deckgen.safezip import NotAZip, ZipRefused, opened
+from deckgen.render.slide_xml import KEEP_URI
 
 # the slide kinds deckgen writes into `p:cSld/@name`
 KINDS = frozenset(
@@ -63,6 +62,7 @@ _ROLES = {
     "sldNum": "footer",
     "hdr": "footer",
 }
+MAX_URL = 2_000  # characters: longer links are left out (their text stays)
 _BAND = 0.9  # text boxes below this share of the slide height are footers
 _FRAME_KINDS = {"chart": "a chart", "diagram": "a SmartArt diagram", "ole": "an embedded object"}
 
@@ -115,6 +115,7 @@ class TextShape:
     shape_id: int
     top: int
     left: int
+    descr: str = ""  # the shape's description (deckgen's code listings name their language)
 
     @property
     def text(self) -> str:
@@ -157,6 +158,7 @@ class SlideData:
     left_out: tuple[str, ...]  # what the recap cannot hold, e.g. "a chart"
     builds: frozenset[int]  # shapes whose paragraphs appear one click each
     height: int = 6858000  # of the slide, in EMU
+    keep: bool = False  # deckgen recorded the recap slide's `keep: true`
 
     @property
     def low_title(self) -> bool:
@@ -175,6 +177,7 @@ class DeckData:
     title: str
     subject: str
     keywords: str
+    macros: bool = False  # the package holds a VBA project (ignored)
 
     @property
     def by_deckgen(self) -> bool:
@@ -184,13 +187,18 @@ class DeckData:
 
 
 def read_deck(path: Path) -> DeckData:
-    """Read `path`; raise `BuildError` when it is not a readable .pptx deck."""
+    """Read `path`; raise `BuildError` when it is not a readable PowerPoint deck."""
     shown = path.as_posix()
     if not path.is_file():
         raise _error(shown, "no such file" if not path.exists() else "is not a file")
     try:
-        with opened(path) as stream:  # bounded unpacking: see deckgen.safezip
-            prs = Presentation(stream)
+        package = read_package(path)
+    except NotADeck as exc:
+        raise _error(shown, f"is not a PowerPoint deck: {exc}") from None
+    except OSError as exc:
+        raise _error(shown, f"cannot read it: {exc.strerror or exc}") from None
+    try:
+        prs = Presentation(package.stream)
         height = int(prs.slide_height or 6858000)
         slides = tuple(_read_slide(s, n, height, shown) for n, s in enumerate(prs.slides, 1))
         props = prs.core_properties
@@ -201,50 +209,15 @@ def read_deck(path: Path) -> DeckData:
             clean(props.title or "").strip(),
             clean(props.subject or "").strip(),
             clean(props.keywords or "").strip(),
+            package.macros,
         )
-    except NotAZip:
-        raise _error(shown, "is not a PowerPoint (.pptx) file") from None
-    except ZipRefused as exc:
-        raise _error(shown, f"is not a PowerPoint deck: {exc}") from None
     except BuildError:
         raise
     except Exception as exc:  # python-pptx raises many kinds for a broken package
-        where = _broken_part(path)
-        raise _error(shown, f"{where}cannot read it: {exc}") from None
+        raise _error(shown, f"{broken_part(package)}cannot read it: {exc}") from None
     if not slides:
         raise _error(shown, "has no slides")
     return deck
-
-
-def _broken_part(path: Path) -> str:
-    """`slide N: ` (or `PART: `) for the first XML part that does not parse, else ''."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    try:
-        with zipfile.ZipFile(path) as package:
-            names = [n for n in package.namelist() if n.endswith((".xml", ".rels"))]
-            for name in names:
-                try:
-                    etree.fromstring(package.read(name), parser)
-                except etree.XMLSyntaxError:
-                    return f"{_slide_of(package, name) or name}: "
-    except (OSError, zipfile.BadZipFile, KeyError):
-        pass
-    return ""
-
-
-def _slide_of(package: zipfile.ZipFile, name: str) -> str | None:
-    """`slide N` when `name` is the part of the N-th slide (in the deck's order)."""
-    try:
-        rels = etree.fromstring(package.read("ppt/_rels/presentation.xml.rels"))
-        deck = etree.fromstring(package.read("ppt/presentation.xml"))
-    except (KeyError, etree.XMLSyntaxError):
-        return None
-    targets = {r.get("Id"): "ppt/" + str(r.get("Target", "")).lstrip("/") for r in rels}
-    order = deck.iterfind(f"{qn('p:sldIdLst')}/{qn('p:sldId')}")
-    for number, entry in enumerate(order, start=1):
-        if targets.get(entry.get(qn("r:id"))) == name:
-            return f"slide {number}"
-    return None
 
 
 def _read_slide(slide: Any, number: int, height: int, shown: str) -> SlideData:
@@ -259,7 +232,9 @@ def _error(shown: str, message: str) -> BuildError:
 
 
 def clean(text: str) -> str:
-    """Drop characters a recap cannot hold (control characters, surrogates, non-characters)."""
+    """Drop characters a recap cannot hold (control characters, surrogates, non-characters);
+    line and paragraph separators (U+2028, U+2029) become line breaks."""
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     return "".join(
         ch
         for ch in text
@@ -270,6 +245,11 @@ def clean(text: str) -> str:
             and ord(ch) not in range(0xFDD0, 0xFDF0)
         )
     )
+
+
+def one_line(text: str) -> str:
+    """A name on one line: what `clean` keeps, line and paragraph separators as spaces."""
+    return " ".join(clean(text).split())
 
 
 def _slide(slide: Any, number: int, height: int) -> SlideData:
@@ -297,9 +277,13 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
                 role = "band"
             paras = tuple(_paragraph(p, part, role == "body") for p in _paras(element))
             if any(p.text.strip() for p in paras):
+                descr = clean(str(element.xpath("string(./p:nvSpPr/p:cNvPr/@descr)")))
                 texts.append(
-                    TextShape(paras, role, str(shape.name), int(shape.shape_id), top, left)
+                    TextShape(paras, role, str(shape.name), int(shape.shape_id), top, left, descr)
                 )
+    long = [r for r in part.rels.values() if r.is_external and len(r.target_ref) > MAX_URL]
+    if long:
+        left_out.append(f"a link longer than {MAX_URL:,} characters")
     kind = slide._element.cSld.get("name")
     notes = None
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
@@ -319,6 +303,7 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
         tuple(left_out),
         builds,
         height,
+        bool(slide._element.xpath(f"./p:cSld/p:extLst/p:ext[@uri='{KEEP_URI}']")),
     )
 
 
@@ -360,13 +345,13 @@ def _picture(
     try:
         blob = bytes(shape.image.blob)
     except Exception:  # a linked (not embedded) picture, or a broken relationship
-        left_out.append(f"the picture `{shape.name}` (not embedded in the deck)")
+        left_out.append(f"the picture `{one_line(str(shape.name))}` (not embedded in the deck)")
         return None
     c_nv_pr = element.find(f"{qn('p:nvPicPr')}/{qn('p:cNvPr')}")
     descr = clean(c_nv_pr.get("descr", "") if c_nv_pr is not None else "").strip()
     link = c_nv_pr.find(qn("a:hlinkClick")) if c_nv_pr is not None else None
     url = _link(link, part) if link is not None else None
-    return PictureShape(blob, str(shape.name), descr, url, top, left)
+    return PictureShape(blob, one_line(str(shape.name)), descr, url, top, left)
 
 
 def _table(shape: Any, part: Any, top: int, left: int) -> TableShape:
@@ -444,7 +429,9 @@ def _link(link: Any, part: Any) -> str | None:
 
 
 def usable_url(url: str) -> str | None:
-    """`url` when deckgen accepts it as a link, else None."""
+    """`url` when deckgen accepts it as a link (and it is not too long to be one), else None."""
+    if len(url) > MAX_URL:
+        return None
     try:
         check_url(url)
         youtube(url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -11,6 +12,7 @@ from deckgen.importer.blocks import BulletLines, nest
 from deckgen.importer.pieces import (
     AgendaInfo,
     ClosingInfo,
+    LooseNotes,
     Note,
     Piece,
     PresenterMark,
@@ -20,7 +22,7 @@ from deckgen.importer.pieces import (
     TopicMark,
 )
 from deckgen.model import Code, Content, Link, Links, Origin, Quote, Slide, Statement, Stats, Table
-from deckgen.steps import is_step, merge
+from deckgen.steps import merge, step_runs
 
 
 @dataclass
@@ -48,6 +50,7 @@ class DraftTopic:
     slides: list[DraftSlide] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
     open: bool = True  # a section or an implicit topic: a talk card may still fill it
+    one_link: bool = False  # `video` is the card's only link: maybe the slides' instead
 
 
 @dataclass
@@ -79,16 +82,23 @@ class Draft:
     collapsed: list[str] = field(default_factory=list)
 
 
-def assemble(pieces: Sequence[Piece], reading: Reading, fallback_title: str) -> Draft:
-    """The recap: title, presenters with their topics and slides, closing; steps collapsed."""
+def assemble(
+    pieces: Sequence[Piece], reading: Reading, fallback_title: str, collapse: bool = True
+) -> Draft:
+    """The recap: title, presenters with their topics and slides, closing; steps collapsed
+    (in decks deckgen made, kept apart unless `collapse` is false: `collapse_steps: off`)."""
     pieces = join_parts(pieces)
     builder = _Builder(reading, pieces, fallback_title)
     for piece in pieces:
         builder.add(piece)
     draft = builder.finish()
-    for presenter in draft.presenters:
-        for topic in presenter.topics:
-            topic.slides = _collapse(topic, draft.collapsed)
+    topics = [t for p in draft.presenters for t in p.topics]
+    shared = Counter(d.first for t in topics for d in t.slides)  # deck slide -> recap slides
+    for topic in topics:
+        if reading.deck.by_deckgen:
+            _keep_apart(topic, collapse)
+        else:
+            topic.slides = _collapse(topic, draft.collapsed, shared)
     return draft
 
 
@@ -191,7 +201,9 @@ class _Builder:
         self.expected = _expected(pieces) if self.by_deckgen else []
         self.queue: list[_Expected] = []
         self.presenter_count = 0
-        self.title_presenter: PresenterMark | None = None
+        self.carried: list[tuple[int, str, str]] = []  # notes for the next slide
+        self.only_presenter: Sequence[str | None] | None = None  # named on the title slide
+        self.last: DraftSlide | None = None  # the slide added last
 
     # -- pieces --
 
@@ -209,6 +221,8 @@ class _Builder:
             self.draft.closing_links += piece.links
         elif isinstance(piece, Note):
             self.pending.append(f"slide {piece.number}: {piece.message}")
+        elif isinstance(piece, LooseNotes):
+            self.loose_notes(piece)
         elif isinstance(piece, AgendaInfo):
             pass  # read ahead in `_expected`
 
@@ -221,18 +235,54 @@ class _Builder:
         d.subtitle = info.subtitle
         d.event = dict(info.event)
         d.date = info.date
-        self.title_presenter = info.presenter
+        self.only_presenter = info.presenter
         self.note(info.number, info.notes, "title slide")
         d.comments += self.pending
         self.pending = []
 
     def note(self, number: int, notes: str | None, what: str) -> None:
-        """Speaker notes of a slide the recap has no place for become comments."""
+        """Speaker notes of a slide the recap has no slide for go on the next slide."""
         if notes:
-            self.pending.append(f"notes of slide {number} ({what}), which a recap cannot hold:")
-            self.pending += [f"  {line}" for line in notes.splitlines()]
+            self.carried.append((number, what, notes))
+
+    def loose_notes(self, piece: LooseNotes) -> None:
+        """A slide with nothing but notes: they join the notes of the slide before it."""
+        if self.last is None:
+            self.note(piece.number, piece.notes, "a slide with only notes")
+            return
+        slide = self.last.slide
+        self.last.slide = replace(
+            slide, notes="\n\n".join(filter(None, [slide.notes, piece.notes]))
+        )
+        self.last.comments.append(
+            f"slide {piece.number} had only notes: they end the notes of this slide"
+        )
+
+    def flush_notes(self) -> None:
+        """Notes carried from the mark of a topic that got no slide: a slide of their own,
+        its statement the topic's title (as on the section slide they come from)."""
+        topic = self.topic
+        if not self.carried or topic is None or topic.slides or topic.number is None:
+            return
+        origin = Origin(Position(self.deck.shown, topic.number), f"slide {topic.number}")
+        slide, comments = self.take_carried(Slide(topic.title, Statement(topic.title), origin))
+        self.last = DraftSlide(slide, topic.number, topic.number, comments=comments)
+        topic.slides.append(self.last)
+
+    def take_carried(self, slide: Slide) -> tuple[Slide, list[str]]:
+        """`slide` with the notes carried to it first, and comments that say so."""
+        if not self.carried:
+            return slide, []
+        notes = [n for _, _, n in self.carried]
+        comments = [
+            f"the notes of slide {number} ({what}) begin the notes of this slide"
+            for number, what, _ in self.carried
+        ]
+        self.carried = []
+        return replace(slide, notes="\n\n".join([*notes, *filter(None, [slide.notes])])), comments
 
     def new_presenter(self, mark: PresenterMark) -> None:
+        self.flush_notes()
         self.close_queue()
         self.presenter = DraftPresenter(mark.name, mark.number, mark.affiliation, mark.tagline)
         self.draft.presenters.append(self.presenter)
@@ -246,21 +296,21 @@ class _Builder:
 
     def ensure_presenter(self) -> DraftPresenter:
         if self.presenter is None:
-            mark = self.title_presenter  # "presented by" on the title slide
-            if mark is not None:
-                self.presenter = DraftPresenter(mark.name, None, mark.affiliation, mark.tagline)
-            else:
-                self.presenter = DraftPresenter(self.deck.author or "Presenter", None)
+            name, affiliation, tagline = self.only_presenter or (None, None, None)
+            name = name or self.deck.author or "Presenter"
+            self.presenter = DraftPresenter(name, None, affiliation, tagline)
             self.draft.presenters.append(self.presenter)
             self.queue = list(self.expected[0]) if self.expected else []
             self.presenter_count = 1
         return self.presenter
 
     def topic_mark(self, mark: TopicMark) -> None:
+        self.flush_notes()
         presenter = self.ensure_presenter()
         current = self.topic
         if (
             mark.talk
+            and not self.by_deckgen  # deckgen opens a talk with its card only
             and current is not None
             and current.open
             and not current.slides
@@ -268,7 +318,7 @@ class _Builder:
             and _plain(current.title) == _plain(mark.title)
         ):
             current.speakers, current.video = mark.speakers, mark.video
-            current.slides_url = mark.slides_url
+            current.slides_url, current.one_link = mark.slides_url, mark.one_link
             current.summary = current.summary or mark.summary
             current.open = False
             current.comments.append(f"slide {mark.number}: talk card")
@@ -286,6 +336,7 @@ class _Builder:
             mark.slides_url,
             mark.summary,
             open=not mark.talk,
+            one_link=mark.one_link,
         )
         topic.comments.append(f"slide {mark.number}: {what}")
         self.note(mark.number, mark.notes, what)
@@ -337,9 +388,17 @@ class _Builder:
     def slide(self, piece: SlidePiece) -> None:
         presenter = self.ensure_presenter()
         topic = self.topic
+        found = None
         if self.by_deckgen and topic is not None and topic.video and piece.recording != topic.video:
-            topic = None  # deckgen gives every slide of a talk its recording in the footer
-        found = self.locate(piece.title, force=topic is None)
+            # deckgen gives every slide of a talk its recording in the footer: a card's only
+            # link that the next slide does not carry was the speakers' slides (unless the
+            # agenda says the slide opens the next topic)
+            found = self.locate(piece.title, force=False)
+            if found is None and topic.one_link and not topic.slides and not piece.recording:
+                topic.video, topic.slides_url, topic.one_link = None, topic.video, False
+            else:
+                topic = None
+        found = found or self.locate(piece.title, force=topic is None)
         if found is not None:
             topic = DraftTopic(found.title, None)
             presenter.topics.append(topic)
@@ -357,17 +416,33 @@ class _Builder:
             Origin(Position(self.deck.shown, piece.number), f"slide {piece.number}"),
             notes=piece.notes,
             steps=piece.steps,
+            keep=piece.keep,
         )
         count = piece.part[1] if piece.part else 1
         first = piece.number - (count - 1) if piece.part else piece.number
-        topic.slides.append(
-            DraftSlide(slide, first, piece.number, joined=count, comments=self.pending)
+        slide, carried = self.take_carried(slide)
+        self.last = DraftSlide(
+            slide, first, piece.number, joined=count, comments=[*self.pending, *carried]
         )
+        topic.slides.append(self.last)
         self.pending = []
 
     def finish(self) -> Draft:
+        self.flush_notes()
         self.close_queue()
         presenter = self.ensure_presenter()
+        if self.carried and self.last is not None:
+            slide, comments = self.take_carried(replace(self.last.slide, notes=None))
+            notes = "\n\n".join(filter(None, [self.last.slide.notes, slide.notes]))
+            self.last.slide = replace(slide, notes=notes)
+            self.last.comments += [c.replace("begin", "end") for c in comments]
+        if self.carried:  # a deck of no content slide: the notes get a slide of the title
+            number = self.carried[0][0]
+            if self.topic is None:
+                self.topic = DraftTopic(self.draft.title, number)
+                presenter.topics.append(self.topic)
+            self.topic.number = self.topic.number or number
+            self.flush_notes()
         if self.pending:
             target = presenter.topics[-1].comments if presenter.topics else presenter.comments
             target += self.pending
@@ -416,16 +491,29 @@ def _expected(pieces: Sequence[Piece]) -> list[list[_Expected]]:
 # --- step slides ---------------------------------------------------------------------------
 
 
-def _collapse(topic: DraftTopic, report: list[str]) -> list[DraftSlide]:
-    """Runs of step slides become their last state, with every step's notes."""
-    runs: list[list[DraftSlide]] = []
-    for item in topic.slides:
-        if runs and is_step(runs[-1][-1].slide, item.slide):
-            runs[-1].append(item)
-        else:
-            runs.append([item])
+def _keep_apart(topic: DraftTopic, collapse: bool) -> None:
+    """deckgen collapsed the steps of its deck already: slides of it that look like steps
+    were kept apart (`keep: true`, `--steps off`, or two topics of one title). They stay
+    apart, with `keep: true` (not needed when the recap says `collapse_steps: off`)."""
+    if not collapse:
+        return
+    for run in step_runs([d.slide for d in topic.slides]):
+        for i in run[1:]:
+            topic.slides[i].slide = replace(topic.slides[i].slide, keep=True)
+
+
+def _collapse(topic: DraftTopic, report: list[str], shared: Counter[int]) -> list[DraftSlide]:
+    """Runs of step slides become their last state, with every step's notes. A deck slide
+    that gave several recap slides (text and a table) is no step of its neighbours: its
+    parts stay apart (`keep: true`) even when one of them repeats a neighbour's."""
+    runs = [[topic.slides[i] for i in run] for run in step_runs([d.slide for d in topic.slides])]
     out = []
     for run in runs:
+        if len(run) > 1 and any(shared[d.first] > 1 for d in run):
+            for d in run[1:]:
+                d.slide = replace(d.slide, keep=True)
+            out += run
+            continue
         if len(run) == 1:
             out.append(run[0])
             continue

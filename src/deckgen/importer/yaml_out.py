@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from deckgen.errors import printable
+
 WIDTH = 92  # folded text wraps here
 _FLOW_WIDTH = 100
 
@@ -77,7 +79,8 @@ def data(value: Value) -> Any:
 
 
 def _comment(text: str, pad: str) -> str:
-    text = " ".join(text.replace("\r", " ").split("\n"))
+    # one line of printable text: YAML reads U+2028, U+0085 ... as line breaks
+    text = printable(" ".join(text.replace("\r", " ").split("\n")))
     return f"{pad}# {text}".rstrip() if text.strip() else f"{pad}#"
 
 

@@ -11,6 +11,7 @@ from deckgen.layout.pages import content_pages
 from deckgen.model import Code, Slide
 
 _PAD = 0.18 * INCH
+CODE_DESCR = "Code listing in "
 
 
 def code(ctx: Context, slide: Slide) -> list[Page]:
@@ -41,7 +42,7 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
     for paras in pages:
         elements: list[Element] = [
             Shape(panel, theme.colors.code_background, rounded=True, line=theme.colors.surface),
-            TextBox(area, paras),
+            TextBox(area, paras, descr=code_descr(listing.language)),
         ]
         if listing.caption:
             caption = Para(
@@ -52,6 +53,11 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
             elements.append(TextBox(rect, fitted, anchor="middle"))
         bodies.append(elements)
     return content_pages(ctx, slide, bodies)
+
+
+def code_descr(language: str | None) -> str:
+    """The description of a listing's text box: its language, which `import` reads back."""
+    return f"{CODE_DESCR}{language}" if language else ""
 
 
 def highlight(

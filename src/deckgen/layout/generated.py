@@ -23,6 +23,8 @@ from deckgen.layout.media import Card, card_body, link_bodies, tile_bodies
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.model import Link, Presenter, Topic, Video
 
+TITLE_DESCR = "Title slide: "  # + "subtitle, presenter, ...": the lines under the title
+DIVIDER_DESCR = "Presenter's "  # + "tagline, affiliation": the lines of a divider
 _LAST_RESORT = 8.0  # pt: the title slide's smallest text when every field is at its limit
 
 
@@ -73,8 +75,27 @@ def title_page(ctx: Context) -> Page:
             or fit(lines, rect.w, rect.h, start, SMALL_MIN)
             or fit(lines, rect.w, rect.h, start, _LAST_RESORT)
         )
-        elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle"))
+        descr = _title_lines(ctx)
+        elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle", descr=descr))
     return Page("title", recap.title, tuple(elements), layout="title")
+
+
+def _title_lines(ctx: Context) -> str:
+    """What the lines under the title are, in order (`deckgen import` reads it back)."""
+    recap = ctx.recap
+    one = recap.presenters[0] if len(recap.presenters) == 1 else None
+    parts = [("name", recap.event.name), ("location", recap.event.location)]
+    parts.append(("dates", recap.event.dates))
+    event = "/".join(key for key, value in parts if value)
+    shown = [
+        ("subtitle", recap.subtitle),
+        ("presenter", one),
+        ("tagline", one and one.tagline),
+        (f"event {event}", event),
+        ("event url", recap.event.url),
+        ("date", recap.date),
+    ]
+    return TITLE_DESCR + ", ".join(key for key, value in shown if value)
 
 
 def _presented_by(ctx: Context) -> list[Para]:
@@ -157,10 +178,13 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
             role="title",
         ),
     ]
-    lines = [
-        Para(ctx.spans(t, sizes.body * 1.1, colors.divider_text), space_before=6)
-        for t in (presenter.tagline, presenter.affiliation)
+    shown = [
+        (k, t)
+        for k, t in (("tagline", presenter.tagline), ("affiliation", presenter.affiliation))
         if t
+    ]
+    lines = [
+        Para(ctx.spans(t, sizes.body * 1.1, colors.divider_text), space_before=6) for _, t in shown
     ]
     if lines:
         sub = Rect(m, rect.bottom + 0.3 * INCH, rect.w, 2.0 * INCH)
@@ -169,6 +193,7 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
                 sub,
                 fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min) or tuple(lines),
                 role="body",
+                descr=DIVIDER_DESCR + ", ".join(k for k, _ in shown),  # read by `import`
             )
         )
     return Page(

@@ -67,6 +67,7 @@ class TextBox:
     # title, subtitle and body go into the layout's placeholders of that kind, when it has one
     role: Literal["title", "subtitle", "body", "plain"] = "plain"
     wrap: bool = True
+    descr: str = ""  # the shape's description (a code listing's language, for `import`)
 
 
 @dataclass(frozen=True)
@@ -119,3 +120,4 @@ class Page:
     footer_link: str | None = None  # the URL of the talk's recording
     origin: Origin | None = None  # the recap slide this page comes from
     part: tuple[int, int] = (1, 1)  # this page is part i of n of a split slide
+    keep: bool = False  # the recap slide says `keep: true` (recorded for `import`)

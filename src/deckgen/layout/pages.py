@@ -25,6 +25,7 @@ def content_pages(
                 notes=slide.notes if i == 1 else None,
                 origin=slide.origin,
                 part=(i, total),
+                keep=slide.keep,
             )
         )
     return pages

@@ -141,6 +141,9 @@ def core_properties(recap: Recap) -> bytes:
     """docProps/core.xml with fixed values, so that the same recap gives the same bytes."""
     stamp = f"{recap.date}T00:00:00Z" if recap.date else "2000-01-01T00:00:00Z"
     author = ", ".join(p.name for p in recap.presenters)
+    keywords = "deckgen"
+    if recap.options.collapse_steps != "collapse":  # the recap's option, read by `import`
+        keywords += f" collapse_steps={recap.options.collapse_steps}"
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
@@ -148,7 +151,7 @@ def core_properties(recap: Recap) -> bytes:
         'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{_x(recap.title)}</dc:title><dc:subject>{_x(recap.subtitle or '')}</dc:subject>"
-        f"<dc:creator>{_x(author)}</dc:creator><cp:keywords>deckgen</cp:keywords>"
+        f"<dc:creator>{_x(author)}</dc:creator><cp:keywords>{keywords}</cp:keywords>"
         "<cp:lastModifiedBy>deckgen</cp:lastModifiedBy><cp:revision>1</cp:revision>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'

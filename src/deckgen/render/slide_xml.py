@@ -27,6 +27,11 @@ _HANG = 0.32 * 72  # room for a bullet character, in points
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _NO_GRID_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
+# `keep: true` of the recap slide, recorded so that `deckgen import` reads it back
+KEEP_URI = "{6F1C3E2A-5B7D-4E21-9A43-DEC0E6E0C0DE}"
+KEEP_EXT = (
+    f'<p:extLst><p:ext uri="{KEEP_URI}"><dg:keep xmlns:dg="urn:deckgen:slide"/></p:ext></p:extLst>'
+)
 _BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -112,7 +117,7 @@ def slide_xml(
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld {NS}{show}>'
         f"<p:cSld name={quoteattr(page.kind)}>{background}<p:spTree>"
         '<p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
-        f"<p:grpSpPr/>{shapes}</p:spTree></p:cSld>"
+        f"<p:grpSpPr/>{shapes}</p:spTree>{KEEP_EXT if page.keep else ''}</p:cSld>"
         f"<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr>{timing_xml(writer.steps)}</p:sld>"
     )
 
@@ -190,9 +195,10 @@ class _Writer:
 
     def text_box(self, shape_id: int, box: TextBox) -> str:
         placeholder = self.placeholders.pop(box.role, None) if box.role != "plain" else None
+        descr = f" descr={quoteattr(_clean(box.descr))}" if box.descr else ""
         if placeholder is not None:
             nv = (
-                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(placeholder.name)}/>'
+                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(placeholder.name)}{descr}/>'
                 '<p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
                 f"<p:nvPr><p:ph {placeholder.ph}/></p:nvPr></p:nvSpPr>"
             )
@@ -200,7 +206,7 @@ class _Writer:
         else:
             name = "Body" if box.role == "body" else "Text"
             nv = (
-                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/>'
+                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"{descr}/>'
                 '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
             )
             geometry = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
