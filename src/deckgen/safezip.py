@@ -25,7 +25,7 @@ from typing import BinaryIO
 MAX_MEMBERS = 100_000  # a 10,000-slide deck has about 40,000
 MAX_DIRECTORY = 30_000_000  # bytes of central directory (about 100 per member)
 MAX_MEMBER = 250_000_000  # bytes one member unpacks to
-MAX_TOTAL = 500_000_000  # bytes all members unpack to
+MAX_TOTAL = 300_000_000  # bytes all members unpack to (import holds about 4 copies: < 1.5 GB)
 MAX_RATIO = 500  # unpacked / packed size of a member over RATIO_FROM bytes
 RATIO_FROM = 1_000_000
 MAX_MARKUP = 8_000_000  # `<` and `=` in all XML members: tags and attributes to parse

@@ -68,7 +68,7 @@ def _memory_decks(honest: list[Raw]) -> dict[str, tuple[bytes, str]]:
         ),
         "1 GB in all": (
             raw_zip([*honest, *many]),
-            "its members unpack to more than 500 MB in all",
+            "its members unpack to more than 300 MB in all",
         ),
         "one member of 300 MB": (
             raw_zip([*honest, zeros("ppt/media/b.bin", 300 << 20)]),
