@@ -21,7 +21,12 @@ from fid_run import TALLY, build_checked, lost, run_cli
 from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
-from tests.reliability.rel_common import SchemaStrategies, dump_yaml, fuzz_settings
+from tests.reliability.rel_common import (
+    SchemaStrategies,
+    dump_yaml,
+    fuzz_settings,
+    write_strategy_files,
+)
 
 from deckgen.errors import DeckgenError
 
@@ -39,18 +44,9 @@ def recap_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A recap folder with the images and include files the strategies name."""
     outer = tmp_path_factory.mktemp("fidelity-fuzz")
     base = outer / "recap"
-    (base / "img").mkdir(parents=True)
-    Image.new("RGB", (40, 30), "teal").save(base / "img/small.png")
-    Image.new("RGB", (30, 600), "navy").save(base / "img/tall.png")
-    Image.new("RGB", (900, 30), "orange").save(base / "img/wide.jpg")
+    written = write_strategy_files(base)
     Image.new("RGB", (10, 10), "red").save(outer / "outside.png")
-    (base / "people").mkdir()
-    (base / "topics").mkdir()
-    topic = {"title": "Loki", "slides": [{"bullets": ["Like Prometheus, but for logs"]}]}
-    (base / "topics/topic.yaml").write_text(dump_yaml(topic), encoding="utf-8")
-    presenter = {"name": "Bryan", "topics": [{"include": "../topics/topic.yaml"}]}
-    (base / "people/presenter.yaml").write_text(dump_yaml(presenter), encoding="utf-8")
-    (outer / "outside.yaml").write_text(dump_yaml(presenter), encoding="utf-8")
+    (outer / "outside.yaml").write_text(written["presenter"], encoding="utf-8")
     return base
 
 

@@ -14,9 +14,13 @@ from typing import Any
 
 import pytest
 from hypothesis import assume, given
-from PIL import Image
 from pptx import Presentation
-from tests.reliability.rel_common import SchemaStrategies, dump_yaml, fuzz_settings
+from tests.reliability.rel_common import (
+    SchemaStrategies,
+    dump_yaml,
+    fuzz_settings,
+    write_strategy_files,
+)
 
 from deckgen import api
 from deckgen.errors import DeckgenError
@@ -62,16 +66,7 @@ def content(deck: Path) -> list[dict[str, Any]]:
 def recap_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A recap folder with the images and include files the strategies name."""
     base = tmp_path_factory.mktemp("roundtrip")
-    (base / "img").mkdir()
-    Image.new("RGB", (40, 30), "teal").save(base / "img/small.png")
-    Image.new("RGB", (30, 600), "navy").save(base / "img/tall.png")
-    Image.new("RGB", (900, 30), "orange").save(base / "img/wide.jpg")
-    (base / "people").mkdir()
-    (base / "topics").mkdir()
-    topic = {"title": "Loki", "slides": [{"bullets": ["Like Prometheus, but for logs"]}]}
-    (base / "topics/topic.yaml").write_text(dump_yaml(topic), encoding="utf-8")
-    presenter = {"name": "Bryan", "topics": [{"include": "../topics/topic.yaml"}]}
-    (base / "people/presenter.yaml").write_text(dump_yaml(presenter), encoding="utf-8")
+    write_strategy_files(base)
     return base
 
 

@@ -382,6 +382,24 @@ def dump_yaml(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
+def write_strategy_files(base: Path) -> dict[str, str]:
+    """Write in `base` the images and include files `SchemaStrategies` name; return the
+    presenter file's content (for copies outside the folder)."""
+    from PIL import Image
+
+    (base / "img").mkdir(parents=True)
+    Image.new("RGB", (40, 30), "teal").save(base / "img/small.png")
+    Image.new("RGB", (30, 600), "navy").save(base / "img/tall.png")
+    Image.new("RGB", (900, 30), "orange").save(base / "img/wide.jpg")
+    (base / "people").mkdir()
+    (base / "topics").mkdir()
+    topic = {"title": "Loki", "slides": [{"bullets": ["Like Prometheus, but for logs"]}]}
+    (base / "topics/topic.yaml").write_text(dump_yaml(topic), encoding="utf-8")
+    presenter = {"name": "Bryan", "topics": [{"include": "../topics/topic.yaml"}]}
+    (base / "people/presenter.yaml").write_text(dump_yaml(presenter), encoding="utf-8")
+    return {"presenter": dump_yaml(presenter)}
+
+
 # --- many deckgen processes at once ---------------------------------------------------------
 
 

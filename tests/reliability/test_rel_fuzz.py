@@ -35,6 +35,7 @@ from rel_common import (
     dump_yaml,
     fuzz_settings,
     run_deckgen,
+    write_strategy_files,
 )
 
 from deckgen import api
@@ -107,19 +108,10 @@ def fuzz_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A recap folder with images and include files of every usable and broken kind."""
     outer = tmp_path_factory.mktemp("schema-fuzz")
     base = outer / "recap"
-    (base / "img").mkdir(parents=True)
-    Image.new("RGB", (40, 30), "teal").save(base / "img/small.png")
-    Image.new("RGB", (30, 600), "navy").save(base / "img/tall.png")
-    Image.new("RGB", (900, 30), "orange").save(base / "img/wide.jpg")
+    written = write_strategy_files(base)
     Image.new("RGB", (10, 10), "red").save(outer / "outside.png")
     (base / "img/fake.png").write_text("not a picture", encoding="utf-8")
-    (base / "people").mkdir()
-    (base / "topics").mkdir()
-    topic = {"title": "Loki", "slides": [{"bullets": ["Like Prometheus, but for logs"]}]}
-    (base / "topics/topic.yaml").write_text(dump_yaml(topic), encoding="utf-8")
-    presenter = {"name": "Bryan", "topics": [{"include": "../topics/topic.yaml"}]}
-    (base / "people/presenter.yaml").write_text(dump_yaml(presenter), encoding="utf-8")
-    (outer / "outside.yaml").write_text(dump_yaml(presenter), encoding="utf-8")
+    (outer / "outside.yaml").write_text(written["presenter"], encoding="utf-8")
     return base
 
 
