@@ -41,10 +41,13 @@ def text_box(box: TextBox, east_asian: str) -> str:
 def lines(placed: Sequence[Line], east_asian: str) -> str:
     out = []
     for line in placed:
-        if line.bullet is not None:
-            char, color, x = line.bullet
-            style = _font(_BULLET_FONT, line.size, color, east_asian)
-            out.append(f'<text x="{num(x)}" y="{num(line.baseline)}"{style}>{_text(char)}</text>')
+        bullet = line.bullet
+        if bullet is not None:
+            style = _font(_BULLET_FONT, line.size, bullet.color, east_asian)
+            out.append(
+                f'<text class="bullet" x="{num(bullet.x)}" y="{num(bullet.baseline)}"{style}>'
+                f"{_text(bullet.char)}</text>"
+            )
         spans = "".join(_span(p.run, p.text, line.x + p.x, east_asian) for p in line.pieces)
         if spans:
             out.append(f'<text y="{num(line.baseline)}" xml:space="preserve">{spans}</text>')
@@ -126,7 +129,7 @@ def grid(item: Grid, east_asian: str) -> str:
 
 
 def paragraphs(rect: Rect, paras: Sequence[Para], east_asian: str) -> str:
-    return lines(set_box(rect, paras), east_asian)
+    return lines(set_box(rect, paras, cell=True), east_asian)
 
 
 def box(r: Rect) -> str:
