@@ -253,14 +253,15 @@ def validate_command(
     _finish(fmt, results, failed)
 
 
-@main.command("preview", short_help="Draw every slide of a recap on one PNG.")
+@main.command("preview", short_help="Show every slide of a recap on one page.")
 @click.argument("recap", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "sheet",
     type=click.Path(path_type=Path),
-    help="The PNG to write [default: output/<recap name>-preview.png].",
+    help="The sheet to write: .html (SVG slides) or .png (through LibreOffice)"
+    " [default: output/<recap name>-preview.html].",
 )
 @click.option("--theme", help="A built-in theme name or a theme folder.")
 @_PDF_TIMEOUT
@@ -269,22 +270,19 @@ def validate_command(
 def preview_command(
     ctx: click.Context, recap: Path, sheet: Path | None, theme: str | None, pdf_timeout: float
 ) -> None:
-    """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
-    target = sheet or Path("output") / f"{recap.stem}-preview.png"
+    """Show every slide of RECAP, with its notes, on one HTML contact sheet (a PNG sheet,
+    -o SHEET.png, needs LibreOffice and poppler)."""
+    target = sheet or Path("output") / f"{recap.stem}-preview.html"
     results: list[dict[str, Any]] = []
-    import tempfile
+    with _reporting(ctx, "text", results, recap):
+        if target.suffix.lower() == ".png":
+            _need_programs(target, ["soffice", "pdftoppm"])
+        from deckgen.preview import write_preview
 
-    with _reporting(ctx, "text", results, recap), tempfile.TemporaryDirectory() as scratch:
-        _need_programs(target, ["soffice", "pdftoppm"])
-        deck = Path(scratch) / f"{recap.stem}.pptx"
-        result = build(recap, deck, theme)
-        from deckgen.preview import contact_sheet  # Pillow drawing: only for previews
-        from deckgen.write import write_atomically
-
-        write_atomically(contact_sheet(deck, timeout=pdf_timeout), target)
+        inputs = write_preview(recap, target, theme, pdf_timeout)
         if not _quiet():
             click.echo(f"{target}: contact sheet of {recap}")
-            _list_inputs(result.inputs)
+            _list_inputs(inputs)
     _finish("text", results, bool(results[-1].get("errors")))
 
 

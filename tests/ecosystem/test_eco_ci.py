@@ -154,7 +154,7 @@ def test_pull_requests_validate_then_upload_decks_and_contact_sheets(workflow: P
     # annotations come before the slow part (LibreOffice)
     assert lines.index(validate) < min(i for i, x in enumerate(lines) if "apt-get" in x)
     assert upload(job)["name"] == "decks-preview"
-    assert upload(job)["path"].split() == ["output/*.pptx", "output/*-preview.png"]
+    assert upload(job)["path"].split() == ["output/*.pptx", "output/*-preview.html"]
     assert upload(job)["if-no-files-found"] == "error"
 
 

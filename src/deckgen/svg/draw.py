@@ -86,14 +86,15 @@ def shape(item: Shape) -> str:
 
 
 def image(item: Image) -> str:
-    if item.data is not None:
-        data, extension = item.data, "png"
+    sharp = ""
+    if item.data is not None:  # generated pictures (QR codes): their pixels kept square
+        data, extension, sharp = item.data, "png", ' image-rendering="pixelated"'
     else:
         assert item.path is not None
         data, extension = item.path.read_bytes(), item.path.suffix.lstrip(".").lower()
     title = f"<title>{_text(item.alt)}</title>" if item.alt else ""
     picture = (
-        f'<image{box(item.rect)} preserveAspectRatio="none" '
+        f'<image{box(item.rect)} preserveAspectRatio="none"{sharp} '
         f'href="{data_uri(data, extension)}">{title}</image>'
     )
     if item.url:
