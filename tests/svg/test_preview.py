@@ -16,12 +16,12 @@ RECAP = """\
 title: Tips & <Tricks>
 options: {agenda: false}
 presenters:
-  - name: Bryan
+  - name: Ana
     topics:
-      - title: Grafana Loki
+      - title: Tracing
         slides:
-          - title: Loki
-            bullets: [like Prometheus, but for logs]
+          - title: Spans
+            bullets: [one per call, nested]
             notes: "Say: a < b & c"
           - text: Questions?
 """
@@ -54,8 +54,8 @@ def test_preview_writes_an_html_sheet_of_svg_slides_without_libreoffice(
     figures = root.findall("body/main/figure")
     assert [f.findtext("figcaption") for f in figures] == [
         "1. Tips & <Tricks>",
-        "2. Loki",
-        "3. Grafana Loki",
+        "2. Spans",
+        "3. Tracing",
     ]
     assert all(f.find(f"{SVG}svg") is not None for f in figures)
     assert figures[1].findtext("details/pre") == "Say: a < b & c"
