@@ -74,12 +74,13 @@ def break_lines(para: Para, room: float) -> list[Row]:
 def _break_inside(unit: Unit, rows: list[Row], room: float) -> None:
     """Fill lines with the characters of a unit too wide for one."""
     chars = [(run, ch) for run, text in unit for ch in text]
-    for run, ch in chars:
+    for i, (run, ch) in enumerate(chars):
         row = rows[-1]
         last = row.pieces[-1] if row.pieces and row.pieces[-1].run is run else None
         start = last.x if last else row.used
         trial = start + width((last.text if last else "") + ch, run)
-        if row.pieces and trial + _SLACK_EM * run.size > room and not ch.isspace():
+        slack = _SLACK_EM * run.size if i < len(chars) - 1 else 0.0  # none for the last
+        if row.pieces and trial + slack > room and not ch.isspace():
             rows.append(Row(continued=run.url is not None))
         rows[-1].add(run, ch)
 
