@@ -15,7 +15,7 @@ from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Cell, Grid, Image, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.svg import render_svg
 from deckgen.svg.breaking import break_lines, units
-from deckgen.theme import Theme, builtin_themes
+from deckgen.theme import Theme, builtin_themes, load_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
 THEMES = {t.name: t for t in builtin_themes()}
@@ -237,3 +237,18 @@ def test_a_link_breaks_only_between_its_characters_when_it_is_wider_than_the_lin
     assert "".join(p.text for r in rows[1:] for p in r.pieces) == url
     assert all(r.used <= 300 for r in rows)
     assert [r.continued for r in rows] == [False, False] + [True] * (len(rows) - 2)
+
+
+def test_a_theme_background_picture_is_stretched_over_the_slide(tmp_path: Path) -> None:
+    folder = tmp_path / "paper"
+    folder.mkdir()
+    (folder / "theme.yaml").write_text("extends: default\nbackground_image: paper.png\n")
+    paper = io.BytesIO()
+    Pillow.new("RGB", (160, 90), "#F5F0E6").save(paper, format="PNG")
+    (folder / "paper.png").write_bytes(paper.getvalue())
+    (picture,) = drawn(page(), load_theme(folder)).iter(f"{SVG}image")
+    assert [picture.get(k) for k in ("x", "y", "width", "height")] == ["0", "0", "960", "540"]
+    assert (
+        picture.get("href")
+        == "data:image/png;base64," + base64.b64encode(paper.getvalue()).decode()
+    )
