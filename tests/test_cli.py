@@ -396,6 +396,15 @@ def test_schema_theme_prints_the_theme_schema():
     assert json.loads(result.stdout) == expected
 
 
+def test_schema_that_cannot_be_written_exits_1(write):
+    write("taken", "a file, not a folder")
+    result = run("schema", "-o", "taken/recap.schema.json")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        "taken/recap.schema.json: error: cannot create folder `taken`: File exists"
+    ]
+
+
 # --- internal errors ----------------------------------------------------------------
 
 
