@@ -44,7 +44,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @opt.SPLIT
 @click.option("--force", is_flag=True, help="Rebuild decks whose inputs have not changed.")
 @opt.verbosity(opt.INPUTS_HELP)
-@opt.options(BuildOptions(incremental=True))
+@opt.build_options(BuildOptions(incremental=True))
 def build_command(recaps: tuple[Path, ...], out_dir: Path, fmt: str, options: BuildOptions) -> None:
     """Build each RECAP into OUTPUT/<recap name>.pptx (a deck whose inputs have not changed
     since it was built is left as it is)."""
@@ -100,7 +100,7 @@ def validate_command(recaps: tuple[Path, ...], theme: str | None, strict: bool, 
 @click.option("--theme", help="A built-in theme name or a theme folder.")
 @opt.PDF_TIMEOUT
 @opt.verbosity(opt.INPUTS_HELP)
-@opt.options(BuildOptions())
+@opt.build_options(BuildOptions())
 def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> None:
     """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
     from deckgen.batch import write_preview
@@ -125,7 +125,7 @@ def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> N
     help="Seconds between looks at the input files.",
 )  # fmt: skip
 @opt.verbosity("Also list the files watched after each build.")
-@opt.options(BuildOptions(incremental=True, force=True))
+@opt.build_options(BuildOptions(incremental=True, force=True))
 def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOptions) -> None:
     """Build RECAP, then rebuild it whenever the recap, a file it includes, one of its
     images or its theme changes. Problems are printed and watching goes on; Ctrl-C stops."""

@@ -52,7 +52,7 @@ def verbosity(help_verbose: str) -> Callable[[F], F]:
     return decorate
 
 
-def options(fixed: BuildOptions) -> Callable[[F], F]:
+def build_options(fixed: BuildOptions) -> Callable[[F], F]:
     """Hand the command one `BuildOptions` (`options`): `fixed` with the command's choices."""
 
     def decorate(command: F) -> F:
