@@ -12,16 +12,7 @@ from deckgen.api import BuildResult, build
 from deckgen.errors import BuildError, RecapError
 from deckgen.options import BuildOptions
 from deckgen.watch import Rebuild
-
-OK = """\
-title: T
-presenters:
-  - name: A
-    topics:
-      - title: X
-        slides:
-          - bullets: [one, two]
-"""
+from tests.test_cli import OK  # one presenter, one topic, one bullets slide
 
 
 def test_name_clash_says_which_recaps_would_share_a_deck():

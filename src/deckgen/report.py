@@ -77,7 +77,8 @@ class Report:
 
     @contextmanager
     def recap(self, source: Path, strict: bool = False) -> Iterator[Record]:
-        """Run one recap's work: user errors are reported (exit 1 at `finish`), bugs exit 3."""
+        """Run one recap's work: user errors are reported (exit 1 at `finish`, or at once in
+        `new` and `schema`, which have one file), bugs exit 3."""
         entry: dict[str, Any] = {"recap": source.as_posix()}
         self.results.append(entry)
         try:
@@ -139,7 +140,8 @@ class Report:
     # --- what the commands print -----------------------------------------------------
 
     def clashes(self, problems: list[Problem]) -> None:
-        """Decks that two recaps of one build would write to the same file: nothing is built."""
+        """Decks that two recaps of one build would write to the same file: reported, and
+        the command exits 1 before anything is built."""
         self.problems(problems)
         for file in dict.fromkeys(p.position.file for p in problems):
             errors = [str(p) for p in problems if p.position.file == file]
