@@ -93,10 +93,7 @@ def validate_command(recaps: tuple[Path, ...], theme: str | None, strict: bool, 
 
 @main.command("preview", short_help="Draw every slide of a recap on one PNG.")
 @click.argument("recap", type=opt.PATH)
-@click.option(
-    "-o", "--output", "sheet", type=opt.PATH,
-    help="The PNG to write [default: output/<recap name>-preview.png].",
-)  # fmt: skip
+@opt.output_file("sheet", "The PNG to write [default: output/<recap name>-preview.png].")
 @click.option("--theme", help="A built-in theme name or a theme folder.")
 @opt.PDF_TIMEOUT
 @opt.verbosity(opt.INPUTS_HELP)
@@ -146,10 +143,7 @@ def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOpt
 
 @main.command("import", short_help="Turn a .pptx deck into a recap.")
 @click.argument("deck", type=opt.PATH)
-@click.option(
-    "-o", "--output", "recap", type=opt.PATH,
-    help="The recap to write [default: <deck name>.yaml in the current folder].",
-)  # fmt: skip
+@opt.output_file("recap", "The recap to write [default: <deck name>.yaml in the current folder].")
 @click.option("--force", is_flag=True, help="Overwrite the recap if it exists.")
 @opt.verbosity("Also list the pictures written.")
 def import_command(deck: Path, recap: Path | None, force: bool) -> None:

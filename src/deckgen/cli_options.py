@@ -66,6 +66,11 @@ def build_options(fixed: BuildOptions) -> Callable[[F], F]:
     return decorate
 
 
+def output_file(name: str, help_text: str) -> Callable[[F], F]:
+    """`-o/--output FILE`: the one file a command writes, passed to it as `name`."""
+    return click.option("-o", "--output", name, type=PATH, help=help_text)
+
+
 _QUIET = "Print only problems."
 INPUTS_HELP = "Also list the files each deck is made from."
 FORMATS = click.Choice(["text", "json", "github"])
