@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 from deckgen.office import SOFFICE_TIMEOUT, to_pdf, to_pngs
 
 if TYPE_CHECKING:
+    from deckgen.model.types import StepMode
     from deckgen.svg import SvgSlide
 
 _GAP = 12
@@ -37,27 +38,18 @@ _PAGE_CSS = (
 )
 
 
-def write_preview(
-    recap: Path, target: Path, theme: str | None = None, timeout: float = SOFFICE_TIMEOUT
+def write_html_sheet(
+    recap: Path, target: Path, theme: str | None = None, steps: StepMode | None = None
 ) -> list[Path]:
-    """Write the contact sheet of `recap` to `target`: PNG through LibreOffice when its
-    name ends in .png, else HTML; the files the slides are made from."""
-    from deckgen.write import write_atomically
-
-    if target.suffix.lower() == ".png":
-        from deckgen.api import build
-
-        with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as scratch:
-            deck = Path(scratch) / f"{recap.stem}.pptx"
-            result = build(recap, deck, theme)
-            write_atomically(contact_sheet(deck, timeout=timeout), target)
-        return list(result.inputs)
+    """Write the HTML contact sheet of `recap` to `target` (nothing on failure); the files
+    its slides are made from."""
     from deckgen.api import check
     from deckgen.svg import checked_slides
+    from deckgen.write import write_atomically
 
     checked = check(recap, theme)
     title = f"{checked.recap.title} ({recap.name})"
-    write_atomically(html_sheet(checked_slides(checked), title).encode(), target)
+    write_atomically(html_sheet(checked_slides(checked, steps), title).encode(), target)
     return checked.inputs
 
 

@@ -30,6 +30,7 @@ from tests.support.render import render_pdfs, words_with_boxes
 from tests.svg.agreement import Line, deviation, pdf_line, svg_lines
 
 from deckgen.api import build, svg_slides
+from deckgen.options import BuildOptions
 from deckgen.theme import builtin_themes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +58,7 @@ def compared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Compared]:
     decks = {}
     for recap, theme in CASES:
         name = f"{recap.stem}-{theme}"
-        build(recap, folder / f"{name}.pptx", theme=theme)
+        build(recap, folder / f"{name}.pptx", BuildOptions(theme=theme))
         decks[name] = svg_slides(recap, theme)
     pdfs = render_pdfs([folder / f"{name}.pptx" for name in decks], folder)
     out = {}
