@@ -252,3 +252,16 @@ def test_a_theme_background_picture_is_stretched_over_the_slide(tmp_path: Path) 
         picture.get("href")
         == "data:image/png;base64," + base64.b64encode(paper.getvalue()).decode()
     )
+
+
+def test_a_box_that_does_not_wrap_keeps_each_paragraph_on_one_line() -> None:
+    words = " ".join(["word"] * 40)
+    box = TextBox(Rect(0, 0, 100, 60), (Para((run(words),)),), wrap=False)
+    (text,) = texts(drawn(page(box)))
+    assert text.findtext(f"{SVG}tspan") == words
+
+
+def test_characters_xml_cannot_hold_are_dropped() -> None:
+    box = TextBox(Rect(0, 0, 300, 60), (Para((run("a\x0bb\tc"),)),))
+    (text,) = texts(drawn(page(box)))
+    assert text.findtext(f"{SVG}tspan") == "ab    c"

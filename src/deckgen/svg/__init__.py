@@ -12,13 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from deckgen.layout.frame import SLIDE_H, SLIDE_W
 from deckgen.layout.page import Page, Rect
 from deckgen.model.types import StepMode
 from deckgen.svg.backdrop import Backdrop, backdrops
-from deckgen.svg.draw import box, data_uri, element
+from deckgen.svg.draw import box, data_uri, element, text_node
 from deckgen.theme import Theme
 
 if TYPE_CHECKING:
@@ -76,7 +75,7 @@ def _slide(page: Page, backdrop: Backdrop, east_asian: str) -> str:
     return (
         f'<svg {_NS} width="{SLIDE_W:g}pt" height="{SLIDE_H:g}pt" '
         f'viewBox="0 0 {SLIDE_W:g} {SLIDE_H:g}">'
-        f"<title>{escape(page.title)}</title>{''.join(parts)}</svg>\n"
+        f"<title>{text_node(page.title)}</title>{''.join(parts)}</svg>\n"
     )
 
 

@@ -11,6 +11,7 @@ box is not added. In table cells LibreOffice uses the fonts' own ascent and desc
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -59,12 +60,17 @@ class Line:
 
 
 def set_box(
-    rect: Rect, paras: Sequence[Para], anchor: Anchor = "top", cell: bool = False
+    rect: Rect,
+    paras: Sequence[Para],
+    anchor: Anchor = "top",
+    cell: bool = False,
+    wrap: bool = True,
 ) -> list[Line]:
     """The lines of a text box (or, `cell`, of a table cell) with its insets, placed on
-    the slide."""
+    the slide; a box that does not `wrap` breaks no line."""
     inner = rect.inset(INSET_X, INSET_Y)
-    broken = [(p, break_lines(p, inner.w - p.indent)) for p in paras]
+    width = inner.w if wrap else math.inf
+    broken = [(p, break_lines(p, width - p.indent)) for p in paras]
     height = sum(_para_height(p, lines, n == 0, cell) for n, (p, lines) in enumerate(broken))
     top = {
         "top": inner.y,
