@@ -54,10 +54,6 @@ class Line:
     size: float  # the largest run's size
     bullet: Bullet | None = None  # on the first line of a bulleted paragraph
 
-    @property
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
-
 
 def set_box(
     rect: Rect,
