@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from deckgen.errors import DeckgenError, Position, Problem, RecapError, ThemeError
+from deckgen.roles import Role
 
 if TYPE_CHECKING:
     from deckgen.layout import Page
@@ -296,7 +297,7 @@ def _deck(
         raise ThemeError(template_warnings)
     stage(2 / 3, f"writing {output.name}")
     splits = _splits(pages)
-    qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
+    qr = sum(p.count(Role.QR_CODE) for p in pages)
     files = [(data, output)]
     if key is not None:  # the deck and its fingerprint are written together, or neither
         record = fp.Record(

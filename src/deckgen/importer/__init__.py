@@ -17,6 +17,7 @@ from deckgen.importer.reader import DeckData, read_deck
 from deckgen.importer.structure import Draft, assemble
 from deckgen.importer.yaml_out import data, dump, loads
 from deckgen.model import Video
+from deckgen.roles import Role
 from deckgen.starter import schema_reference
 from deckgen.write import write_together
 
@@ -129,9 +130,9 @@ def _options(deck: DeckData) -> dict[str, bool | str]:
         options["agenda"] = "agenda" in kinds_seen
         options["video_index"] = "video-index" in kinds_seen
         options["slide_numbers"] = any(
-            t.role == "band" and t.text.isdigit() for s in deck.slides for t in s.texts
+            t.made_as is Role.SLIDE_NUMBER for s in deck.slides for t in s.texts
         )
-        qr = [p for s in deck.slides for p in s.pictures if p.name == "QR code"]
+        qr = [p for s in deck.slides for p in s.pictures if p.made_as is Role.QR_CODE]
         if any(p.url and "youtu" not in p.url for p in qr):
             options["qr_codes"] = "all"
         elif not qr and {"talk", "video", "links", "closing"} & kinds_seen:

@@ -16,6 +16,7 @@ from deckgen.errors import BuildError, Position, Problem
 from deckgen.importer.package import NotADeck, broken_part, read_package
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.render.slide_xml import KEEP_URI
+from deckgen.roles import Role, role_of
 
 # the slide kinds deckgen writes into `p:cSld/@name`
 KINDS = frozenset(
@@ -118,6 +119,11 @@ class TextShape:
     descr: str = ""  # the shape's description (deckgen's code listings name their language)
 
     @property
+    def made_as(self) -> Role | None:
+        """The role deckgen wrote into the shape's name (None: another name)."""
+        return role_of(self.name)
+
+    @property
     def text(self) -> str:
         """All paragraphs, one a line."""
         return "\n".join(p.text for p in self.paras).strip()
@@ -133,6 +139,11 @@ class PictureShape:
     url: str | None
     top: int
     left: int
+
+    @property
+    def made_as(self) -> Role | None:
+        """The role deckgen wrote into the shape's name (None: another name)."""
+        return role_of(self.name)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
+from deckgen.roles import Role, describe_lines
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -34,6 +35,8 @@ KEEP_EXT = (
 )
 _BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# the text roles that go into a layout placeholder of that kind, when it has one
+_PLACEHOLDER = {Role.TITLE: "title", Role.SUBTITLE: "subtitle", Role.BODY: "body"}
 
 
 @dataclass(frozen=True)
@@ -194,8 +197,10 @@ class _Writer:
         return self.table(shape_id, element)
 
     def text_box(self, shape_id: int, box: TextBox) -> str:
-        placeholder = self.placeholders.pop(box.role, None) if box.role != "plain" else None
-        descr = f" descr={quoteattr(_clean(box.descr))}" if box.descr else ""
+        key = _PLACEHOLDER.get(box.role)
+        placeholder = self.placeholders.pop(key, None) if key else None
+        described = box.descr or (describe_lines(box.role, box.lines) if box.lines else "")
+        descr = f" descr={quoteattr(_clean(described))}" if described else ""
         if placeholder is not None:
             nv = (
                 f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(placeholder.name)}{descr}/>'
@@ -204,9 +209,8 @@ class _Writer:
             )
             geometry = ""
         else:
-            name = "Body" if box.role == "body" else "Text"
             nv = (
-                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"{descr}/>'
+                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{box.role.value}"{descr}/>'
                 '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
             )
             geometry = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
@@ -274,7 +278,8 @@ class _Writer:
             else "<a:ln><a:noFill/></a:ln>"
         )
         return (
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Panel"/><p:cNvSpPr/><p:nvPr/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{shape.role.value}"/><p:cNvSpPr/>'
+            "<p:nvPr/>"
             f"</p:nvSpPr><p:spPr>{_xfrm(r)}{geometry}{_fill(shape.fill)}{line}<a:effectLst/>"
             "</p:spPr></p:sp>"
         )
@@ -290,7 +295,8 @@ class _Writer:
         if image.url:
             link = f'<a:hlinkClick r:id="{self.rels.add("hyperlink", image.url, True)}"/>'
         return (
-            f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoteattr(image.name)} '
+            f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" '
+            f"name={quoteattr(image.name or image.role.value)} "
             f"descr={quoteattr(_clean(image.alt))}>{link}</p:cNvPr>"
             '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{embed}"/><a:stretch><a:fillRect/></a:stretch>'
@@ -311,7 +317,8 @@ class _Writer:
             )
             rows.append(f'<a:tr h="{_emu(height)}">{cells}</a:tr>')
         return (
-            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table"/>'
+            "<p:graphicFrame><p:nvGraphicFramePr>"
+            f'<p:cNvPr id="{shape_id}" name="{grid.role.value}"/>'
             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
             f'<p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{_emu(r.x)}" y="{_emu(r.y)}"/>'
             f'<a:ext cx="{_emu(r.w)}" cy="{_emu(r.h)}"/></p:xfrm><a:graphic>'
