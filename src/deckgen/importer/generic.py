@@ -32,11 +32,11 @@ from deckgen.importer.reader import (
 )
 from deckgen.links import LinkError, youtube
 from deckgen.model import Code, Content, Link, Picture, Statement, Video
+from deckgen.text_rules import is_iso_date
 from deckgen.validate.semantic import MAX_LENGTH
 
 _VIDEO_WORDS = {"", "recording", "video", "youtube", "watch", "watch it", "talk", "the talk"}
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _TITLE_MAX = MAX_LENGTH["title"]
 
@@ -198,11 +198,11 @@ def _title_info(slide: SlideData, parts: Parts, reading: Reading) -> tuple[Title
     lines = []
     for para in parts.paras:
         lines += [s.strip() for s in plain_lines(para) if s.strip()]
-    dates = [t.text for t in slide.texts if t.role == "date" and _ISO_DATE.match(t.text)]
+    dates = [t.text for t in slide.texts if t.role == "date" and is_iso_date(t.text)]
     authors = {a.casefold() for a in reading.authors}
     kept = []
     for line in lines:
-        if _ISO_DATE.match(line):
+        if is_iso_date(line):
             dates.append(line)
         elif line.casefold() not in authors:
             kept.append(line)
@@ -308,7 +308,7 @@ def _card(slide: SlideData, parts: Parts) -> list[Piece]:
 
 
 def _video_piece(slide: SlideData, parts: Parts, line: VideoLine) -> SlidePiece:
-    link = Link(line.url, line.url, True)
+    link = Link.of(line.url)
     return SlidePiece(slide.number, parts.title, Video(link, line.label))
 
 
@@ -393,7 +393,7 @@ def cards_as_videos(pieces: Sequence[Piece]) -> list[Piece]:
         for card in run:
             assert card.video is not None
             title, *speakers = card.speakers or (None,)
-            video = Video(Link(card.video, card.video, True), title, tuple(speakers), card.summary)
+            video = Video(Link.of(card.video), title, tuple(speakers), card.summary)
             notes = card.notes if card is not first else None
             out.append(SlidePiece(card.number, card.title, video, notes=notes))
         i += len(run)

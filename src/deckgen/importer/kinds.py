@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -41,10 +40,10 @@ from deckgen.model import (
     Video,
 )
 from deckgen.roles import Role, lines_of
+from deckgen.text_rules import is_iso_date
 
 _PRESENTED_BY = "presented by "
 _UNTITLED = {"divider": "Presenter", "talk": "Talk", "topic": "Topic"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LINKS = (Role.RECORDING_LINK, Role.SLIDES_LINK, Role.LINK)
 Line = tuple[Role, Paragraph]
 
@@ -179,7 +178,7 @@ def _title_key(para: Paragraph, subject: str) -> str:
     link = _link_para(para)
     if subject and text == " ".join(subject.split()):
         return "subtitle"
-    if _DATE.match(text):
+    if is_iso_date(text):
         return "date"
     if text.startswith(_PRESENTED_BY):
         return "presenter"
@@ -253,9 +252,8 @@ def _video(shapes: Sequence[TextShape]) -> Video | None:
     url = next((_url(p) for r, p in lines if r in _LINKS), None)
     if url is None:
         return None
-    tube = youtube(url)
     return Video(
-        Link(url, tube.url if tube else url, tube is not None),
+        Link.of(url),
         _joined(lines, Role.CARD_TITLE, NOT_BOLD),
         tuple(para_text(p, NOT_BOLD) for r, p in lines if r is Role.SPEAKER),
         _joined(lines, Role.SUMMARY),
@@ -283,8 +281,7 @@ def _links(shapes: Sequence[TextShape]) -> list[Link]:
         label = para_text(pending[0], NOT_BOLD) if pending else None
         if label is not None and plain(pending[0].runs) in (url, shown(url)):
             label = None
-        tube = youtube(url)
-        out.append(Link(label or url, tube.url if tube else url, tube is not None))
+        out.append(Link.of(url, label))
         pending = []
     return out
 

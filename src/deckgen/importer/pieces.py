@@ -13,10 +13,10 @@ from deckgen.importer.pictures import Extracted, LeftOut, Pictures, digest
 from deckgen.importer.reader import DeckData, PictureShape, SlideData, TextShape
 from deckgen.model import Content, Link
 from deckgen.roles import Role
+from deckgen.text_rules import is_iso_date
 
 _PART = re.compile(r"^(?P<base>.*\S) \((?P<i>\d+)/(?P<n>\d+)\)$")
 _NUMBER = re.compile(r"^\d{1,4}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FOOTERS = (Role.FOOTER, Role.FOOTER_LINK, Role.SLIDE_NUMBER)  # deckgen's footer boxes
 _FILENAME = re.compile(r"^[\w\-. ]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp)$", re.IGNORECASE)
 
@@ -158,7 +158,7 @@ class Reading:
         dates = Counter(t.text for s in deck.slides for t in s.texts if t.role == "date" and t.text)
         if dates and not deck.by_deckgen:  # a date shown in the footer: part of the footer
             shown, count = dates.most_common(1)[0]
-            if count * 10 >= total * 3 and not _DATE.match(shown):
+            if count * 10 >= total * 3 and not is_iso_date(shown):
                 footer = " · ".join(filter(None, [footer, escape(" ".join(shown.split()))]))
         authors = tuple(a.strip() for a in re.split(r"[,;&]| and ", deck.author) if a.strip())
         index = [s for s in deck.slides if s.kind == "video-index"]
@@ -182,7 +182,7 @@ class Reading:
         if shape.role != "band":
             return False
         text = shape.text
-        return text == self.footer_key or bool(_NUMBER.match(text) or _DATE.match(text))
+        return text == self.footer_key or bool(_NUMBER.match(text) or is_iso_date(text))
 
     def picture(self, slide: SlideData, shape: PictureShape) -> Extracted | None:
         """The extracted file of a picture, or None (with a note) when it cannot be used."""
@@ -205,7 +205,7 @@ def _footer_candidate(shape: TextShape, by_deckgen: bool) -> bool:
         return shape.made_as is Role.FOOTER and bool(text)
     if shape.role not in ("footer", "band") or not text:
         return False
-    return not (_NUMBER.match(text) or _DATE.match(text))
+    return not (_NUMBER.match(text) or is_iso_date(text))
 
 
 def split_part(title: str) -> tuple[str, tuple[int, int] | None]:

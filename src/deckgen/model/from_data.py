@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Any
 
 from deckgen.images import inspect_image
-from deckgen.links import youtube
 from deckgen.load import DataPath, Document, format_path
 from deckgen.model.types import (
     Bullet,
@@ -70,7 +69,7 @@ class _Builder:
                 name=event.get("name"),
                 location=event.get("location"),
                 dates=event.get("dates"),
-                url=_link(event["url"]) if "url" in event else None,
+                url=Link.of(event["url"]) if "url" in event else None,
             ),
             date=data.get("date"),
             theme=data.get("theme", "default"),
@@ -81,7 +80,7 @@ class _Builder:
             ),
             closing=Closing(
                 title=closing.get("title", "Links"),
-                links=tuple(_link(x["url"], x.get("label")) for x in closing.get("links", [])),
+                links=tuple(Link.of(x["url"], x.get("label")) for x in closing.get("links", [])),
             )
             if closing is not None
             else None,
@@ -102,8 +101,8 @@ class _Builder:
         return Topic(
             title=title,
             speakers=_speakers(data.get("speakers")),
-            video=_link(data["video"]) if "video" in data else None,
-            slides_url=_link(data["slides_url"]) if "slides_url" in data else None,
+            video=Link.of(data["video"]) if "video" in data else None,
+            slides_url=Link.of(data["slides_url"]) if "slides_url" in data else None,
             summary=data.get("summary"),
             slides=tuple(
                 self.slide(s, (*path, "slides", i), title)
@@ -150,25 +149,19 @@ class _Builder:
         if "video" in data:
             video = data["video"]
             return Video(
-                _link(video["url"]),
+                Link.of(video["url"]),
                 video.get("title"),
                 _speakers(video.get("speakers")),
                 video.get("summary"),
             )
         if "links" in data:
-            return Links(tuple(_link(x["url"], x.get("label")) for x in data["links"]))
+            return Links(tuple(Link.of(x["url"], x.get("label")) for x in data["links"]))
         return Stats(
             tuple(
                 Stat(self.doc.text((*path, "stats", i, "value")), s["label"])
                 for i, s in enumerate(data["stats"])
             )
         )
-
-
-def _link(url: str, label: str | None = None) -> Link:
-    tube = youtube(url)
-    final = tube.url if tube else url
-    return Link(label or final, final, tube is not None)
 
 
 def _speakers(value: str | list[str] | None) -> tuple[str, ...]:

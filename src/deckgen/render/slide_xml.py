@@ -8,7 +8,6 @@ notes) are collected for the package writer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -16,6 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.roles import Role, describe_lines
+from deckgen.text_rules import without_forbidden
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -33,8 +33,6 @@ KEEP_URI = "{6F1C3E2A-5B7D-4E21-9A43-DEC0E6E0C0DE}"
 KEEP_EXT = (
     f'<p:extLst><p:ext uri="{KEEP_URI}"><dg:keep xmlns:dg="urn:deckgen:slide"/></p:ext></p:extLst>'
 )
-_BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
-_SURROGATES = re.compile("[\ud800-\udfff]")
 # the text roles that go into a layout placeholder of that kind, when it has one
 _PLACEHOLDER = {Role.TITLE: "title", Role.SUBTITLE: "subtitle", Role.BODY: "body"}
 
@@ -406,9 +404,9 @@ def _fill(rgb: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Drop what XML 1.0 cannot hold (validation rejects it earlier; this is the guard)."""
-    cleaned = text.replace("\t", "    ").replace("\n", " ").translate(_BAD_XML)
-    return _SURROGATES.sub("", cleaned) if not cleaned.isascii() else cleaned
+    """Tabs as spaces, one line, and none of the characters a recap cannot hold (XML 1.0
+    cannot hold some of them; validation rejects them earlier, this is the guard)."""
+    return without_forbidden(text.replace("\t", "    ").replace("\n", " "))
 
 
 def _text(text: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from typing import Any
 
 from deckgen import inline
@@ -13,10 +12,8 @@ from deckgen.highlight import language_known, language_names
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
+from deckgen.text_rules import FORBIDDEN, forbidden_kind
 
-# C0/C1 controls (tab and newline excepted), DEL, lone surrogates and non-characters:
-# they cannot be stored in the deck's XML or are invisible mistakes
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_BULLET_DEPTH = 3
 # counts no real recap reaches (a long team recap has ~100 slides): beyond them a recap
 # is a mistake or an attack, refused before layout spends minutes on it
@@ -120,16 +117,12 @@ class _Checker:
             )
 
     def characters(self, text: str, path: DataPath, what: str = "") -> None:
-        bad = _FORBIDDEN.search(text)
+        bad = FORBIDDEN.search(text)
         if bad:
-            code = ord(bad.group())
-            if 0xD800 <= code <= 0xDFFF:
-                kind = "lone surrogate"
-            elif code in (0xFFFE, 0xFFFF):
-                kind = "non-character"
-            else:
-                kind = "control character"
-            message = f"contains the {kind} U+{code:04X} at character {bad.start() + 1}"
+            ch = bad.group()
+            message = (
+                f"contains the {forbidden_kind(ch)} U+{ord(ch):04X} at character {bad.start() + 1}"
+            )
             if what:  # a key: say so, at the key's own position
                 where = self.doc.key_position(path)
                 self.problems.append(
