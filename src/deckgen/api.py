@@ -75,6 +75,7 @@ class BuildResult:
 
 def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked:
     """Load and validate a recap and its theme; raise `RecapError` listing every problem."""
+    from deckgen.images import ImageCache
     from deckgen.load import load_recap
     from deckgen.load.paths import repository_root
     from deckgen.model import recap_from_document
@@ -83,12 +84,13 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
 
     doc = load_recap(path)
     problems = check_schema(doc)
-    problems += check_semantics(doc) if not any(_is_fatal(p) for p in problems) else []
+    images = ImageCache()  # validation inspects the images, the model reuses what it found
+    problems += check_semantics(doc, images) if not any(_is_fatal(p) for p in problems) else []
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if errors or (strict and warnings):
         raise RecapError(at_most(errors + warnings))
-    recap = recap_from_document(doc)
+    recap = recap_from_document(doc, images)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
     root = repository_root(path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement, table
 from deckgen.importer.markup import ALL, NOT_BOLD, Keep, escape, para_text, plain
@@ -31,7 +30,7 @@ from deckgen.importer.reader import (
     usable_url,
 )
 from deckgen.links import LinkError, youtube
-from deckgen.model import Code, Content, Link, Picture, Statement, Video
+from deckgen.model import Code, Content, Link, Statement, Video
 from deckgen.text_rules import is_iso_date
 from deckgen.validate.semantic import MAX_LENGTH
 
@@ -188,7 +187,7 @@ def _picture_slides(slide: SlideData, parts: Parts, reading: Reading) -> list[Pi
         extracted = reading.picture(slide, picture)
         if extracted is not None:
             alt = useful_alt(picture.descr, plain_text(parts.title or ""))
-            image = Picture(Path(extracted.path), extracted.width, extracted.height, None, alt)
+            image = extracted.picture(None, alt)
             out.append(SlidePiece(slide.number, parts.title, image))
     return out
 
@@ -343,9 +342,7 @@ def content(slide: SlideData, parts: Parts, reading: Reading) -> list[Piece]:
         extracted = reading.picture(slide, picture)
         if extracted is not None:
             alt = useful_alt(picture.descr, caption, plain_text(parts.title or ""))
-            contents.append(
-                Picture(Path(extracted.path), extracted.width, extracted.height, caption, alt)
-            )
+            contents.append(extracted.picture(caption, alt))
     pieces: list[Piece] = []
     title, part = split_part(parts.title) if parts.title else (None, None)
     for n, item in enumerate(contents):

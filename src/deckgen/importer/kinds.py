@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from deckgen.importer import generic
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement
@@ -382,4 +381,4 @@ def _image(
         return Note(slide.number, "the slide's picture could not be used; slide left out")
     caption = " ".join(para_text(p, NOT_ITALIC) for p in _paras(shapes) if p.text.strip()) or None
     alt = useful_alt(pictures[0].descr, caption, generic.plain_text(title))
-    return Picture(Path(extracted.path), extracted.width, extracted.height, caption, alt)
+    return extracted.picture(caption, alt)

@@ -195,7 +195,12 @@ def image(ctx: Context, slide: Slide) -> list[Page]:
     w, h = picture.width * scale, picture.height * scale
     rect = Rect(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
     alt = picture.alt or picture.caption or slide.title
-    elements.insert(0, Image(rect, path=picture.path, name=picture.path.name, alt=alt))
+    elements.insert(
+        0,
+        Image(
+            rect, path=picture.path, name=picture.path.name, alt=alt, extension=picture.extension
+        ),
+    )
     return content_pages(ctx, slide, [elements])
 
 

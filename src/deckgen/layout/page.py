@@ -85,7 +85,8 @@ class Shape:
 class Image:
     rect: Rect
     path: Path | None = None
-    data: bytes | None = None  # generated images (QR codes)
+    data: bytes | None = None  # generated images (QR codes), always PNG
+    extension: str = "png"  # the format of the file at `path` (png, jpg, ...)
     name: str = ""  # a recap picture's file name (its shape's name; others: the role's)
     alt: str = ""
     url: str | None = None  # the picture is a clickable link

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from deckgen.images import inspect_image
+from deckgen.images import ImageCache, inspect_image
 from deckgen.load import DataPath, Document, format_path
 from deckgen.model.types import (
     Bullet,
@@ -32,9 +32,10 @@ from deckgen.model.types import (
 )
 
 
-def recap_from_document(doc: Document) -> Recap:
-    """Build the model of a recap that passed validation."""
-    return _Builder(replace(doc, data=_line_breaks(doc.data))).recap()
+def recap_from_document(doc: Document, images: ImageCache | None = None) -> Recap:
+    """Build the model of a recap that passed validation (`images`: the images validation
+    inspected)."""
+    return _Builder(replace(doc, data=_line_breaks(doc.data)), images).recap()
 
 
 def _line_breaks(data: Any) -> Any:
@@ -51,9 +52,10 @@ def _line_breaks(data: Any) -> Any:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, images: ImageCache | None) -> None:
         self.doc = doc
         self.root = doc.files[0].parent
+        self.images = images
 
     def origin(self, path: DataPath) -> Origin:
         return Origin(self.doc.position(path), format_path(path))
@@ -142,9 +144,14 @@ class _Builder:
         if "image" in data:
             image = data["image"]
             base = self.doc.source_of((*path, "image", "path")).parent
-            info = inspect_image(base / image["path"], image["path"], self.root)
+            info = inspect_image(base / image["path"], image["path"], self.root, self.images)
             return Picture(
-                info.path, info.width, info.height, image.get("caption"), image.get("alt")
+                info.path,
+                info.width,
+                info.height,
+                info.extension,
+                image.get("caption"),
+                image.get("alt"),
             )
         if "video" in data:
             video = data["video"]

@@ -89,6 +89,7 @@ class Picture:
     path: Path
     width: int
     height: int
+    extension: str  # the file's format, as a deck stores it: png, jpg, gif, bmp, tiff
     caption: str | None = None
     alt: str | None = None
 

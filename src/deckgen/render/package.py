@@ -17,7 +17,6 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
-from deckgen.images import image_extension
 from deckgen.layout.page import Image, Page
 from deckgen.render import archive
 from deckgen.render.memo import Drawn, RenderCache
@@ -194,5 +193,5 @@ def image_files(pages: Sequence[Page]) -> dict[str, tuple[bytes, str]]:
             if isinstance(element, Image) and element.path is not None:
                 key = str(element.path)
                 if key not in out:
-                    out[key] = (element.path.read_bytes(), image_extension(element.path))
+                    out[key] = (element.path.read_bytes(), element.extension)
     return out

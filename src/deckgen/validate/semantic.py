@@ -9,7 +9,7 @@ from typing import Any
 from deckgen import inline
 from deckgen.errors import Problem
 from deckgen.highlight import language_known, language_names
-from deckgen.images import ImageProblem, inspect_image
+from deckgen.images import ImageCache, ImageProblem, inspect_image
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
 from deckgen.text_rules import FORBIDDEN, forbidden_kind
@@ -49,17 +49,19 @@ _SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 _PLAIN_KEYS = {"code", "notes", "include", "path", "language", "alt"}  # not inline Markdown
 
 
-def check_semantics(doc: Document) -> list[Problem]:
-    """Problems the schema cannot see; `doc` may also hold schema errors (be defensive)."""
-    checker = _Checker(doc)
+def check_semantics(doc: Document, images: ImageCache | None = None) -> list[Problem]:
+    """Problems the schema cannot see; `doc` may also hold schema errors (be defensive).
+    The images inspected go into `images`, for the model."""
+    checker = _Checker(doc, images)
     checker.walk(doc.data, ())
     checker.slide_count()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, images: ImageCache | None) -> None:
         self.doc = doc
+        self.images = images
         self.problems: list[Problem] = []
         self.root = next(iter(doc.sources.values())).parent
         self.youtube_only = _get(doc.data, ("options", "qr_codes")) in (None, "youtube")
@@ -228,7 +230,7 @@ class _Checker:
     def image(self, relative: str, path: DataPath) -> None:
         base = self.doc.source_of(path).parent
         try:
-            inspect_image(base / relative, relative, self.root)
+            inspect_image(base / relative, relative, self.root, self.images)
         except ImageProblem as exc:
             self.error(path, str(exc))
 
