@@ -90,7 +90,7 @@ def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
         ctx.spans(title, sizes.title, theme.colors.title, bold=True, font=theme.fonts.heading)
     )
     paras = fit([para], rect.w, rect.h, sizes.title, sizes.title_min)
-    if paras is None:  # very long titles: smaller still (never below 20 pt)
+    if paras is None:  # very long titles: smaller still (to 20 pt, or a lower theme minimum)
         paras = fit([para], rect.w, rect.h, sizes.title, min(20.0, sizes.title_min)) or (para,)
     return TextBox(rect, paras, anchor="bottom", role=Role.TITLE)
 

@@ -14,7 +14,7 @@ from deckgen.roles import Role
 from deckgen.steps import bullet_order
 
 _LEVEL_SCALE = (1.0, 0.88, 0.8)
-BODY_FLOOR = 16.0  # body text is never smaller
+BODY_FLOOR = 16.0  # bullets shrink no further (every level); cards and captions go to 12 pt
 _BULLET_CHARS = ("•", "–", "▪")
 _HANG = 0.32 * INCH  # room for the bullet character
 _STEP = 0.42 * INCH  # extra indent per level
