@@ -74,9 +74,13 @@ class SlideRels:
 
 class MediaStore:
     """Images of the deck, stored once each (by content), named media/imageN.ext; names
-    in `taken` (the template's own pictures, its logo) are never used."""
+    in `taken` (the template's own pictures, its logo) are never used. `files` are the
+    picture files the pages show: path -> (bytes, extension)."""
 
-    def __init__(self, taken: Collection[str] = ()) -> None:
+    def __init__(
+        self, taken: Collection[str] = (), files: dict[str, tuple[bytes, str]] | None = None
+    ) -> None:
+        self.files = files or {}
         self.parts: dict[str, bytes] = {}  # part name -> bytes
         self._names: dict[bytes, str] = {}
         self._taken = {name.lower() for name in taken}
@@ -101,13 +105,12 @@ def slide_xml(
     placeholders: dict[str, Placeholder],
     rels: SlideRels,
     media: MediaStore,
-    images: dict[str, tuple[bytes, str]],
     east_asian: str,
 ) -> str:
-    """The XML of one slide; `images` maps image paths to (bytes, extension); every run
-    names `east_asian` as its East Asian font (a:ea: what Chinese, Japanese and Korean
-    characters are drawn with)."""
-    writer = _Writer(placeholders, rels, media, images, east_asian)
+    """The XML of one slide, its pictures stored in `media`; every run names `east_asian`
+    as its East Asian font (a:ea: what Chinese, Japanese and Korean characters are drawn
+    with)."""
+    writer = _Writer(placeholders, rels, media, east_asian)
     shapes = "".join(writer.element(e) for e in page.elements)
     background = ""
     show = ""
@@ -171,14 +174,12 @@ class _Writer:
         placeholders: dict[str, Placeholder],
         rels: SlideRels,
         media: MediaStore,
-        images: dict[str, tuple[bytes, str]],
         east_asian: str,
     ) -> None:
         self.placeholders = dict(placeholders)
         self.east_asian = quoteattr(east_asian)
         self.rels = rels
         self.media = media
-        self.images = images
         self.next_id = 2
         self.steps: list[tuple[int, int, int]] = []  # (shape id, paragraph, click)
 
@@ -286,7 +287,7 @@ class _Writer:
         if image.data is not None:
             part = self.media.add(image.data, "png")
         else:
-            data, extension = self.images[str(image.path)]
+            data, extension = self.media.files[str(image.path)]
             part = self.media.add(data, extension)
         embed = self.rels.add("image", ".." + part.removeprefix("/ppt"))
         link = ""
