@@ -114,3 +114,24 @@ def test_import_reads_deckgen_slides_by_role_not_by_label(tmp_path: Path):
     assert topic["slides"][0]["video"]["speakers"] == ["Grace Hopper"]
     assert back["footer"] == "Team recap"
     assert "scannen" not in (tmp_path / "back.yaml").read_text()
+
+
+def test_a_card_whose_lines_lost_their_names_is_read_by_its_look(tmp_path: Path):
+    recap = tmp_path / "r.yaml"
+    recap.write_text(RECAP)
+    deck = tmp_path / "r.pptx"
+    api.build(recap, deck)
+    prs = Presentation(str(deck))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.name in ("Card", "Topic"):  # an editor that drops descriptions
+                shape._element.xpath("./p:nvSpPr/p:cNvPr")[0].attrib.pop("descr")
+    prs.save(str(tmp_path / "edited.pptx"))
+    import_deck(tmp_path / "edited.pptx", tmp_path / "back.yaml")
+    talk, topic = yaml.safe_load((tmp_path / "back.yaml").read_text())["presenters"][0]["topics"]
+    assert talk["video"] == "https://youtu.be/CQiawXlgabQ"
+    assert talk["slides_url"] == "https://example.org/slides.pdf"
+    assert talk["speakers"] == ["Ada Lovelace"]
+    assert topic["slides_url"] == "https://example.org/plans"
+    assert topic["summary"] == "What comes next."
+    assert topic["slides"][0]["video"]["url"] == "https://youtu.be/dQw4w9WgXcQ"

@@ -80,7 +80,7 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if kind == "topic":
         lines = _lines(shapes, Role.TOPIC)
         slides_url = next((_url(p) for r, p in lines if r in _LINKS), None)
-        summary = _joined(lines, Role.SUMMARY)
+        summary = " ".join(para_text(p) for r, p in lines if r not in _LINKS) or None
         return [TopicMark(n, raw_title, slides_url=slides_url, summary=summary, notes=slide.notes)]
     if kind == "closing":
         return [ClosingInfo(n, title, tuple(_links(shapes)), part)]
