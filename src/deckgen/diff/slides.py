@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from deckgen.api import SvgSlide
     from deckgen.layout import Page
     from deckgen.layout.page import Element
+    from deckgen.svg import SvgSlide
 
 
 @dataclass(frozen=True)

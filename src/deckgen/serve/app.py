@@ -18,7 +18,7 @@ from aiohttp import WSCloseCode, web
 from deckgen.serve.live import Shown
 
 if TYPE_CHECKING:
-    from deckgen.api import SvgSlide
+    from deckgen.svg import SvgSlide
 
 HEARTBEAT = 10.0  # seconds between pings: a page closed without a word is noticed
 HUB: web.AppKey[Hub] = web.AppKey("hub")

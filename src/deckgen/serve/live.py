@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from deckgen.errors import DeckgenError
 
 if TYPE_CHECKING:
-    from deckgen.api import SvgSlide
     from deckgen.errors import Problem
+    from deckgen.svg import SvgSlide
 
 
 @dataclass(frozen=True)
