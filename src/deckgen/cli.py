@@ -367,7 +367,7 @@ def watch_command(
 )  # fmt: skip
 @_THEME
 @click.option(
-    "--interval", type=click.FloatRange(min=0.05), default=0.2, show_default=True,
+    "--interval", type=click.FloatRange(min=0.05), default=0.1, show_default=True,
     help="Seconds between looks at the input files.",
 )  # fmt: skip
 @_verbosity("Also print a line after each build.")

@@ -159,3 +159,22 @@ def test_the_page_shows_every_slide_and_each_save_without_a_reload(
         assert browser.execute_script("return window.deckgenMarker") == "not reloaded"
     code, _ = server.stop()
     assert code == 0
+
+
+THEME = 'name: mine\nextends: default\ncolors:\n  accent: "#FF6600"\n'
+
+
+def test_a_save_of_an_include_or_the_theme_is_pushed_too(examples: Path, serve):
+    (examples / "mine").mkdir()
+    theme = examples / "mine/theme.yaml"
+    theme.write_text(THEME, encoding="utf-8")
+    topic = examples / "recaps/kubecon2019-team/topics/grafana-loki.yaml"
+    server = serve("recaps/kubecon2019-team.yaml", "--theme", "./mine", "--interval", "0.1")
+    _, include, themed = Page(server.url).messages([
+        lambda: edit(topic, ("- No pagination", "- Pagination")),
+        lambda: edit(theme, ("FF6600", "0066FF")),
+    ])  # fmt: skip
+    assert [s["title"] for s in include["slides"] if s["svg"]] == ["Grafana Loki: Features"]
+    assert include["problems"] == [] and themed["problems"] == []
+    assert len([s for s in themed["slides"] if s["svg"]]) > 1  # the accent is on many slides
+    assert server.stop()[0] == 0

@@ -30,7 +30,7 @@ class Settings:
     host: str = "127.0.0.1"  # this computer only
     port: int = 8000  # 0: a free port
     theme: str | None = None
-    interval: float = 0.2  # seconds between looks at the input files
+    interval: float = 0.1  # seconds between looks at the input files
 
 
 def serve(
