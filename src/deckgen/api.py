@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from deckgen.layout import Page
     from deckgen.load import Document
     from deckgen.model import Recap
+    from deckgen.model.types import StepMode
     from deckgen.render import RenderCache
     from deckgen.steps import Collapse
     from deckgen.svg import SvgSlide

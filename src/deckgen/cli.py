@@ -142,7 +142,7 @@ def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOpt
 
 
 @main.command("serve", short_help="Show the slides in a browser, updated on every save.")
-@click.argument("recap", type=click.Path(path_type=Path))
+@click.argument("recap", type=opt.PATH)
 @click.option(
     "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
     help="The port to listen on (0: any free one).",
@@ -151,38 +151,33 @@ def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOpt
     "--host", default="127.0.0.1", show_default=True,
     help="The address to listen on (the default: this computer only).",
 )  # fmt: skip
-@_THEME
+@opt.THEME
 @click.option(
     "--interval", type=click.FloatRange(min=0.05), default=0.1, show_default=True,
     help="Seconds between looks at the input files.",
 )  # fmt: skip
-@_verbosity("Also print a line after each build.")
-@click.pass_context
-def serve_command(
-    ctx: click.Context, recap: Path, port: int, host: str, theme: str | None, interval: float
-) -> None:
+@opt.verbosity("Also print a line after each build.")
+def serve_command(recap: Path, port: int, host: str, theme: str | None, interval: float) -> None:
     """Show every slide of RECAP (and its notes) on a local web page, updated whenever the
     recap, a file it includes, one of its images or its theme changes; a save with
     mistakes shows them there and keeps the last good slides. Ctrl-C stops."""
-    from deckgen.serve import Settings, Shown, serve
+    from deckgen.serve import Settings, serve
 
-    def built(shown: Shown) -> None:
-        _report(list(shown.problems), "text")
-        if shown.bug is not None:
-            _internal_error(ctx, recap, shown.bug)
-        elif _verbose() and not shown.problems:
-            click.echo(f"{recap}: {_count(len(shown.slides), 'slide')} shown")
-
-    results: list[dict[str, Any]] = []
-    with _reporting(ctx, "text", results, recap):
-        say = (lambda line: None) if _quiet() else click.echo
-        serve(recap, Settings(host, port, theme, interval), say, built)
-        click.echo("deckgen: stopped serving", err=True)
-    _finish("text", results, bool(results[-1].get("errors")))
+    report = opt.current_report()
+    with report.recap(recap):
+        say = (lambda line: None) if report.quiet else report.echo
+        serve(
+            recap,
+            Settings(host, port, theme, interval),
+            say,
+            functools.partial(report.served, recap),
+        )
+        report.echo("deckgen: stopped serving", err=True)
+    report.finish()
 
 
 @main.command("diff", short_help="Show the slides a change added, removed or changed.")
-@click.argument("recaps", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("recaps", nargs=-1, required=True, type=opt.PATH)
 @click.option(
     "--against", "rev", metavar="GITREV",
     help="Compare each RECAP with itself at this Git revision (e.g. origin/main).",
@@ -191,37 +186,31 @@ def serve_command(
     "--html", "page", type=click.Path(dir_okay=False, path_type=Path),
     help="Also write a page showing each changed slide before and after.",
 )  # fmt: skip
-@_THEME
-@_verbosity("Also say where the page was written.")
-@click.pass_context
+@opt.THEME
+@opt.verbosity("Also say where the page was written.")
 def diff_command(
-    ctx: click.Context, recaps: tuple[Path, ...], rev: str | None, page: Path | None,
-    theme: str | None,
-) -> None:  # fmt: skip
+    recaps: tuple[Path, ...], rev: str | None, page: Path | None, theme: str | None
+) -> None:
     """Compare two recaps, OLD NEW, or each RECAP with itself at GITREV (--against):
     print which slides were added, removed or changed, a line each."""
-    from deckgen.diff import against, compare, text
+    from deckgen.diff import diff_each, text
 
     if rev is None and len(recaps) != 2:
         raise click.UsageError("give two recaps, OLD NEW, or recaps with --against GITREV")
-    pairs = [(r, None) for r in recaps] if rev else [(recaps[1], recaps[0])]
-    results: list[dict[str, Any]] = []
+    report = opt.current_report()
     diffs = []
-    for recap, old in pairs:
-        with _reporting(ctx, "text", results, recap):
-            found = compare(old, recap, theme) if old else against(recap, rev or "", theme)
-            click.echo(text(found), nl=False)
-            diffs.append(found)
-    failed = any(r.get("errors") for r in results)
-    if page is not None and not failed:
-        from deckgen.diff.page import html_page
-        from deckgen.write import write_atomically
+    for recap, run in diff_each(recaps, rev, theme):
+        with report.recap(recap):
+            diffs.append(run())
+            click.echo(text(diffs[-1]), nl=False)
+    if page is not None and len(diffs) == len(report.results):  # all of them, or no page
+        from deckgen.diff.page import write_page
 
-        with _reporting(ctx, "text", results, page):
-            write_atomically(html_page(diffs).encode("utf-8"), page)
-            if _verbose():
-                click.echo(f"{page}: written", err=True)
-    _finish("text", results, any(r.get("errors") for r in results))
+        with report.recap(page):
+            write_page(diffs, page)
+            if report.verbose:
+                report.echo(f"{page}: written", err=True)
+    report.finish()
 
 
 @main.command("import", short_help="Turn a .pptx deck into a recap.")

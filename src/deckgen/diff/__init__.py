@@ -7,7 +7,9 @@ draws each changed slide before and after.
 
 from __future__ import annotations
 
+import functools
 import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from deckgen.diff.align import Change, align
 from deckgen.diff.slides import Version, load_version
 from deckgen.errors import DeckgenError
 
-__all__ = ["Change", "SlideDiff", "against", "compare", "text"]
+__all__ = ["Change", "SlideDiff", "against", "compare", "diff_each", "text"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,17 @@ def against(recap: Path, rev: str, theme: str | None = None) -> SlideDiff:
         except DeckgenError as exc:
             raise relabel(exc, Path(scratch), rev) from None
     return _diff(old, new)
+
+
+def diff_each(
+    recaps: Sequence[Path], rev: str | None, theme: str | None
+) -> list[tuple[Path, Callable[[], SlideDiff]]]:
+    """What `deckgen diff RECAPS` compares: each recap against `rev`, or without `rev`
+    the second of two recaps against the first; each with the recap to report it under."""
+    if rev is not None:
+        return [(r, functools.partial(against, r, rev, theme)) for r in recaps]
+    old, new = recaps
+    return [(new, functools.partial(compare, old, new, theme))]
 
 
 def _diff(old: Version, new: Version) -> SlideDiff:

@@ -7,6 +7,7 @@ mail attachment shows the same. Slides whose notes changed show both notes.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from deckgen.diff import SlideDiff, text
 from deckgen.diff.align import Change
@@ -24,6 +25,13 @@ figcaption { font-size: 0.85rem; color: #555; margin-bottom: 0.3rem; }
 .changed h3 { color: #9a6700; } .added h3 { color: #1a7f37; } .removed h3 { color: #cf222e; }
 pre.notes { white-space: pre-wrap; font-size: 0.85rem; background: #f6f8fa; padding: 0.5rem; }
 """
+
+
+def write_page(diffs: list[SlideDiff], target: Path) -> None:
+    """Write the page of `diffs` to `target` (whole, or not at all)."""
+    from deckgen.write import write_atomically
+
+    write_atomically(html_page(diffs).encode("utf-8"), target)
 
 
 def html_page(diffs: list[SlideDiff]) -> str:
