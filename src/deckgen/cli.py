@@ -117,10 +117,7 @@ def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> N
 @opt.OUTPUT
 @opt.THEME
 @opt.STEPS
-@click.option(
-    "--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
-    help="Seconds between looks at the input files.",
-)  # fmt: skip
+@opt.interval(0.5)
 @opt.verbosity("Also list the files watched after each build.")
 @opt.build_options(BuildOptions(incremental=True, force=True))
 def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOptions) -> None:
@@ -152,10 +149,7 @@ def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOpt
     help="The address to listen on (the default: this computer only).",
 )  # fmt: skip
 @opt.THEME
-@click.option(
-    "--interval", type=click.FloatRange(min=0.05), default=0.1, show_default=True,
-    help="Seconds between looks at the input files.",
-)  # fmt: skip
+@opt.interval(0.1)
 @opt.verbosity("Also print a line after each build.")
 def serve_command(recap: Path, port: int, host: str, theme: str | None, interval: float) -> None:
     """Show every slide of RECAP (and its notes) on a local web page, updated whenever the
