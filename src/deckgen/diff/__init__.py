@@ -15,7 +15,7 @@ from pathlib import Path
 
 from deckgen.diff.align import Change, align
 from deckgen.diff.slides import Version, load_version
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, printable
 
 __all__ = ["Change", "SlideDiff", "against", "compare", "diff_each", "text"]
 
@@ -83,7 +83,7 @@ def text(diff: SlideDiff) -> str:
         before = "-" if change.old is None else str(change.old + 1)
         after = "-" if change.new is None else str(change.new + 1)
         slide = new.slides[change.new] if change.new is not None else old.slides[change.old or 0]
-        lines.append(f"{change.status:<9} {before:>3} -> {after:<4} {slide.title}")
+        lines.append(f"{change.status:<9} {before:>3} -> {after:<4} {printable(slide.title)}")
     counts = [sum(c.status == s for c in diff.changes) for s in ("changed", "added", "removed")]
     lines.append("{} changed, {} added, {} removed".format(*counts))
     return "\n".join(lines) + "\n"

@@ -24,6 +24,8 @@ def at_revision(recap: Path, rev: str, scratch: Path) -> Path | None:
     top = Path(_git(recap, ["rev-parse", "--show-toplevel"], recap.resolve().parent).decode())
     if not _git_ok(top, ["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"]):
         raise _problem(recap, f"--against {rev}: no such revision in {top.as_posix()}")
+    if not recap.resolve().is_relative_to(top):  # a symlink out of the repository
+        raise _problem(recap, f"--against needs the recap inside {top.as_posix()}")
     root = scratch.resolve()
     (root / ".git").mkdir()  # the copy's root: includes and themes stay inside it, as there
     copy = root / recap.resolve().relative_to(top)

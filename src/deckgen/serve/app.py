@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -89,9 +90,8 @@ def make_app(hub: Hub) -> web.Application:
 async def _page(request: web.Request) -> web.Response:
     hub = request.app[HUB]
     html = resources.files("deckgen.serve").joinpath("page.html").read_text(encoding="utf-8")
-    title = json.dumps(hub.title)[1:-1].replace("<", "\\u003c")
     return web.Response(
-        text=html.replace("{{title}}", title), content_type="text/html", charset="utf-8"
+        text=html.replace("{{title}}", escape(hub.title)), content_type="text/html", charset="utf-8"
     )
 
 
