@@ -111,6 +111,29 @@ def test_an_include_edited_since_the_revision_is_a_changed_slide(repository: Pat
     assert result.stdout.splitlines()[-1] == "1 changed, 0 added, 0 removed"
 
 
+def test_a_theme_of_the_repository_is_read_from_the_revision_too(examples: Path, cli):
+    """Its folder named by a path, extending another theme folder of the repository."""
+    (examples / "themes/base").mkdir(parents=True)
+    (examples / "themes/ours").mkdir()
+    base = examples / "themes/base/theme.yaml"
+    base.write_text('name: base\nextends: default\ncolors:\n  accent: "#FF6600"\n')
+    ours = "name: ours\nextends: ../base\n"
+    (examples / "themes/ours/theme.yaml").write_text(ours, encoding="utf-8")
+    recap = examples / "recaps/eu2019.yaml"
+    recap.write_text(f"theme: ../themes/ours\n{recap.read_text(encoding='utf-8')}")
+    git(examples, "init", "-q", "-b", "main")
+    git(examples, "add", "recaps", "themes")
+    git(examples, "commit", "-q", "-m", "recaps")
+    assert cli("diff", "--against", "HEAD", str(recap)).stdout.endswith(
+        "0 changed, 0 added, 0 removed\n"
+    )
+    base.write_text(base.read_text(encoding="utf-8").replace("FF6600", "0066FF"))
+    result = cli("diff", "--against", "HEAD", str(recap))
+    assert result.exit_code == 0, result.output
+    changed = int(result.stdout.splitlines()[-1].split()[0])
+    assert changed > 1  # the accent colour is on many slides
+
+
 def test_a_recap_the_revision_does_not_have_is_all_added_slides(repository: Path, cli):
     Path("recaps/new.yaml").write_bytes(Path("recaps/eu2019.yaml").read_bytes())
     result = cli("diff", "--against", "HEAD", "recaps/new.yaml")

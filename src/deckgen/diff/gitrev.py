@@ -33,10 +33,32 @@ def at_revision(recap: Path, rev: str, scratch: Path) -> Path | None:
         return None
     tried = {copy}
     while True:
-        wanted = [p for p in recap_inputs(copy) if p.is_relative_to(root) and p not in tried]
+        named = [*recap_inputs(copy), *_theme_files(copy)]
+        wanted = [p for p in dict.fromkeys(named) if p.is_relative_to(root) and p not in tried]
         tried.update(wanted)
         if not [p for p in wanted if _copy(top, rev, p, root)]:
             return copy
+
+
+def _theme_files(recap: Path) -> list[Path]:
+    """The `theme.yaml` of the recap's theme folder and of each theme folder it extends,
+    as far as they are there (`recap_inputs` finds only themes that exist)."""
+    from deckgen.load import read_yaml
+    from deckgen.theme import THEME_FILE
+
+    out: list[Path] = []
+    file, key = recap, "theme"
+    while True:
+        try:
+            spec = read_yaml(file).data.get(key)
+        except (DeckgenError, AttributeError):  # unreadable, or not a mapping
+            return out
+        if not isinstance(spec, str) or not ("/" in spec or spec.startswith(".")):
+            return out  # a built-in theme, or none
+        file, key = (file.parent / spec / THEME_FILE).resolve(), "extends"
+        if file in out or not file.is_file():
+            return [*out, file]
+        out.append(file)
 
 
 def relabel(error: DeckgenError, scratch: Path, rev: str) -> DeckgenError:
