@@ -91,24 +91,29 @@ def validate_command(recaps: tuple[Path, ...], theme: str | None, strict: bool, 
     report.finish()
 
 
-@main.command("preview", short_help="Draw every slide of a recap on one PNG.")
+@main.command("preview", short_help="Show every slide of a recap on one page.")
 @click.argument("recap", type=opt.PATH)
-@opt.output_file("sheet", "The PNG to write [default: output/<recap name>-preview.png].")
+@opt.output_file(
+    "sheet",
+    "The sheet to write: .html (SVG slides) or .png (through LibreOffice)"
+    " [default: output/<recap name>-preview.html].",
+)
 @click.option("--theme", help="A built-in theme name or a theme folder.")
 @opt.PDF_TIMEOUT
 @opt.verbosity(opt.INPUTS_HELP)
 @opt.build_options(BuildOptions())
 def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> None:
-    """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
+    """Show every slide of RECAP, with its notes, on one HTML contact sheet (a PNG sheet,
+    -o SHEET.png, needs LibreOffice and poppler)."""
     from deckgen.batch import write_preview
 
-    target = sheet or Path("output") / f"{recap.stem}-preview.png"
+    target = sheet or Path("output") / f"{recap.stem}-preview.html"
     report = opt.current_report()
     with report.recap(recap):
-        result = write_preview(recap, target, options)
+        inputs = write_preview(recap, target, options)
         if not report.quiet:
             report.echo(f"{target}: contact sheet of {recap}")
-            report.inputs(result.inputs)
+            report.inputs(inputs)
     report.finish()
 
 

@@ -165,7 +165,10 @@ def test_pull_requests_validate_then_upload_decks_and_contact_sheets(workflow: P
     # annotations and the slide diff come before the slow part (LibreOffice)
     apt = min(i for i, x in enumerate(lines) if "apt-get" in x)
     assert lines.index(validate) < lines.index(DIFF) < apt
-    assert upload(job, "decks-preview")["path"].split() == ["output/*.pptx", "output/*-preview.png"]
+    assert upload(job, "decks-preview")["path"].split() == [
+        "output/*.pptx",
+        "output/*-preview.html",
+    ]
     assert upload(job, "decks-preview")["if-no-files-found"] == "error"
     assert upload(job, "slides-diff") == {
         "name": "slides-diff",

@@ -11,16 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
 from deckgen.layout.frame import SLIDE_H, SLIDE_W
 from deckgen.layout.page import Page, Rect
 from deckgen.model.types import StepMode
 from deckgen.svg.backdrop import Backdrop, backdrops
-from deckgen.svg.draw import box, data_uri, element
+from deckgen.svg.draw import box, data_uri, element, text_node
 from deckgen.theme import Theme
 
-__all__ = ["SvgSlide", "render_svg", "svg_slides"]
+if TYPE_CHECKING:
+    from deckgen.api import Checked
+
+__all__ = ["SvgSlide", "checked_slides", "render_svg", "svg_slides"]
 
 _NS = 'xmlns="http://www.w3.org/2000/svg"'
 
@@ -48,12 +51,16 @@ def svg_slides(
     """Check and lay out the recap at `path` as `build` does (`theme`, `steps` as there),
     and render every slide as SVG; raises what `check` raises for a bad recap."""
     from deckgen.api import check
+
+    return checked_slides(check(path, theme), steps)
+
+
+def checked_slides(checked: Checked, steps: StepMode | None = None) -> list[SvgSlide]:
+    """Every slide of a checked recap as SVG, its steps collapsed as `build` does."""
     from deckgen.layout import lay_out
     from deckgen.steps import collapse_steps
 
-    checked = check(path, theme)
-    mode = steps or checked.recap.options.collapse_steps
-    recap, _ = collapse_steps(checked.recap, mode)
+    recap, _ = collapse_steps(checked.recap, steps or checked.recap.options.collapse_steps)
     pages = lay_out(recap, checked.theme)
     svgs = render_svg(pages, checked.theme)
     return [
@@ -68,7 +75,7 @@ def _slide(page: Page, backdrop: Backdrop, east_asian: str) -> str:
     return (
         f'<svg {_NS} width="{SLIDE_W:g}pt" height="{SLIDE_H:g}pt" '
         f'viewBox="0 0 {SLIDE_W:g} {SLIDE_H:g}">'
-        f"<title>{escape(page.title)}</title>{''.join(parts)}</svg>\n"
+        f"<title>{text_node(page.title)}</title>{''.join(parts)}</svg>\n"
     )
 
 

@@ -31,20 +31,25 @@ def element(item: Element, east_asian: str) -> str:
         return shape(item)
     if isinstance(item, Image):
         return image(item)
-    return grid(item, east_asian)
+    if isinstance(item, Grid):
+        return grid(item, east_asian)
+    raise TypeError(f"no SVG for {type(item).__name__} elements")  # a new element type
 
 
 def text_box(box: TextBox, east_asian: str) -> str:
-    return lines(set_box(box.rect, box.paras, box.anchor), east_asian)
+    return lines(set_box(box.rect, box.paras, box.anchor, wrap=box.wrap), east_asian)
 
 
 def lines(placed: Sequence[Line], east_asian: str) -> str:
     out = []
     for line in placed:
-        if line.bullet is not None:
-            char, color, x = line.bullet
-            style = _font(_BULLET_FONT, line.size, color, east_asian)
-            out.append(f'<text x="{num(x)}" y="{num(line.baseline)}"{style}>{_text(char)}</text>')
+        bullet = line.bullet
+        if bullet is not None:
+            style = _font(_BULLET_FONT, line.size, bullet.color, east_asian)
+            out.append(
+                f'<text class="bullet" x="{num(bullet.x)}" y="{num(bullet.baseline)}"{style}>'
+                f"{text_node(bullet.char)}</text>"
+            )
         spans = "".join(_span(p.run, p.text, line.x + p.x, east_asian) for p in line.pieces)
         if spans:
             out.append(f'<text y="{num(line.baseline)}" xml:space="preserve">{spans}</text>')
@@ -56,7 +61,7 @@ def _span(run: Run, text: str, x: float, east_asian: str) -> str:
     style += ' font-weight="bold"' if run.bold else ""
     style += ' font-style="italic"' if run.italic else ""
     style += ' text-decoration="underline"' if run.url else ""  # as office programs draw links
-    span = f'<tspan x="{num(x)}"{style}>{_text(text)}</tspan>'
+    span = f'<tspan x="{num(x)}"{style}>{text_node(text)}</tspan>'
     if run.url:
         return f'<a href={quoteattr(run.url)} target="_blank">{span}</a>'
     return span
@@ -83,14 +88,15 @@ def shape(item: Shape) -> str:
 
 
 def image(item: Image) -> str:
-    if item.data is not None:
-        data, extension = item.data, "png"
+    sharp = ""
+    if item.data is not None:  # generated pictures (QR codes): their pixels kept square
+        data, extension, sharp = item.data, "png", ' image-rendering="pixelated"'
     else:
         assert item.path is not None
         data, extension = item.path.read_bytes(), item.path.suffix.lstrip(".").lower()
-    title = f"<title>{_text(item.alt)}</title>" if item.alt else ""
+    title = f"<title>{text_node(item.alt)}</title>" if item.alt else ""
     picture = (
-        f'<image{box(item.rect)} preserveAspectRatio="none" '
+        f'<image{box(item.rect)} preserveAspectRatio="none"{sharp} '
         f'href="{data_uri(data, extension)}">{title}</image>'
     )
     if item.url:
@@ -126,7 +132,7 @@ def grid(item: Grid, east_asian: str) -> str:
 
 
 def paragraphs(rect: Rect, paras: Sequence[Para], east_asian: str) -> str:
-    return lines(set_box(rect, paras), east_asian)
+    return lines(set_box(rect, paras, cell=True), east_asian)
 
 
 def box(r: Rect) -> str:
@@ -139,5 +145,6 @@ def num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _text(text: str) -> str:
+def text_node(text: str) -> str:
+    """`text` as XML character data (what XML cannot hold dropped, as in the deck)."""
     return escape(_clean(text))

@@ -2,38 +2,45 @@
 
 The layout measures text conservatively (`layout/fit.py` keeps 5 % spare width and
 counts 1.22 em a line); an office program then breaks each paragraph greedily at the
-full width of the box. This module breaks lines the same way, with the same font
-metrics (`layout/fonts.py`), and places them as LibreOffice does for the proportional
+full width of the box. `breaking.py` breaks lines the same way, with the same font
+metrics (`layout/fonts.py`), and this module places them as LibreOffice does for the proportional
 line spacing the deck writes: a line is 1.2 em of its largest run times the spacing,
 its baseline 0.2 em above its bottom, and the space before the first paragraph of a
-box is not added.
+box is not added. In table cells LibreOffice uses the fonts' own ascent and descent.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from PIL import ImageFont
 
 from deckgen.layout.fit import INSET_X, INSET_Y
-from deckgen.layout.fonts import text_width
-from deckgen.layout.page import Anchor, Para, Rect, Run
+from deckgen.layout.fonts import FAMILIES
+from deckgen.layout.page import Anchor, Para, Rect
+from deckgen.svg.breaking import Piece, Row, break_lines, width
 
 LINE_EM = 1.2  # line pitch at 100 % spacing, in ems of the line's largest run
 DESCENT_EM = 0.2  # from the baseline to the bottom of the line
+CONTINUED_EM = 1.0  # the pitch of the further lines of a hyperlink wider than its box
 EMPTY_SIZE = 12.0  # an empty paragraph is one line of this size (the deck's endParaRPr)
 HANG = 0.32 * 72  # room for a bullet left of the text, in points (render/slide_xml.py)
-_WORD = re.compile(r"\S+\s*|\s+")
+BULLET_RISE_EM = 0.053  # LibreOffice draws a bullet this much above its line's baseline
+_METRICS_PX = 2048  # the fonts' units per em: their metrics read exactly
 
 
 @dataclass(frozen=True)
-class Piece:
-    """Part of a run on one line, `x` points from the start of the line."""
+class Bullet:
+    """A paragraph's bullet, drawn left of its first line."""
 
-    run: Run
-    text: str
+    char: str
+    color: str
     x: float
-    width: float
+    baseline: float
 
 
 @dataclass(frozen=True)
@@ -45,18 +52,26 @@ class Line:
     baseline: float
     width: float  # without trailing spaces
     size: float  # the largest run's size
-    bullet: tuple[str, str, float] | None = None  # (character, colour, x) on a first line
+    bullet: Bullet | None = None  # on the first line of a bulleted paragraph
 
     @property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
 
-def set_box(rect: Rect, paras: Sequence[Para], anchor: Anchor = "top") -> list[Line]:
-    """The lines of a text box (or table cell) with its insets, placed on the slide."""
+def set_box(
+    rect: Rect,
+    paras: Sequence[Para],
+    anchor: Anchor = "top",
+    cell: bool = False,
+    wrap: bool = True,
+) -> list[Line]:
+    """The lines of a text box (or, `cell`, of a table cell) with its insets, placed on
+    the slide; a box that does not `wrap` breaks no line."""
     inner = rect.inset(INSET_X, INSET_Y)
-    broken = [(p, _break(p, inner.w - p.indent)) for p in paras]
-    height = sum(_para_height(p, lines, n == 0) for n, (p, lines) in enumerate(broken))
+    width = inner.w if wrap else math.inf
+    broken = [(p, break_lines(p, width - p.indent)) for p in paras]
+    height = sum(_para_height(p, lines, n == 0, cell) for n, (p, lines) in enumerate(broken))
     top = {
         "top": inner.y,
         "middle": inner.y + (inner.h - height) / 2,
@@ -66,16 +81,38 @@ def set_box(rect: Rect, paras: Sequence[Para], anchor: Anchor = "top") -> list[L
     out: list[Line] = []
     for n, (para, lines) in enumerate(broken):
         y += para.space_before if n else 0.0
-        for i, pieces in enumerate(lines):
-            size = _size(pieces)
-            y += LINE_EM * size * para.line_spacing
-            out.append(_placed(para, pieces, inner, y - DESCENT_EM * size, first=i == 0))
+        for i, row in enumerate(lines):
+            pitch, descent = _line_metrics(row, cell)
+            y += pitch * para.line_spacing
+            out.append(_placed(para, row.pieces, inner, y - descent, first=i == 0))
     return out
 
 
-def _para_height(para: Para, lines: list[list[Piece]], first: bool) -> float:
-    pitch = sum(LINE_EM * _size(pieces) * para.line_spacing for pieces in lines)
+def _para_height(para: Para, lines: list[Row], first: bool, cell: bool) -> float:
+    pitch = sum(_line_metrics(row, cell)[0] * para.line_spacing for row in lines)
     return pitch + (0.0 if first else para.space_before)
+
+
+def _line_metrics(row: Row, cell: bool) -> tuple[float, float]:
+    """The height of a line at 100 % spacing and its part below the baseline, in points."""
+    size = _size(row.pieces)
+    if row.continued:
+        return CONTINUED_EM * size, DESCENT_EM * size
+    if not cell or not row.pieces:
+        return LINE_EM * size, DESCENT_EM * size
+    largest = max(row.pieces, key=lambda p: p.run.size).run
+    ascent, descent = font_metrics(largest.font, largest.bold)
+    return (ascent + descent) * size, descent * size
+
+
+@cache
+def font_metrics(family: str, bold: bool) -> tuple[float, float]:
+    """The ascent and descent of `family` (its metric twin's font file), in ems."""
+    stem = FAMILIES.get(family.lower(), "Carlito")
+    name = f"{stem}-{'Bold' if bold else 'Regular'}.ttf"
+    with resources.as_file(resources.files("deckgen.fonts").joinpath(name)) as path:
+        ascent, descent = ImageFont.truetype(str(path), _METRICS_PX).getmetrics()
+    return ascent / _METRICS_PX, descent / _METRICS_PX
 
 
 def _size(pieces: Sequence[Piece]) -> float:
@@ -87,10 +124,13 @@ def _placed(para: Para, pieces: list[Piece], inner: Rect, baseline: float, first
     room = inner.w - para.indent
     shift = {"left": 0.0, "center": (room - width) / 2, "right": room - width}[para.align]
     x = inner.x + para.indent + shift
+    size = _size(pieces)
     bullet = None
     if first and para.bullet:
-        bullet = (para.bullet, para.bullet_color or "000000", inner.x + para.indent - HANG)
-    return Line(tuple(pieces), x, baseline, width, _size(pieces), bullet)
+        left = inner.x + para.indent - HANG
+        rise = BULLET_RISE_EM * size
+        bullet = Bullet(para.bullet, para.bullet_color or "000000", left, baseline - rise)
+    return Line(tuple(pieces), x, baseline, width, size, bullet)
 
 
 def _visible_width(pieces: Sequence[Piece]) -> float:
@@ -98,59 +138,5 @@ def _visible_width(pieces: Sequence[Piece]) -> float:
     for piece in reversed(pieces):
         bare = piece.text.rstrip()
         if bare:
-            return piece.x + _width(bare, piece.run)
+            return piece.x + width(bare, piece.run)
     return 0.0
-
-
-def _break(para: Para, width: float) -> list[list[Piece]]:
-    """Greedy line breaking at word boundaries; a word wider than a line starts a line
-    of its own and breaks anywhere."""
-    lines: list[list[Piece]] = [[]]
-    used = 0.0
-    for run, word in _words(para.runs):
-        bare = _width(word.rstrip(), run)
-        if used > 0 and used + bare > width:
-            lines.append([])
-            used = 0.0
-        if used + bare <= width:
-            used = _add(lines[-1], run, word, used)
-            continue
-        for n, chunk in enumerate(_chunks(word, run, width)):
-            if n:
-                lines.append([])
-            used = _add(lines[-1], run, chunk, 0.0 if n else used)
-    return lines
-
-
-def _chunks(word: str, run: Run, width: float) -> Iterator[str]:
-    """`word` cut into pieces that each fill a line `width` points wide."""
-    piece = ""
-    for ch in word:
-        if piece and _width(piece + ch, run) > width:
-            yield piece
-            piece = ""
-        piece += ch
-    if piece:
-        yield piece
-
-
-def _add(line: list[Piece], run: Run, text: str, used: float) -> float:
-    """Append `text` of `run` at `used` points (joining the line's last piece when it is
-    of the same run); the width of the line after it."""
-    if line and line[-1].run is run:
-        last = line[-1]
-        joined = last.text + text
-        line[-1] = Piece(run, joined, last.x, _width(joined, run))
-    else:
-        line.append(Piece(run, text, used, _width(text, run)))
-    return line[-1].x + line[-1].width
-
-
-def _words(runs: Sequence[Run]) -> Iterator[tuple[Run, str]]:
-    for run in runs:
-        for word in _WORD.findall(run.text.replace("\n", " ")):
-            yield run, word
-
-
-def _width(text: str, run: Run) -> float:
-    return text_width(text, run.font, run.size, run.bold)
