@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pptx import Presentation
@@ -59,6 +60,13 @@ def shapes(deck: Path, kind: str) -> list[tuple[str, str, str]]:
     ]
 
 
+def built(tmp_path: Path) -> Any:
+    """The deck of RECAP, opened to be edited."""
+    recap = tmp_path / "r.yaml"
+    recap.write_text(RECAP)
+    return Presentation(str(api.build(recap, tmp_path / "r.pptx").output))
+
+
 def test_a_role_names_the_shape_and_a_card_names_its_lines():
     assert role_of("QR code") is Role.QR_CODE and role_of("TextBox 3") is None
     lines = (Role.CARD_TITLE, Role.SUMMARY, Role.LINK)
@@ -90,11 +98,7 @@ def test_shapes_carry_their_roles(tmp_path: Path):
 
 
 def test_import_reads_deckgen_slides_by_role_not_by_label(tmp_path: Path):
-    recap = tmp_path / "r.yaml"
-    recap.write_text(RECAP)
-    deck = tmp_path / "r.pptx"
-    api.build(recap, deck)
-    prs = Presentation(str(deck))
+    prs = built(tmp_path)
     for slide in prs.slides:
         for shape in slide.shapes:
             for para in shape.text_frame.paragraphs if shape.has_text_frame else ():
@@ -117,11 +121,7 @@ def test_import_reads_deckgen_slides_by_role_not_by_label(tmp_path: Path):
 
 
 def test_a_card_whose_lines_lost_their_names_is_read_by_its_look(tmp_path: Path):
-    recap = tmp_path / "r.yaml"
-    recap.write_text(RECAP)
-    deck = tmp_path / "r.pptx"
-    api.build(recap, deck)
-    prs = Presentation(str(deck))
+    prs = built(tmp_path)
     for slide in prs.slides:
         for shape in slide.shapes:
             if shape.name in ("Card", "Topic"):  # an editor that drops descriptions
