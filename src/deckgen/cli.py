@@ -15,7 +15,6 @@ from deckgen import __version__
 from deckgen import cli_options as opt
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.options import BuildOptions
-from deckgen.report import shown
 
 
 @click.group(
@@ -111,9 +110,8 @@ def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> N
     report = opt.current_report()
     with report.recap(recap):
         inputs = write_preview(recap, target, options)
-        if not report.quiet:
-            report.echo(f"{target}: contact sheet of {recap}")
-            report.inputs(inputs)
+        report.say(f"{target}: contact sheet of {recap}")
+        report.inputs(inputs)
     report.finish()
 
 
@@ -132,27 +130,16 @@ def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOpt
 
     report = opt.current_report()
     rebuild = Rebuild(recap, out_dir / f"{recap.stem}.pptx", options)
-
-    def announce(paths: list[Path]) -> None:
-        if not report.quiet:
-            report.echo(f"changed: {', '.join(shown(p) for p in paths)}; rebuilding")
-
     try:
-        watch(functools.partial(report.rebuilt, rebuild), interval, on_change=announce)
+        watch(functools.partial(report.rebuilt, rebuild), interval, on_change=report.changed)
     except KeyboardInterrupt:
         click.echo("deckgen: stopped watching", err=True)
 
 
 @main.command("serve", short_help="Show the slides in a browser, updated on every save.")
 @click.argument("recap", type=opt.PATH)
-@click.option(
-    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-    help="The port to listen on (0: any free one).",
-)  # fmt: skip
-@click.option(
-    "--host", default="127.0.0.1", show_default=True,
-    help="The address to listen on (the default: this computer only).",
-)  # fmt: skip
+@opt.PORT
+@opt.HOST
 @opt.THEME
 @opt.interval(0.1)
 @opt.verbosity("Also print a line after each build.")
@@ -164,27 +151,16 @@ def serve_command(recap: Path, port: int, host: str, theme: str | None, interval
 
     report = opt.current_report()
     with report.recap(recap):
-        say = (lambda line: None) if report.quiet else report.echo
-        serve(
-            recap,
-            Settings(host, port, theme, interval),
-            say,
-            functools.partial(report.served, recap),
-        )
+        settings = Settings(host, port, theme, interval)
+        serve(recap, settings, report.say, functools.partial(report.served, recap))
         report.echo("deckgen: stopped serving", err=True)
     report.finish()
 
 
 @main.command("diff", short_help="Show the slides a change added, removed or changed.")
 @click.argument("recaps", nargs=-1, required=True, type=opt.PATH)
-@click.option(
-    "--against", "rev", metavar="GITREV",
-    help="Compare each RECAP with itself at this Git revision (e.g. origin/main).",
-)  # fmt: skip
-@click.option(
-    "--html", "page", type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write a page showing each changed slide before and after.",
-)  # fmt: skip
+@opt.AGAINST
+@opt.DIFF_PAGE
 @opt.THEME
 @opt.verbosity("Also say where the page was written.")
 def diff_command(
@@ -192,23 +168,12 @@ def diff_command(
 ) -> None:
     """Compare two recaps, OLD NEW, or each RECAP with itself at GITREV (--against):
     print which slides were added, removed or changed, a line each."""
-    from deckgen.diff import diff_each, text
+    from deckgen.diff import diff_each
 
     if rev is None and len(recaps) != 2:
         raise click.UsageError("give two recaps, OLD NEW, or recaps with --against GITREV")
     report = opt.current_report()
-    diffs = []
-    for recap, run in diff_each(recaps, rev, theme):
-        with report.recap(recap):
-            diffs.append(run())
-            click.echo(text(diffs[-1]), nl=False)
-    if page is not None and len(diffs) == len(report.results):  # all of them, or no page
-        from deckgen.diff.page import write_page
-
-        with report.recap(page):
-            write_page(diffs, page)
-            if report.verbose:
-                report.echo(f"{page}: written", err=True)
+    report.diffed(diff_each(recaps, rev, theme), page)
     report.finish()
 
 
@@ -232,10 +197,7 @@ def import_command(deck: Path, recap: Path | None, force: bool) -> None:
 
 @main.command("new", short_help="Write a starter recap (or presenter or topic file).")
 @click.argument("file", type=opt.PATH)
-@click.option(
-    "--kind", type=click.Choice(["recap", "presenter", "topic"]), default="recap",
-    show_default=True, help="A whole recap, or one presenter or topic for `include:`.",
-)  # fmt: skip
+@opt.KIND
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @opt.verbosity("Also say how to check, preview and watch it.")
 def new_command(file: Path, kind: str, force: bool) -> None:
@@ -257,20 +219,12 @@ def themes_command() -> None:
     """List the built-in themes (-q: only their names)."""
     from deckgen.theme import builtin_themes
 
-    report = opt.current_report()
-    for theme in builtin_themes():
-        lines = [theme.name] if report.quiet else [f"{theme.name:<12} {theme.description}"]
-        lines += [f"{'':<12} {theme.folder}"] if report.verbose else []
-        for line in lines:
-            click.echo(line)
+    opt.current_report().themes(builtin_themes())
 
 
 @main.command("schema", short_help="Print (or write) the JSON schema of recaps or themes.")
 @click.option("--theme", "of_theme", is_flag=True, help="The theme schema instead.")
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-    help="Write it to this file instead, e.g. schema/recap.schema.json for editors.",
-)  # fmt: skip
+@opt.SCHEMA_OUTPUT
 @opt.verbosity("Also say where the schema file of the installed package is (on stderr).")
 def schema_command(of_theme: bool, output: Path | None) -> None:
     """Print the JSON schema of recap files (or of theme files), or write it to a file.

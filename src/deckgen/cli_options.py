@@ -105,3 +105,27 @@ SPLIT = click.option(
     "--split", type=click.Choice(["presenters"]),
     help="Also write one deck per presenter: <recap name>-<presenter>.pptx.",
 )  # fmt: skip
+PORT = click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+    help="The port to listen on (0: any free one).",
+)  # fmt: skip
+HOST = click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="The address to listen on (the default: this computer only).",
+)  # fmt: skip
+AGAINST = click.option(
+    "--against", "rev", metavar="GITREV",
+    help="Compare each RECAP with itself at this Git revision (e.g. origin/main).",
+)  # fmt: skip
+DIFF_PAGE = click.option(
+    "--html", "page", type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a page showing each changed slide before and after.",
+)  # fmt: skip
+KIND = click.option(
+    "--kind", type=click.Choice(["recap", "presenter", "topic"]), default="recap",
+    show_default=True, help="A whole recap, or one presenter or topic for `include:`.",
+)  # fmt: skip
+SCHEMA_OUTPUT = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write it to this file instead, e.g. schema/recap.schema.json for editors.",
+)  # fmt: skip

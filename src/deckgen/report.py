@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,9 +21,11 @@ from deckgen.errors import DeckgenError, ExitStatus, Position, Problem
 if TYPE_CHECKING:  # the command line imports this module: start-up stays short
     from deckgen.api import BuildResult, Checked
     from deckgen.batch import Pdf
+    from deckgen.diff import SlideDiff
     from deckgen.importer import ImportReport
     from deckgen.progress import Progress
     from deckgen.serve.live import Shown
+    from deckgen.theme import Theme
     from deckgen.watch import Rebuild
 
 Record = Callable[[dict[str, Any]], None]  # adds keys to a recap's JSON object
@@ -55,6 +57,11 @@ class Report:
     def echo(self, text: str, err: bool = False) -> None:
         self.clear()
         click.echo(text, err=err)
+
+    def say(self, text: str) -> None:
+        """A line for people, left out with `-q`."""
+        if not self.quiet:
+            self.echo(text)
 
     def clear(self) -> None:
         """Take the progress bar off the terminal before a line is printed."""
@@ -236,6 +243,38 @@ class Report:
             self.internal_error(recap, shown.bug)
         elif self.verbose and not shown.problems:
             self.echo(f"{recap}: {count(len(shown.slides), 'slide')} shown")
+
+    def changed(self, paths: list[Path]) -> None:
+        """`deckgen watch` saw files change."""
+        if not self.quiet:
+            self.echo(f"changed: {', '.join(shown(p) for p in paths)}; rebuilding")
+
+    def diffed(
+        self, runs: Iterable[tuple[Path, Callable[[], SlideDiff]]], page: Path | None
+    ) -> None:
+        """`deckgen diff`: each recap's changes as text; the page only when every recap compared."""
+        from deckgen.diff import text
+
+        diffs = []
+        for recap, run in runs:
+            with self.recap(recap):
+                diffs.append(run())
+                click.echo(text(diffs[-1]), nl=False)
+        if page is not None and len(diffs) == len(self.results):
+            from deckgen.diff.page import write_page
+
+            with self.recap(page):
+                write_page(diffs, page)
+                if self.verbose:
+                    self.echo(f"{page}: written", err=True)
+
+    def themes(self, themes: Iterable[Theme]) -> None:
+        """`deckgen themes`: names (-q), with descriptions, and with folders (-v)."""
+        for theme in themes:
+            lines = [theme.name] if self.quiet else [f"{theme.name:<12} {theme.description}"]
+            lines += [f"{'':<12} {theme.folder}"] if self.verbose else []
+            for line in lines:
+                click.echo(line)
 
 
 def summary_line(result: BuildResult) -> str:
