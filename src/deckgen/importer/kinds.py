@@ -25,8 +25,10 @@ from deckgen.importer.pieces import (
     useful_alt,
 )
 from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
+from deckgen.layout.closing import THANKS_TEXT
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
+from deckgen.layout.qr_codes import OPEN, WATCH
 from deckgen.links import shown, youtube
 from deckgen.model import (
     Code,
@@ -41,7 +43,15 @@ from deckgen.model import (
     Video,
 )
 
-_QR_LABELS = ("Scan to watch", "Scan to open")
+# texts of generated shapes that carry no content (QR labels, the closing's thanks)
+_QR_LABELS = (
+    "Scan to watch",
+    "Scan to open",
+    WATCH,
+    OPEN,
+    "Open the slides",
+    THANKS_TEXT,
+)
 _LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ", "Event: ")
 _PRESENTED_BY = "presented by "
 _UNTITLED = {"divider": "Presenter", "talk": "Talk", "topic": "Topic"}
