@@ -5,19 +5,16 @@ smallest size does not hold it)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
 from deckgen import inline
 from deckgen.layout.fit import INSET_X, INSET_Y, para_height, text_height
 from deckgen.layout.flow import Group, paginate
 from deckgen.layout.frame import INCH, Context, accent_rule, title_box
 from deckgen.layout.page import Element, Page, Para, Rect, TextBox
+from deckgen.roles import Role
 
 NUMBER_HANG = 0.5 * INCH  # room for an item's number ("12."), as the renderer hangs it
-_ROLES: tuple[Literal["body"], Literal["plain"]] = (
-    "body",
-    "plain",
-)  # of the first column (the layout's body placeholder), the others
+_ROLES = (Role.BODY, Role.TEXT)  # the first column (the body placeholder), the others
 
 
 def agenda_pages(ctx: Context) -> list[Page]:
@@ -85,14 +82,13 @@ def agenda_groups(ctx: Context, size: float) -> list[Group]:
     """Each presenter's name (when several present) with their topics, numbered 1, 2, …
     through the whole deck; a topic named like the deck is not listed (it is the deck)."""
     recap = ctx.recap
-    deck = _key(recap.title)
     several = len(recap.presenters) > 1
     groups: list[Group] = []
     number = 0
     for presenter in recap.presenters:
         items = []
         for topic in presenter.topics:
-            if _key(topic.title) == deck:
+            if names_deck(topic.title, recap.title):
                 continue
             number += 1
             items.append(_item(ctx, topic.title, size, number, several))
@@ -121,6 +117,11 @@ def _presenter(ctx: Context, name: str, size: float, after: bool) -> Para:
     return Para(runs, space_before=size * spacing.paragraph_em * 2 if after else 0)
 
 
+def names_deck(topic: str, deck: str) -> bool:
+    """Whether a topic is named like the deck (the agenda leaves it out): the same plain
+    text, case and spacing ignored."""
+    return _key(topic) == _key(deck)
+
+
 def _key(title: str) -> str:
-    """A title as compared: its plain text, case and spacing ignored."""
     return " ".join(inline.plain(title).casefold().split())

@@ -14,6 +14,7 @@ from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, label_for, qr_image, qr_label, scannable
 from deckgen.model import Link, Slide, Video
+from deckgen.roles import Role
 
 _LABEL_H = 0.5 * INCH  # the label under a QR code
 _HERO_TOP = 0.6 * INCH  # a talk card's title starts here (it has no title bar)
@@ -21,6 +22,9 @@ _HERO_TITLE_H = 2.4 * INCH  # the tallest a talk card's title gets
 _HERO_BASE = _HERO_TOP + _HERO_TITLE_H  # where it ends
 _UNDER_TITLE = 0.42 * INCH  # from a talk card's title to its speakers (the bar between)
 _INSET = 0.05 * INCH  # the least room between an index card's edge and its QR code
+
+
+_LINK_ROLE = {"recording": Role.RECORDING_LINK, "slides": Role.SLIDES_LINK, "link": Role.LINK}
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,14 @@ class Card:
         """The QR code's alt text: "QR code: recording of <title>", or of a link its label."""
         of = "" if self.leads_to == "link" else f"{self.leads_to} of "
         return f"QR code: {of}{self.title}"
+
+    def lines(self, show_title: bool) -> tuple[Role, ...]:
+        """The roles of the card's paragraphs (read back by `import`)."""
+        title = (Role.CARD_TITLE,) if show_title else ()
+        summary = (Role.SUMMARY,) if self.summary else ()
+        slides = (Role.SLIDES_LINK,) if self.slides else ()
+        link = _LINK_ROLE[self.leads_to]
+        return (*title, *(Role.SPEAKER for _ in self.details), *summary, link, *slides)
 
     @property
     def qr_label(self) -> str:
@@ -67,22 +79,29 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
 
 
 def hero(
-    ctx: Context, title: str, card: Card | None, speakers: Sequence[str] = ()
+    ctx: Context,
+    title: str,
+    card: Card | None,
+    speakers: Sequence[str] = (),
+    summary: str | None = None,
 ) -> list[Element]:
     """A talk card, a hero slide: the title large, an accent bar, the speakers (their
     affiliation quieter), summary and links, the block centred in the slide's height; the
     QR code of the recording on the right, labelled "Watch the recording". Without `card`
-    (a talk without links): the title over `speakers`."""
+    (a talk without links): the title over `speakers` and `summary`."""
     m, bottom = ctx.margin, ctx.body.bottom
     side = _card_qr_side(ctx, card, bottom - _HERO_TOP) if card else 0.0
     width = SLIDE_W - 2 * m - (side + 0.5 * INCH if side else 0)
     heading = _hero_title(ctx, title, width)
     title_h = text_height(heading, width)
-    paras = _card_paras(ctx, card, False) if card else speaker_paras(ctx, speakers)
+    paras = _card_paras(ctx, card, False) if card else _talk_paras(ctx, speakers, summary)
     room = Rect(m, 0, width, bottom - _HERO_BASE - _UNDER_TITLE)
     text = _fitted(ctx, paras, room, "top") if paras else None
+    if text:  # `import` reads the card by its lines' roles
+        lines = card.lines(False) if card else _talk_lines(speakers, summary)
+        text = replace(text, role=Role.CARD, lines=lines)
     top = _HERO_BASE - title_h  # every talk card's title ends on the same line
-    title_box = TextBox(Rect(m, top, width, title_h), heading, anchor="bottom", role="title")
+    title_box = TextBox(Rect(m, top, width, title_h), heading, anchor="bottom", role=Role.TITLE)
     elements: list[Element] = [title_box, rule_under(ctx, title_box.rect)]
     if text:
         y = title_box.rect.bottom + _UNDER_TITLE
@@ -129,7 +148,8 @@ def _card_text(
     ctx: Context, card: Card, rect: Rect, show_title: bool, anchor: Literal["top", "middle"]
 ) -> TextBox:
     """Title (of a video slide's card), speakers, summary and the link lines."""
-    return _fitted(ctx, _card_paras(ctx, card, show_title), rect, anchor)
+    box = _fitted(ctx, _card_paras(ctx, card, show_title), rect, anchor)
+    return replace(box, role=Role.CARD, lines=card.lines(show_title))
 
 
 def _fitted(
@@ -154,6 +174,16 @@ def speaker_paras(ctx: Context, speakers: Sequence[str]) -> list[Para]:
             runs += ctx.spans(comma + affiliation, size, colors.muted, bold=True)
         paras.append(Para(runs, space_before=size * 0.3 if paras else 0))
     return paras
+
+
+def _talk_paras(ctx: Context, speakers: Sequence[str], summary: str | None) -> list[Para]:
+    """A talk without links: its speakers and summary."""
+    paras = speaker_paras(ctx, speakers)
+    return [*paras, _summary(ctx, summary, bool(paras))] if summary else paras
+
+
+def _talk_lines(speakers: Sequence[str], summary: str | None) -> tuple[Role, ...]:
+    return (*(Role.SPEAKER for _ in speakers), *((Role.SUMMARY,) if summary else ()))
 
 
 def _summary(ctx: Context, text: str, after: bool) -> Para:
@@ -249,7 +279,9 @@ def _index_card(ctx: Context, card: Card, rect: Rect, side: float) -> list[Eleme
         elements.append(qr_image(card.link, code, card.qr_alt))
         text_x = code.right + pad
     text = Rect(text_x, rect.y + pad, rect.right - pad - text_x, rect.h - 2 * pad)
-    elements.append(TextBox(text, _index_paras(ctx, card, text), anchor="middle"))
+    paras = _index_paras(ctx, card, text)
+    lines = (Role.CARD_TITLE, *(Role.SPEAKER for _ in paras[1:]))
+    elements.append(TextBox(text, paras, anchor="middle", role=Role.CARD, lines=lines))
     return elements
 
 

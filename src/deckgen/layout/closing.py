@@ -12,10 +12,10 @@ from deckgen.layout.page import Element, Page, Para, Rect, TextBox
 from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
 from deckgen.links import brief
 from deckgen.model import Link
+from deckgen.roles import Role
 
 THANKS = "Thank you"
 QUESTIONS = "Questions?"
-THANKS_TEXT = f"{THANKS}\n{QUESTIONS}"  # the moment's box, as `import` reads its text
 _LABEL_H = 0.55 * INCH
 _SIDE_MIN = 4.5 * INCH  # the narrowest column the thanks and the list share beside codes
 
@@ -62,7 +62,7 @@ def _bodies(ctx: Context, links: Sequence[Link], coded: Sequence[Link]) -> list[
 
 
 def _listed(paras: tuple[Para, ...], rect: Rect) -> list[Element]:
-    return [TextBox(rect, paras, role="body")]
+    return [TextBox(rect, paras, role=Role.BODY)]
 
 
 def _side(ctx: Context, coded: Sequence[Link]) -> float:
@@ -87,7 +87,8 @@ def _thanks(ctx: Context, width: float) -> TextBox:
     )
     paras = (Para(thanks), Para(questions, space_before=tokens.questions * 0.2))
     body = ctx.body
-    return TextBox(Rect(body.x, body.y, width, text_height(paras, width)), paras)
+    rect = Rect(body.x, body.y, width, text_height(paras, width))
+    return TextBox(rect, paras, role=Role.MOMENT)
 
 
 def _codes(ctx: Context, coded: Sequence[Link], x: float, y: float, side: float) -> list[Element]:
@@ -100,6 +101,6 @@ def _codes(ctx: Context, coded: Sequence[Link], x: float, y: float, side: float)
         label = link.label if link.label != link.url else brief(link.url)
         text = ctx.spans(label, size, theme.colors.text, bold=True)
         rect = Rect(x - gap / 2, y + side + 4, side + gap, _LABEL_H)
-        out.append(TextBox(rect, (Para(text, align="center"),)))
+        out.append(TextBox(rect, (Para(text, align="center"),), role=Role.QR_LABEL))
         x += side + gap
     return out

@@ -15,6 +15,7 @@ from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
 from deckgen.links import brief, shown
 from deckgen.model import Link, Links, Slide
+from deckgen.roles import Role
 
 _LABEL_H = 0.5 * INCH
 
@@ -35,7 +36,7 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
     side = min(max(ctx.theme.qr_size * INCH, scannable(ctx, qr_links)), body.h - _LABEL_H)
     area = Rect(body.x, body.y, body.w - (side + 0.6 * INCH if qr_links else 0), body.h)
     bodies: list[list[Element]] = [
-        [TextBox(area, page, role="body")] for page in link_list(ctx, items, area)
+        [TextBox(area, page, role=Role.BODY)] for page in link_list(ctx, items, area)
     ]
     if qr_links:
         y = body.y + (body.h - side - _LABEL_H) / 2

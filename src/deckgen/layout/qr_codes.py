@@ -9,6 +9,7 @@ from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Image, Para, Rect, TextBox
 from deckgen.model import Link
 from deckgen.qr import qr_modules, qr_png
+from deckgen.roles import Role
 
 WATCH = "Watch the recording"  # the label of a recording's QR code
 OPEN = "Open the link"  # of any other link's
@@ -22,7 +23,7 @@ def gets_qr(ctx: Context, link: Link) -> bool:
 
 def qr_image(link: Link, rect: Rect, alt: str) -> Image:
     """A QR code of the link; the picture itself is a clickable link too."""
-    return Image(rect, data=qr_png(link.url), name="QR code", alt=alt, url=link.url)
+    return Image(rect, data=qr_png(link.url), alt=alt, url=link.url, role=Role.QR_CODE)
 
 
 def scannable(ctx: Context, links: Iterable[Link]) -> float:
@@ -37,7 +38,7 @@ def qr_label(ctx: Context, text: str, rect: Rect, size: float) -> TextBox:
     """The words under a QR code: what scanning it opens."""
     theme = ctx.theme
     para = Para((run(text, theme.fonts.body, size, theme.colors.muted),), align="center")
-    return TextBox(rect, (para,))
+    return TextBox(rect, (para,), role=Role.QR_LABEL)
 
 
 def label_for(link: Link) -> str:
