@@ -86,24 +86,27 @@ def hero(
     summary: str | None = None,
 ) -> list[Element]:
     """A talk card, a hero slide: the title large, an accent bar, the speakers (their
-    affiliation quieter), summary and links, the block centred in the slide's height; the
-    QR code of the recording on the right, labelled "Watch the recording". Without `card`
-    (a talk without links): the title over `speakers` and `summary`."""
+    affiliation quieter), summary and links under it (the title ends on the same line on
+    every card, higher only for a long summary); the recording's QR code on the right,
+    labelled "Watch the recording". Without `card` (a talk without links): the title
+    over `speakers` and `summary`."""
     m, bottom = ctx.margin, ctx.body.bottom
     side = _card_qr_side(ctx, card, bottom - _HERO_TOP) if card else 0.0
     width = SLIDE_W - 2 * m - (side + 0.5 * INCH if side else 0)
     heading = _hero_title(ctx, title, width)
     title_h = text_height(heading, width)
     paras = _card_paras(ctx, card, False) if card else _talk_paras(ctx, speakers, summary)
-    room = Rect(m, 0, width, bottom - _HERO_BASE - _UNDER_TITLE)
-    text = _fitted(ctx, paras, room, "top") if paras else None
-    if text:  # `import` reads the card by its lines' roles
-        lines = card.lines(False) if card else _talk_lines(speakers, summary)
-        text = replace(text, role=Role.CARD, lines=lines)
     top = _HERO_BASE - title_h  # every talk card's title ends on the same line
+    text = _fitted(ctx, paras, Rect(m, 0, width, bottom - _HERO_BASE - _UNDER_TITLE), "top")
+    if text_height(text.paras, width) > text.rect.h:  # a long summary: the title moves up
+        top = _HERO_TOP
+        room = bottom - _HERO_TOP - title_h - _UNDER_TITLE
+        text = _fitted(ctx, paras, Rect(m, 0, width, room), "top")
+    lines = card.lines(False) if card else _talk_lines(speakers, summary)
+    text = replace(text, role=Role.CARD, lines=lines)  # `import` reads the lines' roles
     title_box = TextBox(Rect(m, top, width, title_h), heading, anchor="bottom", role=Role.TITLE)
     elements: list[Element] = [title_box, rule_under(ctx, title_box.rect)]
-    if text:
+    if paras:
         y = title_box.rect.bottom + _UNDER_TITLE
         elements.append(replace(text, rect=Rect(m, y, width, bottom - y)))
     if card and side:
