@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from deckgen.layout import Page
     from deckgen.load import Document
     from deckgen.model import Recap
+    from deckgen.model.types import StepMode
     from deckgen.render import RenderCache
     from deckgen.steps import Collapse
+    from deckgen.svg import SvgSlide
     from deckgen.theme import Theme
 
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
@@ -352,3 +354,13 @@ def _splits(pages: list[Page]) -> list[str]:
 
 def _silent(fraction: float, stage: str) -> None:
     """The progress callback that reports nothing."""
+
+
+def svg_slides(
+    path: Path, theme: str | None = None, steps: StepMode | None = None
+) -> list[SvgSlide]:
+    """Every slide of the recap at `path` as an SVG document, with its notes (see
+    `deckgen.svg`); raises `RecapError` or `ThemeError` as `check` does."""
+    from deckgen.svg import svg_slides as slides
+
+    return slides(path, theme, steps)
