@@ -292,8 +292,7 @@ def _index_paras(ctx: Context, card: Card, rect: Rect) -> tuple[Para, ...]:
     """Title clamped to `index.title_lines` lines, then as many speakers as fit."""
     theme, tokens = ctx.theme, ctx.theme.components.index
     runs = ctx.spans(card.title, tokens.title, theme.colors.title, bold=True)
-    linked = tuple(replace(r, url=card.link.url) for r in runs)  # the title opens it too
-    title = clamped(Para(linked), rect.w, tokens.title_lines)
+    title = clamped(Para(runs), rect.w, tokens.title_lines)
     paras = [title]
     for line in card.details:
         detail = Para(ctx.spans(line, tokens.detail, theme.colors.muted), space_before=3)
