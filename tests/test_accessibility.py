@@ -125,7 +125,11 @@ def test_a_talk_without_a_recording_has_a_qr_code_of_its_slides(tmp_path: Path) 
     assert _qr_alts(talk) == ["QR code: slides of A talk"]
 
 
-@pytest.mark.parametrize(("recap", "theme"), CASES)
+# the examples that have continuation slides (the team recap's agenda fits one slide)
+SPLIT = [c for c in CASES if "kubecon2019-team" not in c.id]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("recap", "theme"), SPLIT)
 def test_continuations_are_numbered(
     recap: Path, theme: str, decks: dict[tuple[str, str], Path], tmp_path: Path
 ) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 from deckgen.errors import Position, Problem, RecapError, ThemeError
 from deckgen.fingerprint import file_digest
@@ -15,7 +15,7 @@ from deckgen.load import Document, read_yaml
 from deckgen.validate import check_schema
 
 THEME_FILE = "theme.yaml"
-_REQUIRED = ("colors", "fonts", "sizes", "margin", "qr_size", "pygments_style")
+_REQUIRED = ("margin", "qr_size", "pygments_style")  # and every section of `Theme`
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,8 @@ class Fonts:
 
 @dataclass(frozen=True)
 class Sizes:
+    """The type scale, in points: text shrinks from a size down to its `_min` to fit."""
+
     title: float
     title_min: float
     body: float
@@ -54,9 +56,136 @@ class Sizes:
     code: float
     code_min: float
     caption: float
+    detail_min: float  # the floor of captions, tables, labels and other secondary text
     statement: float
+    quote: float
+    quote_mark: float
     stat_value: float
+    stat_label: float
+    topic_label: float
     footer: float
+    footer_min: float
+
+
+@dataclass(frozen=True)
+class Spacing:
+    """Lengths of the slide frame and of the space between things, in inches (`_em`:
+    in ems of the text's size)."""
+
+    title_top: float
+    title_height: float
+    rule_width: float  # the accent bar under the title
+    body_top: float
+    body_bottom: float
+    footer_top: float
+    footer_height: float
+    gap: float  # between cells of a grid (stats, tiles)
+    padding: float  # inside a cell or panel
+    code_padding: float
+    bullet_hang: float  # room for the bullet character
+    bullet_indent: float  # extra indent per bullet level
+    paragraph_em: float  # space before a top-level bullet or paragraph
+    sub_paragraph_em: float  # space before a sub-bullet
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    """How many things a slide holds and how the width is shared."""
+
+    stats_per_slide: int
+    stats_columns: int
+    stat_height: float  # inches: the tallest a stat cell grows
+    footer_text: float  # fractions of the content width: footer text, recording link,
+    footer_link: float  # slide number
+    footer_number: float
+    level_scale: tuple[float, ...]  # size of bullet levels 1, 2, 3 against the body size
+
+
+@dataclass(frozen=True)
+class CardTokens:
+    """The talk card (a hero slide) and the card of a video slide."""
+
+    title: float  # pt
+    speaker: float  # pt
+    summary: float  # pt
+    link: float  # pt
+    qr_label: float  # pt
+
+
+@dataclass(frozen=True)
+class IndexTokens:
+    """The video index: a grid of cards, each a QR code beside its title."""
+
+    per_slide: int
+    columns: int
+    title: float  # pt
+    detail: float  # pt
+    title_lines: int
+
+
+@dataclass(frozen=True)
+class TilesTokens:
+    """Link tiles: QR code on top, label below, a few a slide."""
+
+    per_slide: int
+    title: float  # pt
+
+
+@dataclass(frozen=True)
+class TableTokens:
+    """Native tables."""
+
+    size: float  # pt
+    size_min: float  # pt
+
+
+@dataclass(frozen=True)
+class AgendaTokens:
+    """The agenda: numbered topics in up to `columns` columns."""
+
+    columns: int
+    size: float  # pt
+    size_min: float  # pt
+
+
+@dataclass(frozen=True)
+class ClosingTokens:
+    """The closing slide: the thank-you moment and the closing links' QR codes."""
+
+    thanks: float  # pt
+    questions: float  # pt
+    qr_links: int
+
+
+@dataclass(frozen=True)
+class PictureTokens:
+    """Pictures of image slides."""
+
+    caption: float  # pt
+    caption_width: float
+    frame: float  # inches
+
+
+@dataclass(frozen=True)
+class QrTokens:
+    """QR codes: sized so that every code decodes from a coarse rendering of the slide."""
+
+    scan_dpi: float
+    module_px: float
+
+
+@dataclass(frozen=True)
+class Components:
+    """Tokens of the generated slides' parts: cards, tables, agenda, closing, pictures, QR codes."""
+
+    card: CardTokens
+    index: IndexTokens
+    tiles: TilesTokens
+    table: TableTokens
+    agenda: AgendaTokens
+    closing: ClosingTokens
+    picture: PictureTokens
+    qr: QrTokens
 
 
 @dataclass(frozen=True)
@@ -69,6 +198,9 @@ class Theme:
     colors: Colors
     fonts: Fonts
     sizes: Sizes
+    spacing: Spacing
+    grid: GridSpec
+    components: Components
     margin: float  # inches
     qr_size: float  # inches
     pygments_style: str
@@ -151,24 +283,19 @@ def load_theme(folder: Path, root: Path | None = None) -> Theme:
 def _load_theme(folder: Path, root: Path | None) -> Theme:
     digests: dict[Path, str] = {}
     merged, files, positions = _merged(folder.resolve(), (), digests, root)
+    where = Position(files[-1].as_posix(), 1, 1)
     missing = [key for key in _REQUIRED if key not in merged]
+    sections = _typed_sections(merged, missing)
     if missing:
-        where = Position(files[-1].as_posix(), 1, 1)
         keys = ", ".join(f"`{m}`" for m in missing)
         raise ThemeError([Problem(where, f"theme sets no {keys} (extend `default` to inherit)")])
-    colors, fonts, sizes = merged["colors"], merged["fonts"], merged["sizes"]
-    _require(colors, Colors, files, "colors")
-    _require(fonts, Fonts, files, "fonts")
-    _require(sizes, Sizes, files, "sizes")
     assets = tuple(merged[k] for k in ("template", "logo", "background_image") if merged.get(k))
     digests.update((path, file_digest(path)) for path in assets)
     return Theme(
         name=merged.get("name", folder.name),
         description=merged.get("description", ""),
         folder=folder.resolve(),
-        colors=Colors(**{k: v.lstrip("#").upper() for k, v in colors.items()}),
-        fonts=Fonts(**fonts),
-        sizes=Sizes(**sizes),
+        **sections,
         margin=float(merged["margin"]),
         qr_size=float(merged["qr_size"]),
         pygments_style=merged["pygments_style"],
@@ -183,19 +310,58 @@ def _load_theme(folder: Path, root: Path | None) -> Theme:
     )
 
 
+def _typed_sections(merged: dict[str, Any], missing: list[str]) -> dict[str, Any]:
+    """Every token section of `Theme` (colours, sizes, spacing, ...) as its dataclass;
+    the keys no theme of the chain sets are added to `missing`."""
+    hints = get_type_hints(Theme)
+    out = {}
+    for f in fields(Theme):
+        cls = hints[f.name]
+        if not is_dataclass(cls):
+            continue
+        if f.name not in merged and any(g.default is MISSING for g in fields(cls)):
+            missing.append(f.name)
+            continue
+        values = merged.get(f.name, {})
+        if f.name == "colors":
+            values = {k: v.lstrip("#").upper() for k, v in values.items()}
+        out[f.name] = _typed(cls, values, f.name, missing)
+    return out
+
+
+def _typed(cls: Any, values: dict[str, Any], path: str, missing: list[str]) -> Any:
+    """`values` as dataclass `cls`, nested sections included; absent keys go to `missing`
+    (and the result is None then)."""
+    hints = get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        hint, name = hints[f.name], f"{path}.{f.name}"
+        if is_dataclass(hint):
+            kwargs[f.name] = _typed(hint, values.get(f.name, {}), name, missing)
+        elif f.name in values:
+            kwargs[f.name] = _value(hint, values[f.name])
+        elif f.default is MISSING:
+            missing.append(name)
+    if any(name.startswith(f"{path}.") for name in missing):
+        return None
+    return cls(**kwargs)
+
+
+def _value(hint: Any, value: Any) -> Any:
+    """A theme value as its field's type: numbers as float (int fields stay int), lists
+    as tuples."""
+    if hint is float:
+        return float(value)
+    if isinstance(value, list):
+        return tuple(float(v) if isinstance(v, int | float) else v for v in value)
+    return value
+
+
 def _pixels(image: Path | None) -> tuple[int, int]:
     if image is None:
         return (0, 0)
     info = inspect_image(image, image.name, image.parent)
     return (info.width, info.height)
-
-
-def _require(values: dict[str, Any], cls: type, files: list[Path], key: str) -> None:
-    missing = [f.name for f in fields(cls) if f.name not in values]
-    if missing:
-        where = Position(files[-1].as_posix(), 1, 1)
-        names = ", ".join(f"`{key}.{m}`" for m in missing)
-        raise ThemeError([Problem(where, f"theme sets no {names} (extend `default` to inherit)")])
 
 
 def _merged(
@@ -223,17 +389,24 @@ def _merged(
     if "extends" in data:
         parent = _extended(doc, folder, root)
         base, files, positions = _merged(parent, (*chain, folder), digests, root)
-    merged = {**base}
-    for key, value in data.items():
-        if isinstance(value, dict) and isinstance(base.get(key), dict):
-            merged[key] = {**base[key], **value}
-        elif key != "extends":
-            merged[key] = value
+    merged = _deep_merged(base, {k: v for k, v in data.items() if k != "extends"})
     if "template" in data:
         positions["template"] = doc.position(("template",))
     for kind in data.get("layouts", {}):
         positions[f"layouts.{kind}"] = doc.position(("layouts", kind))
     return merged, [*files, path], positions
+
+
+def _deep_merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` on top of `base`, section by section (a nested section keeps the keys it
+    does not set)."""
+    merged = {**base}
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _deep_merged(base[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def _extended(doc: Document, folder: Path, root: Path | None) -> Path:

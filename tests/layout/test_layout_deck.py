@@ -353,7 +353,7 @@ def test_the_talk_card_shows_speakers_summary_and_link(pages: list[Page]):
     text = "\n".join(text_of(b) for b in boxes(card))
     for expected in ("Tom Wilkie", "Grafana Labs", "Like Prometheus, but for logs.", LOKI[8:]):
         assert expected in text
-    assert "Scan to watch" in text
+    assert "Watch the recording" in text
 
 
 def test_qr_codes_none_gives_no_qr_images(tmp_path: Path):

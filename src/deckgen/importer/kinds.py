@@ -56,7 +56,9 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     shapes = [
         t
         for t in slide.texts
-        if t is not title_shape and not reading.is_footer(t) and t.made_as is not Role.QR_LABEL
+        if t is not title_shape
+        and not reading.is_footer(t)
+        and t.made_as not in (Role.QR_LABEL, Role.MOMENT)
     ]
     n = slide.number
     if not raw_title.strip() and kind in _UNTITLED:  # an edited deck: a name is required

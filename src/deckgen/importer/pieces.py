@@ -164,7 +164,7 @@ class Reading:
         index = [s for s in deck.slides if s.kind == "video-index"]
         videos = frozenset(
             r.url for s in index for t in s.texts for p in t.paras for r in p.runs if r.url
-        )
+        ) | frozenset(p.url for s in index for p in s.pictures if p.url)  # cards' QR codes
         reading = cls(deck, pictures, decorative, footer or None, footer_key, authors)
         reading.videos = videos if index else None
         return reading

@@ -5,20 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from deckgen.layout.agenda import agenda_pages
+from deckgen.layout.cards import video
+from deckgen.layout.closing import closing_pages
 from deckgen.layout.code import code
 from deckgen.layout.frame import Context, footer
 from deckgen.layout.generated import (
-    agenda_pages,
     announces_topic,
-    closing_pages,
     divider_page,
     talk_card,
     title_page,
     topic_page,
     video_index_pages,
 )
-from deckgen.layout.media import image, links, table, video
+from deckgen.layout.links import links
 from deckgen.layout.page import Page
+from deckgen.layout.pictures import image
+from deckgen.layout.tables import table
 from deckgen.layout.text_kinds import bullets, quote, statement, stats
 from deckgen.model import Recap, Slide
 from deckgen.theme import Theme

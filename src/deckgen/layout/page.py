@@ -54,6 +54,7 @@ class Para:
     level: int = 0
     bullet: str | None = None  # the bullet character, when a bulleted paragraph
     bullet_color: str | None = None
+    number: int | None = None  # numbered (`3.`) instead of a bullet: this paragraph's number
     indent: float = 0.0  # left margin of the text, in points
     space_before: float = 0.0  # in points
     line_spacing: float = 1.0

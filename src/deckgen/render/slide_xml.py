@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
+from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.roles import Role, describe_lines
@@ -229,7 +230,13 @@ class _Writer:
         )
 
     def paragraph(self, para: Para) -> str:
-        if para.bullet:
+        if para.number is not None:  # the number hangs where a bullet would
+            bullet = (
+                f"<a:buClr>{_color(para.bullet_color or '000000')}</a:buClr>"
+                f'<a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>'
+            )
+            indent = -_emu(NUMBER_HANG)
+        elif para.bullet:
             bullet = (
                 f"<a:buClr>{_color(para.bullet_color or '000000')}</a:buClr>"
                 f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(para.bullet)}/>'
@@ -311,7 +318,8 @@ class _Writer:
             cells = "".join(
                 f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{self.paragraphs(cell.paras)}"
                 f'</a:txBody><a:tcPr marL="{_emu(INSET_X)}" marR="{_emu(INSET_X)}" '
-                f'marT="{_emu(INSET_Y)}" marB="{_emu(INSET_Y)}">{_fill(cell.fill)}</a:tcPr></a:tc>'
+                f'marT="{_emu(INSET_Y)}" marB="{_emu(INSET_Y)}" anchor="ctr">{_fill(cell.fill)}'
+                "</a:tcPr></a:tc>"
                 for cell in row
             )
             rows.append(f'<a:tr h="{_emu(height)}">{cells}</a:tr>')

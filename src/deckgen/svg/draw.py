@@ -132,7 +132,8 @@ def grid(item: Grid, east_asian: str) -> str:
 
 
 def paragraphs(rect: Rect, paras: Sequence[Para], east_asian: str) -> str:
-    return lines(set_box(rect, paras, cell=True), east_asian)
+    # table cells are anchored in the middle (render/slide_xml.py writes anchor="ctr")
+    return lines(set_box(rect, paras, anchor="middle", cell=True), east_asian)
 
 
 def box(r: Rect) -> str:

@@ -19,6 +19,7 @@ from importlib import resources
 
 from PIL import ImageFont
 
+from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.fonts import FAMILIES
 from deckgen.layout.page import Anchor, Para, Rect
@@ -122,7 +123,10 @@ def _placed(para: Para, pieces: list[Piece], inner: Rect, baseline: float, first
     x = inner.x + para.indent + shift
     size = _size(pieces)
     bullet = None
-    if first and para.bullet:
+    if first and para.number is not None:  # the agenda's numbers hang further out
+        left = inner.x + para.indent - NUMBER_HANG
+        bullet = Bullet(f"{para.number}.", para.bullet_color or "000000", left, baseline)
+    elif first and para.bullet:
         left = inner.x + para.indent - HANG
         rise = BULLET_RISE_EM * size
         bullet = Bullet(para.bullet, para.bullet_color or "000000", left, baseline - rise)
