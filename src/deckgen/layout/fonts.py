@@ -54,6 +54,8 @@ class Face:
         return width
 
     def _measure(self, text: str) -> float:
+        if text.isascii():  # every ASCII character is drawn by the font itself
+            return self.font.getlength(text) / _MEASURE_PX if text else 0.0
         covered = "".join(ch for ch in text if _covered(ch))
         width = self.font.getlength(covered) / _MEASURE_PX if covered else 0.0
         # glyphs the font lacks come from a fallback font (CJK, emoji): count them wide

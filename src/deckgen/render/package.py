@@ -15,7 +15,6 @@ import re
 import zipfile
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
 
 from deckgen.images import image_extension
 from deckgen.layout.page import Image, Page
@@ -30,6 +29,7 @@ from deckgen.render.slide_xml import (
     notes_xml,
     slide_xml,
 )
+from deckgen.render.xml_text import quoteattr
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _CT = "application/vnd.openxmlformats-officedocument.presentationml"

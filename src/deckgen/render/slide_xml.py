@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
+from deckgen.render.xml_text import escape, quoteattr
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
