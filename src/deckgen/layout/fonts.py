@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from PIL import ImageFont
 
 _MEASURE_PX = 200  # fonts are measured at this pixel size, then scaled
+_FONTS = Path(__file__).resolve().parent.parent / "fonts"  # the package's font files
 
 FAMILIES = {
     "calibri": "Carlito",
@@ -40,8 +41,7 @@ class Face:
 
     def __init__(self, family: str, bold: bool) -> None:
         name = f"{FAMILIES[family]}-{'Bold' if bold else 'Regular'}.ttf"
-        with resources.as_file(resources.files("deckgen.fonts").joinpath(name)) as path:
-            self.font = ImageFont.truetype(str(path), _MEASURE_PX)
+        self.font = ImageFont.truetype(str(_FONTS / name), _MEASURE_PX)
         self._widths: dict[str, float] = {}
 
     def width_em(self, text: str) -> float:
