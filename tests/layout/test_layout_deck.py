@@ -198,6 +198,18 @@ def test_one_presenter_gets_no_divider(tmp_path: Path):
     ]
 
 
+def test_a_presenters_own_deck_has_their_divider_and_numbers_after_it(tmp_path: Path):
+    checked = check(write_recap(tmp_path, "agenda: false", two_presenters=False))
+    recap, _ = collapse_steps(checked.recap, "collapse")
+    pages = lay_out(recap, checked.theme, dividers=True)
+    assert [p.kind for p in pages][:3] == ["title", "divider", "topic"]
+    assert text_of(boxes(pages[1])[0]) == "Bryan"
+    for n, page in enumerate(pages, start=1):  # the divider counts
+        box = number_box(page)
+        assert (text_of(box) if box else None) == (str(n) if page.layout == "content" else None)
+    assert lay_out(recap, checked.theme, dividers=False) == lay_out(recap, checked.theme)
+
+
 def test_options_turn_off_the_agenda_and_the_video_index(tmp_path: Path):
     pages = pages_of(write_recap(tmp_path, "agenda: false, video_index: false"))
     kinds = [p.kind for p in pages]

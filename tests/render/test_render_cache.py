@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.api import build
+from deckgen.options import BuildOptions
 from deckgen.render import deck
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,5 +52,5 @@ def test_a_damaged_entry_is_rebuilt(cache_dir: Path, tmp_path: Path) -> None:
 def test_a_theme_change_misses_the_cache(cache_dir: Path, tmp_path: Path) -> None:
     build(RECAP, tmp_path / "a.pptx")
     deck._BASES.clear()
-    build(RECAP, tmp_path / "b.pptx", theme="dark")
+    build(RECAP, tmp_path / "b.pptx", BuildOptions(theme="dark"))
     assert len(list((cache_dir / "base").iterdir())) == 2

@@ -39,14 +39,20 @@ LAYOUTS: dict[str, SlideLayout] = {
 }
 
 
-def lay_out(recap: Recap, theme: Theme) -> list[Page]:
-    """Every page of the deck, in the order the recap format gives, with footers."""
+def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Page]:
+    """Every page of the deck, in the order the recap format gives, with footers.
+
+    `dividers`: a divider slide before each presenter's slides; by default only when
+    there are several presenters (a presenter's own deck of `build --split presenters`
+    has its divider too)."""
     ctx = Context(theme, recap)
+    if dividers is None:
+        dividers = len(recap.presenters) > 1
     pages = [title_page(ctx)]
     if recap.options.agenda:
         pages += agenda_pages(ctx)
     for presenter in recap.presenters:
-        if len(recap.presenters) > 1:
+        if dividers:
             pages.append(divider_page(ctx, presenter))
         for topic in presenter.topics:
             link = topic.video.url if topic.video else None
