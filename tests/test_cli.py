@@ -593,7 +593,7 @@ def test_preview_without_libreoffice_names_the_png_and_the_packages(write, workd
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     write("ok.yaml", OK)
-    result = run("preview", "ok.yaml")
+    result = run("preview", "ok.yaml", "-o", "output/ok-preview.png")
     assert result.exit_code == 1
     assert lines(result.stderr) == [
         "output/ok-preview.png: error: not written: LibreOffice (soffice) is not installed;"

@@ -16,13 +16,16 @@ from typing import TYPE_CHECKING
 
 from deckgen.errors import DeckgenError, Position, Problem, RecapError, ThemeError
 from deckgen.options import BuildOptions
+from deckgen.roles import Role
 
 if TYPE_CHECKING:
     from deckgen.layout import Page
     from deckgen.load import Document
     from deckgen.model import Recap
+    from deckgen.model.types import StepMode
     from deckgen.render import RenderCache
     from deckgen.steps import Collapse
+    from deckgen.svg import SvgSlide
     from deckgen.theme import Theme
 
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
@@ -73,6 +76,7 @@ class BuildResult:
 
 def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked:
     """Load and validate a recap and its theme; raise `RecapError` listing every problem."""
+    from deckgen.images import ImageCache
     from deckgen.load import load_recap
     from deckgen.load.paths import repository_root
     from deckgen.model import recap_from_document
@@ -81,12 +85,13 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
 
     doc = load_recap(path)
     problems = check_schema(doc)
-    problems += check_semantics(doc) if not any(_is_fatal(p) for p in problems) else []
+    images = ImageCache()  # validation inspects the images, the model reuses what it found
+    problems += check_semantics(doc, images) if not any(_is_fatal(p) for p in problems) else []
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if errors or (strict and warnings):
         raise RecapError(at_most(errors + warnings))
-    recap = recap_from_document(doc)
+    recap = recap_from_document(doc, images)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
     root = repository_root(path)
@@ -296,7 +301,7 @@ def _deck(
         raise ThemeError(template_warnings)
     stage(2 / 3, f"writing {deck.output.name}")
     splits = _splits(pages)
-    qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
+    qr = sum(p.count(Role.QR_CODE) for p in pages)
     files = [(data, deck.output)]
     if deck.key is not None:  # the deck and its fingerprint are written together, or neither
         record = fp.Record(
@@ -349,3 +354,13 @@ def _splits(pages: list[Page]) -> list[str]:
 
 def _silent(fraction: float, stage: str) -> None:
     """The progress callback that reports nothing."""
+
+
+def svg_slides(
+    path: Path, theme: str | None = None, steps: StepMode | None = None
+) -> list[SvgSlide]:
+    """Every slide of the recap at `path` as an SVG document, with its notes (see
+    `deckgen.svg`); raises `RecapError` or `ThemeError` as `check` does."""
+    from deckgen.svg import svg_slides as slides
+
+    return slides(path, theme, steps)

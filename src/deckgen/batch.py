@@ -92,11 +92,17 @@ def _newer(path: Path, than: Path) -> bool:
         return False
 
 
-def write_preview(recap: Path, target: Path, options: BuildOptions) -> BuildResult:
-    """Draw every slide of `recap` on one PNG at `target` (needs LibreOffice and poppler);
-    the deck is built in a scratch folder, with `options.theme`."""
+def write_preview(recap: Path, target: Path, options: BuildOptions) -> list[Path]:
+    """Show every slide of `recap` on one contact sheet at `target`, with `options.theme`:
+    HTML of SVG slides (`deckgen.preview`), or, for a .png, LibreOffice's rendering of the
+    deck built in a scratch folder (needs LibreOffice and poppler); the files the slides
+    are made from."""
     from deckgen.office import need_programs
 
+    if target.suffix.lower() != ".png":
+        from deckgen.preview import write_html_sheet
+
+        return write_html_sheet(recap, target, options.theme, options.steps)
     with tempfile.TemporaryDirectory() as scratch:
         need_programs(target, ["soffice", "pdftoppm"])
         deck = Path(scratch) / f"{recap.stem}.pptx"
@@ -105,4 +111,4 @@ def write_preview(recap: Path, target: Path, options: BuildOptions) -> BuildResu
         from deckgen.write import write_atomically
 
         write_atomically(contact_sheet(deck, timeout=options.pdf_timeout), target)
-    return result
+    return list(result.inputs)

@@ -91,24 +91,29 @@ def validate_command(recaps: tuple[Path, ...], theme: str | None, strict: bool, 
     report.finish()
 
 
-@main.command("preview", short_help="Draw every slide of a recap on one PNG.")
+@main.command("preview", short_help="Show every slide of a recap on one page.")
 @click.argument("recap", type=opt.PATH)
-@opt.output_file("sheet", "The PNG to write [default: output/<recap name>-preview.png].")
+@opt.output_file(
+    "sheet",
+    "The sheet to write: .html (SVG slides) or .png (through LibreOffice)"
+    " [default: output/<recap name>-preview.html].",
+)
 @click.option("--theme", help="A built-in theme name or a theme folder.")
 @opt.PDF_TIMEOUT
 @opt.verbosity(opt.INPUTS_HELP)
 @opt.build_options(BuildOptions())
 def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> None:
-    """Draw every slide of RECAP on one contact-sheet PNG (needs LibreOffice and poppler)."""
+    """Show every slide of RECAP, with its notes, on one HTML contact sheet (a PNG sheet,
+    -o SHEET.png, needs LibreOffice and poppler)."""
     from deckgen.batch import write_preview
 
-    target = sheet or Path("output") / f"{recap.stem}-preview.png"
+    target = sheet or Path("output") / f"{recap.stem}-preview.html"
     report = opt.current_report()
     with report.recap(recap):
-        result = write_preview(recap, target, options)
+        inputs = write_preview(recap, target, options)
         if not report.quiet:
             report.echo(f"{target}: contact sheet of {recap}")
-            report.inputs(result.inputs)
+            report.inputs(inputs)
     report.finish()
 
 
@@ -117,10 +122,7 @@ def preview_command(recap: Path, sheet: Path | None, options: BuildOptions) -> N
 @opt.OUTPUT
 @opt.THEME
 @opt.STEPS
-@click.option(
-    "--interval", type=click.FloatRange(min=0.05), default=0.5, show_default=True,
-    help="Seconds between looks at the input files.",
-)  # fmt: skip
+@opt.interval(0.5)
 @opt.verbosity("Also list the files watched after each build.")
 @opt.build_options(BuildOptions(incremental=True, force=True))
 def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOptions) -> None:
@@ -139,6 +141,75 @@ def watch_command(recap: Path, out_dir: Path, interval: float, options: BuildOpt
         watch(functools.partial(report.rebuilt, rebuild), interval, on_change=announce)
     except KeyboardInterrupt:
         click.echo("deckgen: stopped watching", err=True)
+
+
+@main.command("serve", short_help="Show the slides in a browser, updated on every save.")
+@click.argument("recap", type=opt.PATH)
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+    help="The port to listen on (0: any free one).",
+)  # fmt: skip
+@click.option(
+    "--host", default="127.0.0.1", show_default=True,
+    help="The address to listen on (the default: this computer only).",
+)  # fmt: skip
+@opt.THEME
+@opt.interval(0.1)
+@opt.verbosity("Also print a line after each build.")
+def serve_command(recap: Path, port: int, host: str, theme: str | None, interval: float) -> None:
+    """Show every slide of RECAP (and its notes) on a local web page, updated whenever the
+    recap, a file it includes, one of its images or its theme changes; a save with
+    mistakes shows them there and keeps the last good slides. Ctrl-C stops."""
+    from deckgen.serve import Settings, serve
+
+    report = opt.current_report()
+    with report.recap(recap):
+        say = (lambda line: None) if report.quiet else report.echo
+        serve(
+            recap,
+            Settings(host, port, theme, interval),
+            say,
+            functools.partial(report.served, recap),
+        )
+        report.echo("deckgen: stopped serving", err=True)
+    report.finish()
+
+
+@main.command("diff", short_help="Show the slides a change added, removed or changed.")
+@click.argument("recaps", nargs=-1, required=True, type=opt.PATH)
+@click.option(
+    "--against", "rev", metavar="GITREV",
+    help="Compare each RECAP with itself at this Git revision (e.g. origin/main).",
+)  # fmt: skip
+@click.option(
+    "--html", "page", type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a page showing each changed slide before and after.",
+)  # fmt: skip
+@opt.THEME
+@opt.verbosity("Also say where the page was written.")
+def diff_command(
+    recaps: tuple[Path, ...], rev: str | None, page: Path | None, theme: str | None
+) -> None:
+    """Compare two recaps, OLD NEW, or each RECAP with itself at GITREV (--against):
+    print which slides were added, removed or changed, a line each."""
+    from deckgen.diff import diff_each, text
+
+    if rev is None and len(recaps) != 2:
+        raise click.UsageError("give two recaps, OLD NEW, or recaps with --against GITREV")
+    report = opt.current_report()
+    diffs = []
+    for recap, run in diff_each(recaps, rev, theme):
+        with report.recap(recap):
+            diffs.append(run())
+            click.echo(text(diffs[-1]), nl=False)
+    if page is not None and len(diffs) == len(report.results):  # all of them, or no page
+        from deckgen.diff.page import write_page
+
+        with report.recap(page):
+            write_page(diffs, page)
+            if report.verbose:
+                report.echo(f"{page}: written", err=True)
+    report.finish()
 
 
 @main.command("import", short_help="Turn a .pptx deck into a recap.")

@@ -71,6 +71,14 @@ def output_file(name: str, help_text: str) -> Callable[[F], F]:
     return click.option("-o", "--output", name, type=PATH, help=help_text)
 
 
+def interval(default: float) -> Callable[[F], F]:
+    """`--interval SECONDS` of `watch` and `serve`: how often the input files are looked at."""
+    return click.option(
+        "--interval", type=click.FloatRange(min=0.05), default=default, show_default=True,
+        help="Seconds between looks at the input files.",
+    )  # fmt: skip
+
+
 _QUIET = "Print only problems."
 INPUTS_HELP = "Also list the files each deck is made from."
 FORMATS = click.Choice(["text", "json", "github"])

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the command line imports this module: start-up stays short
     from deckgen.batch import Pdf
     from deckgen.importer import ImportReport
     from deckgen.progress import Progress
+    from deckgen.serve.live import Shown
     from deckgen.watch import Rebuild
 
 Record = Callable[[dict[str, Any]], None]  # adds keys to a recap's JSON object
@@ -227,6 +228,14 @@ class Report:
             self.echo(f"watching {files} of {rebuild.recap}; Ctrl-C stops")
         self.inputs(rebuild.watched)
         return rebuild.watched
+
+    def served(self, recap: Path, shown: Shown) -> None:
+        """One build of `deckgen serve`: its problems (the page shows them too)."""
+        self.problems(shown.problems)
+        if shown.bug is not None:
+            self.internal_error(recap, shown.bug)
+        elif self.verbose and not shown.problems:
+            self.echo(f"{recap}: {count(len(shown.slides), 'slide')} shown")
 
 
 def summary_line(result: BuildResult) -> str:

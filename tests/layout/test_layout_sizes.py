@@ -11,6 +11,7 @@ from deckgen.api import check
 from deckgen.layout import lay_out
 from deckgen.layout.frame import FOOTER_TOP
 from deckgen.layout.page import Grid, TextBox
+from deckgen.roles import Role
 from deckgen.steps import collapse_steps
 from deckgen.theme import builtin_themes
 
@@ -33,7 +34,7 @@ def test_text_is_never_too_small(recap: Path, theme: str) -> None:
                     secondary = all(r.url for r in p.runs) or all(
                         r.font == checked.theme.fonts.code for r in p.runs
                     )
-                    floor = 16 if element.role == "body" and not secondary else 12
+                    floor = 16 if element.role is Role.BODY and not secondary else 12
                     small += [(page.title, r.text, r.size) for r in p.runs if r.size < floor - 0.05]
             elif isinstance(element, Grid):
                 small += [

@@ -9,6 +9,7 @@ from deckgen.layout.fit import fit, run, scaled
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
 from deckgen.links import brief, normalised
 from deckgen.model import Recap
+from deckgen.roles import Role
 from deckgen.theme import Theme
 
 SLIDE_W = 960.0  # 13.333 in: 16:9
@@ -89,9 +90,9 @@ def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
         ctx.spans(title, sizes.title, theme.colors.title, bold=True, font=theme.fonts.heading)
     )
     paras = fit([para], rect.w, rect.h, sizes.title, sizes.title_min)
-    if paras is None:  # very long titles: smaller still (never below 20 pt)
+    if paras is None:  # very long titles: smaller still (to 20 pt, or a lower theme minimum)
         paras = fit([para], rect.w, rect.h, sizes.title, min(20.0, sizes.title_min)) or (para,)
-    return TextBox(rect, paras, anchor="bottom", role="title")
+    return TextBox(rect, paras, anchor="bottom", role=Role.TITLE)
 
 
 def accent_rule(ctx: Context) -> Shape:
@@ -112,20 +113,29 @@ def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
                 Rect(m, FOOTER_TOP, width * 0.42, FOOTER_H),
                 ctx.spans(recap.footer, size, color),
                 "left",
+                Role.FOOTER,
             )
         )
     if link:
         runs = labelled_link(ctx, "Recording: ", link, size)
         out.append(
             _footer_text(
-                ctx, Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H), runs, "left"
+                ctx,
+                Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H),
+                runs,
+                "left",
+                Role.FOOTER_LINK,
             )
         )
     if number is not None and recap.options.slide_numbers:
         number_runs = (run(str(number), theme.fonts.body, size, color),)
         out.append(
             _footer_text(
-                ctx, Rect(m + width * 0.9, FOOTER_TOP, width * 0.1, FOOTER_H), number_runs, "right"
+                ctx,
+                Rect(m + width * 0.9, FOOTER_TOP, width * 0.1, FOOTER_H),
+                number_runs,
+                "right",
+                Role.SLIDE_NUMBER,
             )
         )
     return out
@@ -140,8 +150,10 @@ def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run,
     )
 
 
-def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align) -> TextBox:
+def _footer_text(
+    ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align, role: Role
+) -> TextBox:
     """Footer text: one line at the footer size, shrinking (to 7 pt) and wrapping to two."""
     para = Para(runs, align=align)
     paras = fit([para], rect.w, rect.h, runs[0].size, 7) or scaled([para], 7 / runs[0].size)
-    return TextBox(rect, paras, anchor="middle")
+    return TextBox(rect, paras, anchor="middle", role=role)

@@ -22,6 +22,7 @@ from deckgen.layout.frame import (
 from deckgen.layout.media import Card, card_body, link_bodies, tile_bodies
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.model import Link, Presenter, Topic, Video
+from deckgen.roles import Role
 
 TITLE_DESCR = "Title slide: "  # + "subtitle, presenter, ...": the lines under the title
 DIVIDER_DESCR = "Presenter's "  # + "tagline, affiliation": the lines of a divider
@@ -46,7 +47,7 @@ def title_page(ctx: Context) -> Page:
             title_rect,
             fit([title], width, title_rect.h, title.runs[0].size, sizes.title_min) or (title,),
             anchor="bottom",
-            role="title",
+            role=Role.TITLE,
         ),
         band,
         Shape(Rect(x + 7.2, title_rect.bottom + 8, 1.4 * INCH, 5), theme.colors.accent),
@@ -76,7 +77,7 @@ def title_page(ctx: Context) -> Page:
             or fit(lines, rect.w, rect.h, start, _LAST_RESORT)
         )
         descr = _title_lines(ctx)
-        elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle", descr=descr))
+        elements.append(TextBox(rect, lines_fit or tuple(lines), role=Role.SUBTITLE, descr=descr))
     return Page("title", recap.title, tuple(elements), layout="title")
 
 
@@ -149,7 +150,7 @@ def agenda_pages(ctx: Context) -> list[Page]:
             ctx,
             "agenda",
             "Agenda" if total == 1 else f"Agenda ({i}/{total})",
-            [TextBox(body, paras, role="body")],
+            [TextBox(body, paras, role=Role.BODY)],
         )
         for i, paras in enumerate(pages, start=1)
     ]
@@ -175,7 +176,7 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
             rect,
             fit([name], rect.w, rect.h, name.runs[0].size, sizes.title_min) or (name,),
             anchor="bottom",
-            role="title",
+            role=Role.TITLE,
         ),
     ]
     shown = [
@@ -192,7 +193,7 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
             TextBox(
                 sub,
                 fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min) or tuple(lines),
-                role="body",
+                role=Role.BODY,
                 descr=DIVIDER_DESCR + ", ".join(k for k, _ in shown),  # read by `import`
             )
         )
@@ -217,9 +218,9 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
             paras.append(Para(ctx.spans(topic.summary, ctx.theme.sizes.body), space_before=12))
         body = ctx.body
         fitted = fit(paras, body.w, body.h, ctx.theme.sizes.body, ctx.theme.sizes.body_min)
-        return _simple_page(
-            ctx, "talk", topic.title, [TextBox(body, fitted or tuple(paras), anchor="middle")]
-        )
+        lines = (Role.SPEAKER,) * len(topic.speakers) + (Role.SUMMARY,) * bool(topic.summary)
+        text = TextBox(body, fitted or tuple(paras), anchor="middle", role=Role.CARD, lines=lines)
+        return _simple_page(ctx, "talk", topic.title, [text])
     slides = topic.slides_url if topic.video else None
     leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
     card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
@@ -253,7 +254,8 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
         return Page("topic", topic.title, (title_box(ctx, topic.title, rect), rule))
     start = paras[0].runs[0].size
     fitted = fit(paras, body.w, body.h, start, sizes.body_min)
-    text = TextBox(body, fitted or tuple(paras), anchor="middle")
+    lines = (Role.SUMMARY,) * bool(topic.summary) + (Role.SLIDES_LINK,) * bool(topic.slides_url)
+    text = TextBox(body, fitted or tuple(paras), anchor="middle", role=Role.TOPIC, lines=lines)
     return _simple_page(ctx, "topic", topic.title, [text])
 
 

@@ -24,6 +24,7 @@ from deckgen.layout.pages import content_pages
 from deckgen.links import shown
 from deckgen.model import Link, Links, Picture, Slide, Table, Video
 from deckgen.qr import qr_png
+from deckgen.roles import Role
 
 TILES_PER_PAGE = 3
 _TABLE_SIZES = (22.0, 12.0)  # start and minimum font size of table text
@@ -37,7 +38,7 @@ def gets_qr(ctx: Context, link: Link) -> bool:
 
 def qr_image(link: Link, rect: Rect, alt: str) -> Image:
     """A QR code of the link; the picture itself is a clickable link too."""
-    return Image(rect, data=qr_png(link.url), name="QR code", alt=alt, url=link.url)
+    return Image(rect, data=qr_png(link.url), alt=alt, url=link.url, role=Role.QR_CODE)
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -194,11 +195,18 @@ def image(ctx: Context, slide: Slide) -> list[Page]:
     w, h = picture.width * scale, picture.height * scale
     rect = Rect(area.x + (area.w - w) / 2, area.y + (area.h - h) / 2, w, h)
     alt = picture.alt or picture.caption or slide.title
-    elements.insert(0, Image(rect, path=picture.path, name=picture.path.name, alt=alt))
+    elements.insert(
+        0,
+        Image(
+            rect, path=picture.path, name=picture.path.name, alt=alt, extension=picture.extension
+        ),
+    )
     return content_pages(ctx, slide, [elements])
 
 
 # --- video cards and QR tiles -------------------------------------------------------------
+
+_LINK_ROLE = {"recording": Role.RECORDING_LINK, "slides": Role.SLIDES_LINK, "link": Role.LINK}
 
 
 @dataclass(frozen=True)
@@ -217,6 +225,14 @@ class Card:
         """The QR code's alt text: "QR code: recording of <title>", or of a link its label."""
         of = "" if self.leads_to == "link" else f"{self.leads_to} of "
         return f"QR code: {of}{self.title}"
+
+    def lines(self, show_title: bool) -> tuple[Role, ...]:
+        """The roles of the card's paragraphs (read back by `import`)."""
+        title = (Role.CARD_TITLE,) if show_title else ()
+        summary = (Role.SUMMARY,) if self.summary else ()
+        slides = (Role.SLIDES_LINK,) if self.slides else ()
+        link = _LINK_ROLE[self.leads_to]
+        return (*title, *(Role.SPEAKER for _ in self.details), *summary, link, *slides)
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
@@ -275,7 +291,8 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
         fitted = fit(paras, text_w, body.h, sizes.body, SMALL_MIN) or scaled(
             paras, SMALL_MIN / sizes.body
         )
-    elements: list[Element] = [TextBox(text_rect, fitted, anchor="middle")]
+    box = TextBox(text_rect, fitted, anchor="middle", role=Role.CARD, lines=card.lines(show_title))
+    elements: list[Element] = [box]
     if with_qr:
         x = body.right - qr_side
         y = body.y + (body.h - qr_side - 0.5 * INCH) / 2
@@ -310,7 +327,7 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
     area = Rect(body.x, body.y, body.w - (qr_side + 0.6 * INCH if qr_links else 0), body.h)
     groups = [_link_group(ctx, link) for link in items]
     pages = paginate(groups, area.w, area.h, sizes.body, sizes.body_min)
-    bodies: list[list[Element]] = [[TextBox(area, page, role="body")] for page in pages]
+    bodies: list[list[Element]] = [[TextBox(area, page, role=Role.BODY)] for page in pages]
     if qr_links:
         link = qr_links[0]
         x, y = body.right - qr_side, body.y + (body.h - qr_side - 0.5 * INCH) / 2
@@ -357,7 +374,7 @@ def _qr_label(ctx: Context, link: Link, rect: Rect) -> TextBox:
     para = Para(
         (run(text, theme.fonts.body, theme.sizes.caption, theme.colors.muted),), align="center"
     )
-    return TextBox(rect, (para,))
+    return TextBox(rect, (para,), role=Role.QR_LABEL)
 
 
 def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:

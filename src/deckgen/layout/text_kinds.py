@@ -10,10 +10,11 @@ from deckgen.layout.frame import INCH, SMALL_MIN, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Bullet, Bullets, Quote, Slide, Stat, Statement, Stats
+from deckgen.roles import Role
 from deckgen.steps import bullet_order
 
 _LEVEL_SCALE = (1.0, 0.88, 0.8)
-BODY_FLOOR = 16.0  # body text is never smaller
+BODY_FLOOR = 16.0  # bullets shrink no further (every level); cards and captions go to 12 pt
 _BULLET_CHARS = ("•", "–", "▪")
 _HANG = 0.32 * INCH  # room for the bullet character
 _STEP = 0.42 * INCH  # extra indent per level
@@ -37,7 +38,7 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     deepest = max((p.level for group in groups for p in group if p.bullet), default=0)
     minimum = max(ctx.theme.sizes.body_min, BODY_FLOOR / _LEVEL_SCALE[min(deepest, 2)])
     pages = paginate(groups, body.w, body.h, size, minimum)
-    return content_pages(ctx, slide, [[TextBox(body, _renumber(p), role="body")] for p in pages])
+    return content_pages(ctx, slide, [[TextBox(body, _renumber(p), role=Role.BODY)] for p in pages])
 
 
 def _revealed(
