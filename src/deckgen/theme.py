@@ -65,6 +65,8 @@ class Sizes:
     topic_label: float
     footer: float
     footer_min: float
+    inline_code_scale: float  # `code` in text, against the text's size
+    snippet_scale: float  # a bullet's code lines, against the bullet's size
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Spacing:
     title_top: float
     title_height: float
     rule_width: float  # the accent bar under the title
+    rule_height: float
+    rule_gap: float  # between the title area and the bar
     body_top: float
     body_bottom: float
     footer_top: float
@@ -99,6 +103,9 @@ class GridSpec:
     footer_link: float  # slide number
     footer_number: float
     level_scale: tuple[float, ...]  # size of bullet levels 1, 2, 3 against the body size
+    title_lines: int  # titles wrap to this many lines before they shrink
+    statement_words: int  # a `text:` of at most this many words is a statement
+    url_chars: int  # a raw address longer than this is printed short
 
 
 @dataclass(frozen=True)

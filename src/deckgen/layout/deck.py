@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from deckgen.layout.callouts import quote, stats
 from deckgen.layout.code import code
-from deckgen.layout.frame import Context, footer
+from deckgen.layout.frame import Context, deck_title_size, footer
 from deckgen.layout.generated import (
     agenda_pages,
     announces_topic,
@@ -19,7 +20,7 @@ from deckgen.layout.generated import (
 )
 from deckgen.layout.media import image, links, table, video
 from deckgen.layout.page import Page
-from deckgen.layout.text_kinds import bullets, quote, statement, stats
+from deckgen.layout.text_kinds import bullets, statement
 from deckgen.model import Recap, Slide
 from deckgen.theme import Theme
 
@@ -41,7 +42,7 @@ LAYOUTS: dict[str, SlideLayout] = {
 
 def lay_out(recap: Recap, theme: Theme) -> list[Page]:
     """Every page of the deck, in the order the recap format gives, with footers."""
-    ctx = Context(theme, recap)
+    ctx = Context(theme, recap, title_size=deck_title_size(theme, recap))
     pages = [title_page(ctx)]
     if recap.options.agenda:
         pages += agenda_pages(ctx)
@@ -54,9 +55,10 @@ def lay_out(recap: Recap, theme: Theme) -> list[Page]:
                 pages.append(talk_card(ctx, topic))
             elif announces_topic(topic):
                 pages.append(topic_page(ctx, topic))
+            within = replace(ctx, topic=topic)
             for slide in topic.slides:
                 pages += [
-                    replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](ctx, slide)
+                    replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)
                 ]
     if recap.options.video_index:
         pages += video_index_pages(ctx)
