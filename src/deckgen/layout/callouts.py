@@ -11,6 +11,7 @@ from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.text_kinds import paragraphs, renumber
+from deckgen.layout.typography import is_statement
 from deckgen.model import Quote, Slide, Stat, Stats
 
 _MARK_W = 0.75  # the quote mark's column, in ems of the mark
@@ -26,11 +27,14 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
     area = Rect(body.x + mark_w, body.y, body.w - mark_w - 0.6 * INCH, body.h)
     source = _source(ctx, slide.content.source, area.w)
     room = area.h - (text_height(source, area.w) + spacing.gap * INCH if source else 0)
+    # a short quotation is set as large as a statement
+    short = is_statement(slide.content.text, ctx.theme.grid.statement_words)
+    size = sizes.statement if short else sizes.quote
     groups = [
-        (Para(ctx.spans(t, sizes.quote, italic=True), space_before=sizes.quote * 0.3),)
+        (Para(ctx.spans(t, size, italic=True), space_before=size * spacing.paragraph_em),)
         for t in paragraphs(slide.content.text)
     ]
-    pages = paginate(groups, area.w, room, sizes.quote, sizes.body_min)
+    pages = paginate(groups, area.w, room, size, sizes.body_min)
     bodies = [
         _quote_block(ctx, area, renumber(paras), source if n == len(pages) else ())
         for n, paras in enumerate(pages, start=1)

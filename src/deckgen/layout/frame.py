@@ -22,7 +22,7 @@ BODY_TOP = 1.7 * INCH
 FOOTER_TOP = 7.0 * INCH
 FOOTER_H = 0.38 * INCH
 BODY_BOTTOM = 6.85 * INCH
-SMALL_MIN = 12.0  # the floor for captions, code, tables and other secondary text
+SMALL_MIN = 14.0  # the floor for captions, code, tables and other secondary text
 LABEL_DESCR = "Topic label"  # the description of a topic label (`import` leaves it out)
 
 
