@@ -86,6 +86,7 @@ class Spacing:
     gap: float  # between cells of a grid (stats, tiles)
     padding: float  # inside a cell or panel
     code_padding: float
+    statement_inset: float  # statements and quotes keep this far from the body's sides
     bullet_hang: float  # room for the bullet character
     bullet_indent: float  # extra indent per bullet level
     paragraph_em: float  # space before a top-level bullet or paragraph
@@ -99,6 +100,7 @@ class GridSpec:
     stats_per_slide: int
     stats_columns: int
     stat_height: float  # inches: the tallest a stat cell grows
+    stat_value_share: float  # of a stat cell's height, for the figure
     footer_text: float  # fractions of the content width: footer text, recording link,
     footer_link: float  # slide number
     footer_number: float

@@ -24,7 +24,7 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
     sizes, spacing = ctx.theme.sizes, ctx.theme.spacing
     body = ctx.body
     mark_w = sizes.quote_mark * _MARK_W
-    area = Rect(body.x + mark_w, body.y, body.w - mark_w - 0.6 * INCH, body.h)
+    area = Rect(body.x + mark_w, body.y, body.w - mark_w - spacing.statement_inset * INCH, body.h)
     source = _source(ctx, slide.content.source, area.w)
     room = area.h - (text_height(source, area.w) + spacing.gap * INCH if source else 0)
     # a short quotation is set as large as a statement
@@ -106,7 +106,8 @@ def _stat_grid(ctx: Context, items: list[Stat]) -> list[Element]:
     theme, sizes = ctx.theme, ctx.theme.sizes
     cells = _cells(ctx, len(items))
     pad = theme.spacing.padding * INCH
-    value_h = cells[0].h * 0.55 - pad  # the band of the figure, below the cell's top padding
+    # the band of the figure, below the cell's top padding
+    value_h = cells[0].h * theme.grid.stat_value_share - pad
     label_h = cells[0].h - value_h - 2 * pad
     inner = cells[0].w - 2 * pad
     value = _common_size(

@@ -191,7 +191,9 @@ def accent_rule(ctx: Context) -> Shape:
     """The short accent bar under the title."""
     spacing = ctx.theme.spacing
     top = (spacing.title_top + spacing.title_height + spacing.rule_gap) * INCH
-    rect = Rect(ctx.margin, top, spacing.rule_width * INCH, spacing.rule_height * INCH)
+    # under the title's first letter (the text boxes' inset), like the body text
+    left = ctx.margin + INSET_X
+    rect = Rect(left, top, spacing.rule_width * INCH, spacing.rule_height * INCH)
     return Shape(rect, ctx.theme.colors.accent)
 
 

@@ -108,7 +108,7 @@ def statement(ctx: Context, slide: Slide) -> list[Page]:
         return _paragraph_pages(ctx, slide, paragraphs(text))
     sizes = ctx.theme.sizes
     para = Para(ctx.spans(text.strip(), sizes.statement, bold=True), align="center")
-    body = ctx.body.inset(0.4 * INCH, 0)
+    body = ctx.body.inset(ctx.theme.spacing.statement_inset * INCH, 0)
     paras = fit([para], body.w, body.h, sizes.statement, sizes.body_min) or (para,)
     return content_pages(ctx, slide, [[TextBox(body, paras, anchor="middle")]], kicker=True)
 
