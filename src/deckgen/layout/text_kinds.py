@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.layout.fit import fit, run
+from deckgen.layout.fit import INSET_X, count_lines, fit, run
 from deckgen.layout.flow import Group, paginate
 from deckgen.layout.frame import INCH, Context
-from deckgen.layout.page import Page, Para, TextBox
+from deckgen.layout.page import Page, Para, Rect, TextBox
 from deckgen.layout.pages import content_pages
-from deckgen.layout.typography import is_statement
+from deckgen.layout.typography import balanced, is_statement
 from deckgen.model import Bullet, Bullets, Slide, Statement
 from deckgen.steps import bullet_order
 
@@ -110,6 +110,10 @@ def statement(ctx: Context, slide: Slide) -> list[Page]:
     para = Para(ctx.spans(text.strip(), sizes.statement, bold=True), align="center")
     body = ctx.body.inset(ctx.theme.spacing.statement_inset * INCH, 0)
     paras = fit([para], body.w, body.h, sizes.statement, sizes.body_min) or (para,)
+    lines = count_lines(paras[0], body.w - 2 * INSET_X)
+    if lines > 1:  # on lines as even as the words allow, still centred
+        width = balanced(paras[0], body.w, lines)
+        body = Rect(body.x + (body.w - width) / 2, body.y, width, body.h)
     return content_pages(ctx, slide, [[TextBox(body, paras, anchor="middle")]], kicker=True)
 
 
