@@ -5,6 +5,7 @@ announced by the slide's own title."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from deckgen.api import check
 from deckgen.layout import lay_out
 from deckgen.layout.deck import LAYOUTS
 from deckgen.layout.frame import LABEL_DESCR
-from deckgen.layout.page import Page, TextBox
+from deckgen.layout.page import Page, Shape, TextBox
 from deckgen.layout.typography import is_raw_url
 from deckgen.steps import collapse_steps
 from deckgen.theme import Theme, builtin_themes
@@ -122,3 +123,28 @@ def test_the_twelve_factor_slides_are_labelled_with_their_talk() -> None:
     # a topic named like the deck, and a slide titled like its topic, get no label
     assert "Tracks" not in labels
     assert all(title != label for title, label in labels.items())
+
+
+@pytest.mark.parametrize("count", range(1, 14))
+def test_stats_sit_in_a_balanced_grid(tmp_path: Path, count: int) -> None:
+    """Rows as even as can be (2 + 2, not 3 + 1), slides as even (4 + 3, not 6 + 1), and
+    one figure size and one label size on a slide."""
+    stats = [{"value": str(n), "label": f"label {n}"} for n in range(count)]
+    data = {"title": "T", "presenters": [{"name": "P", "topics": [{"title": "S"}]}]}
+    data["presenters"][0]["topics"][0]["slides"] = [{"stats": stats}]
+    recap = tmp_path / "stats.yaml"
+    recap.write_text(json.dumps(data), encoding="utf-8")
+    checked = check(recap)
+    pages = [p for p in lay_out(checked.recap, checked.theme) if p.kind == "stats"]
+    per_page = []
+    for page in pages:
+        cells = [e.rect for e in page.elements if isinstance(e, Shape) and e.rounded]
+        rows = sorted({round(r.y) for r in cells})
+        in_rows = [sum(1 for r in cells if round(r.y) == y) for y in rows]
+        assert max(in_rows) - min(in_rows) <= 1, in_rows
+        per_page.append(len(cells))
+        top = min(r.y for r in cells)
+        figures = {b.paras[0].runs[0].size for b in boxes(page) if top <= b.rect.y < 7 * 72}
+        assert len(figures) <= 2  # figures at one size, labels at one size
+    assert sum(per_page) == count
+    assert max(per_page) - min(per_page) <= 1, per_page
