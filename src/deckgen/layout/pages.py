@@ -53,5 +53,7 @@ def head(label: TextBox | None) -> tuple[TextBox, ...]:
 def slide_notes(ctx: Context, slide: Slide) -> str | None:
     """The slide's notes, then each text of it whose long address the slide prints
     short, whole (the address in full)."""
-    full = long_url_texts(slide.content, ctx.theme.grid.url_chars)
+    # a links slide lists its addresses as addresses (its own layout prints them)
+    links = slide.content.kind == "links"
+    full = [] if links else long_url_texts(slide.content, ctx.theme.grid.url_chars)
     return "\n\n".join(n for n in (slide.notes, *full) if n) or None
