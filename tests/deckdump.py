@@ -7,7 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
+
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_PLACEHOLDERS = {PP_PLACEHOLDER.SUBTITLE: "Subtitle", PP_PLACEHOLDER.BODY: "Body"}
+
+
+def _name(shape: Any) -> str:
+    """A shape's name; a placeholder's by its kind (templates name them as they like)."""
+    if not shape.is_placeholder:
+        return str(shape.name)
+    return _PLACEHOLDERS.get(shape.placeholder_format.type, "Body")
 
 
 def _pt(value: int | None) -> float | None:
@@ -68,3 +79,36 @@ def _first_size(frame: Any) -> float | None:
             if r.font.size:
                 return float(r.font.size.pt)
     return None
+
+
+def excerpt(path: Path) -> list[dict[str, Any]]:
+    """What a person checks of a deck, without sizes or positions: each slide's kind, its
+    title, the lines of its other shapes (`Shape name: text`, in reading order), its links
+    and its notes."""
+    slides = []
+    for slide in Presentation(str(path)).slides:
+        title, lines, links = "", [], []
+        for shape in slide.shapes:
+            is_title = shape.is_placeholder and shape.placeholder_format.type in _TITLES
+            if shape.has_text_frame:
+                for p in shape.text_frame.paragraphs:
+                    text = " ".join(p.text.split())
+                    if text and is_title:
+                        title = f"{title} {text}".strip()
+                    elif text:
+                        lines.append(f"{_name(shape)}: {text}")
+                    links += [r.hyperlink.address for r in p.runs if r.hyperlink.address]
+            if getattr(shape, "has_table", False) and shape.has_table:
+                lines += [" | ".join(c.text for c in row.cells) for row in shape.table.rows]
+            if shape.shape_type == 13:  # a picture: its name and alt text
+                alt = shape._element.xpath("string(./p:nvPicPr/p:cNvPr/@descr)")
+                lines.append(f"{shape.name}: [{alt}]")
+                if shape.click_action.hyperlink.address:
+                    links.append(shape.click_action.hyperlink.address)
+        item: dict[str, Any] = {"kind": slide._element.cSld.get("name"), "title": title}
+        item["lines"] = lines
+        item["links"] = sorted(set(links))
+        if slide.has_notes_slide and slide.notes_slide.notes_text_frame.text:
+            item["notes"] = slide.notes_slide.notes_text_frame.text
+        slides.append(item)
+    return slides

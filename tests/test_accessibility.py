@@ -12,6 +12,7 @@ import pytest
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from deckgen.api import build
+from deckgen.options import BuildOptions
 from deckgen.theme import builtin_themes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,7 +51,9 @@ def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Pat
 
 def _deck(decks: dict[tuple[str, str], Path], recap: Path, theme: str, tmp: Path) -> Path:
     if (recap.stem, theme) not in decks:
-        decks[recap.stem, theme] = build(recap, tmp / f"{recap.stem}.pptx", theme=theme).output
+        decks[recap.stem, theme] = build(
+            recap, tmp / f"{recap.stem}.pptx", BuildOptions(theme=theme)
+        ).output
     return decks[recap.stem, theme]
 
 
@@ -97,7 +100,7 @@ def _qr_alts(slide: etree._Element) -> list[str]:
 
 @pytest.mark.parametrize("theme", THEMES)
 def test_qr_codes_say_what_they_lead_to(theme: str, tmp_path: Path) -> None:
-    slides = _slides(build(RECAPS[0], tmp_path / "deck.pptx", theme=theme).output)
+    slides = _slides(build(RECAPS[0], tmp_path / "deck.pptx", BuildOptions(theme=theme)).output)
     kinds = [s.find("p:cSld", NS).get("name") for s in slides]
     talks = [s for s, kind in zip(slides, kinds, strict=True) if kind == "talk"]
     assert talks
@@ -122,7 +125,11 @@ def test_a_talk_without_a_recording_has_a_qr_code_of_its_slides(tmp_path: Path) 
     assert _qr_alts(talk) == ["QR code: slides of A talk"]
 
 
-@pytest.mark.parametrize(("recap", "theme"), CASES)
+# the examples that have continuation slides (the team recap's agenda fits one slide)
+SPLIT = [c for c in CASES if "kubecon2019-team" not in c.id]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(("recap", "theme"), SPLIT)
 def test_continuations_are_numbered(
     recap: Path, theme: str, decks: dict[tuple[str, str], Path], tmp_path: Path
 ) -> None:

@@ -396,6 +396,15 @@ def test_schema_theme_prints_the_theme_schema():
     assert json.loads(result.stdout) == expected
 
 
+def test_schema_that_cannot_be_written_exits_1(write):
+    write("taken", "a file, not a folder")
+    result = run("schema", "-o", "taken/recap.schema.json")
+    assert result.exit_code == 1
+    assert lines(result.stderr) == [
+        "taken/recap.schema.json: error: cannot create folder `taken`: File exists"
+    ]
+
+
 # --- internal errors ----------------------------------------------------------------
 
 
@@ -411,7 +420,7 @@ INTERNAL = [
 
 def test_internal_error_exits_3_without_traceback(write, monkeypatch):
     write("ok.yaml", OK)
-    monkeypatch.setattr("deckgen.cli.build", _boom)
+    monkeypatch.setattr("deckgen.batch.build", _boom)
     result = run("build", "ok.yaml", "-o", "out")
     assert result.exit_code == 3
     assert lines(result.stderr) == INTERNAL
@@ -420,7 +429,7 @@ def test_internal_error_exits_3_without_traceback(write, monkeypatch):
 
 def test_internal_error_with_debug_shows_the_traceback(write, monkeypatch):
     write("ok.yaml", OK)
-    monkeypatch.setattr("deckgen.cli.build", _boom)
+    monkeypatch.setattr("deckgen.batch.build", _boom)
     result = run("--debug", "build", "ok.yaml", "-o", "out")
     assert result.exit_code == 3
     assert "Traceback (most recent call last)" in result.stderr
@@ -441,7 +450,7 @@ def test_internal_error_during_layout_leaves_an_earlier_deck(write, workdir, mon
 
 def test_internal_error_in_validate(write, monkeypatch):
     write("ok.yaml", OK)
-    monkeypatch.setattr("deckgen.cli.check", _boom)
+    monkeypatch.setattr("deckgen.api.check", _boom)
     result = run("validate", "ok.yaml")
     assert result.exit_code == 3
     assert lines(result.stderr) == INTERNAL
@@ -584,7 +593,7 @@ def test_preview_without_libreoffice_names_the_png_and_the_packages(write, workd
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     write("ok.yaml", OK)
-    result = run("preview", "ok.yaml")
+    result = run("preview", "ok.yaml", "-o", "output/ok-preview.png")
     assert result.exit_code == 1
     assert lines(result.stderr) == [
         "output/ok-preview.png: error: not written: LibreOffice (soffice) is not installed;"

@@ -18,6 +18,7 @@ from pptx import Presentation
 
 from deckgen.api import build
 from deckgen.links import youtube
+from deckgen.options import BuildOptions
 from deckgen.theme import builtin_themes
 from tests.support.ooxml import validate_pptx
 from tests.support.render import (
@@ -61,7 +62,7 @@ def _get(
     if key not in cache:
         folder = factory.mktemp(f"{recap.stem}-{theme}")
         pptx = folder / f"{recap.stem}.pptx"
-        build(recap, pptx, theme=theme)
+        build(recap, pptx, BuildOptions(theme=theme))
         cache[key] = Rendered(pptx, render_pdf(pptx, folder), folder)
     return cache[key]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pptx", "PIL", "pygments", "jsonschema", "lxml", "qrcode", "yaml")
+HEAVY = ("pptx", "PIL", "pygments", "jsonschema", "lxml", "qrcode", "yaml", "aiohttp")
 RUN = """
 import json, sys
 sys.argv = ["deckgen", *sys.argv[1:]]
@@ -35,7 +35,10 @@ def packages(modules: set[str]) -> set[str]:
     return {name.split(".")[0] for name in modules}
 
 
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["build", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--version"], ["--help"], ["build", "--help"], ["serve", "--help"], ["diff", "--help"]],
+)
 def test_version_and_help_import_no_heavy_module(args):
     modules = imported(*args)
     assert packages(modules) & set(HEAVY) == set()

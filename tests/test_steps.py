@@ -307,8 +307,8 @@ def test_code_that_keeps_every_line_and_adds_lines_is_a_step():
 
 
 def test_another_image_is_another_slide(tmp_path: Path):
-    logo = Picture(tmp_path / "loki.png", 400, 200, "Grafana Loki")
-    other = Picture(tmp_path / "helm.png", 400, 200, "Grafana Loki")
+    logo = Picture(tmp_path / "loki.png", 400, 200, "png", "Grafana Loki")
+    other = Picture(tmp_path / "helm.png", 400, 200, "png", "Grafana Loki")
     assert not is_step(slide(logo, 1), slide(other, 2))
     assert is_step(slide(logo, 1), slide(logo, 2))
 

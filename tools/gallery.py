@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from deckgen.api import build
+from deckgen.options import BuildOptions
 from deckgen.preview import contact_sheet
 from deckgen.theme import builtin_themes
 
@@ -25,7 +26,7 @@ def main() -> None:
         for theme in builtin_themes():
             with tempfile.TemporaryDirectory() as scratch:
                 deck = Path(scratch) / f"{recap.stem}.pptx"
-                build(recap, deck, theme=theme.name)
+                build(recap, deck, BuildOptions(theme=theme.name))
                 sheet = OUT / f"{recap.stem}-{theme.name}.png"
                 sheet.write_bytes(contact_sheet(deck, columns=4, dpi=24, limit=12))
                 print(f"{sheet.relative_to(ROOT)}")

@@ -12,9 +12,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
 from deckgen.errors import DeckgenError, Position, Problem, RecapError, ThemeError
+from deckgen.options import BuildOptions
+from deckgen.roles import Role
 
 if TYPE_CHECKING:
     from deckgen.layout import Page
@@ -23,9 +25,9 @@ if TYPE_CHECKING:
     from deckgen.model.types import StepMode
     from deckgen.render import RenderCache
     from deckgen.steps import Collapse
+    from deckgen.svg import SvgSlide
     from deckgen.theme import Theme
 
-Split = Literal["presenters"]
 ProgressCallback = Callable[[float, str], None]  # (fraction of the recap's decks done, stage)
 
 
@@ -74,6 +76,7 @@ class BuildResult:
 
 def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked:
     """Load and validate a recap and its theme; raise `RecapError` listing every problem."""
+    from deckgen.images import ImageCache
     from deckgen.load import load_recap
     from deckgen.load.paths import repository_root
     from deckgen.model import recap_from_document
@@ -82,12 +85,13 @@ def check(path: Path, theme: str | None = None, strict: bool = False) -> Checked
 
     doc = load_recap(path)
     problems = check_schema(doc)
-    problems += check_semantics(doc) if not any(_is_fatal(p) for p in problems) else []
+    images = ImageCache()  # validation inspects the images, the model reuses what it found
+    problems += check_semantics(doc, images) if not any(_is_fatal(p) for p in problems) else []
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     if errors or (strict and warnings):
         raise RecapError(at_most(errors + warnings))
-    recap = recap_from_document(doc)
+    recap = recap_from_document(doc, images)
     if theme:
         return Checked(recap, load_theme(find_theme(theme, Path.cwd())), warnings, doc)
     root = repository_root(path)
@@ -106,11 +110,11 @@ def _is_fatal(problem: Problem) -> bool:
 
 @dataclass(frozen=True)
 class Job:
-    """One deck to build: `build(recap, output, **options)`."""
+    """One deck to build: `build(recap, output, options)`."""
 
     recap: Path
     output: Path
-    options: dict[str, Any] = field(default_factory=dict)
+    options: BuildOptions = field(default_factory=BuildOptions)
 
 
 def build_many(
@@ -143,7 +147,7 @@ def build_many(
 
 def _outcome(job: Job) -> BuildResult | Exception:
     try:
-        return build(job.recap, job.output, **job.options)
+        return build(job.recap, job.output, job.options)
     except Exception as exc:  # reported by the caller, in order
         return exc
 
@@ -177,7 +181,7 @@ def _planned(job: Job) -> list[tuple[Path, str, Position, str]]:
 
     recap = job.recap.as_posix()
     out = [(job.output, recap, Position(recap), "")]
-    if job.options.get("split") != "presenters":
+    if job.options.split != "presenters":
         return out
     try:
         doc = load_recap(job.recap)
@@ -196,126 +200,147 @@ def _planned(job: Job) -> list[tuple[Path, str, Position, str]]:
 def build(
     path: Path,
     output: Path,
-    theme: str | None = None,
-    strict: bool = False,
-    steps: StepMode | None = None,
-    *,
-    incremental: bool = False,
-    force: bool = False,
-    split: Split | None = None,
+    options: BuildOptions | None = None,
     progress: ProgressCallback | None = None,
     cache: RenderCache | None = None,
 ) -> BuildResult:
-    """Build one recap into `output` (a .pptx path); nothing is written on failure.
+    """Build one recap into `output` (a .pptx path) as `options` say (the defaults of
+    `BuildOptions` without); nothing is written on failure.
 
-    `incremental`: keep a fingerprint of the inputs beside each deck (see
+    `options.incremental`: keep a fingerprint of the inputs beside each deck (see
     `deckgen.fingerprint`) and leave a deck whose fingerprint matches as it is
-    (`up_to_date`), unless `force`. `split="presenters"`: also one deck per presenter,
-    `<stem>-<presenter slug>.pptx` (in `parts`). `progress(fraction, stage)` is told how
-    far the build is. `cache`: what this deck's previous build rendered, reused where
-    the content is the same (`deckgen watch`; see `deckgen.render.memo`).
+    (`up_to_date`), unless `options.force`. `options.split="presenters"`: also one deck
+    per presenter, `<stem>-<presenter slug>.pptx` (in `parts`). `progress(fraction,
+    stage)` is told how far the build is. `cache`: what this deck's previous build
+    rendered, reused where the content is the same (`deckgen watch`; see
+    `deckgen.render.memo`). PDFs are `deckgen.batch.write_pdf`'s.
     """
-    from deckgen import fingerprint as fp
-    from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap
-    from deckgen.steps import collapse_steps
-
+    chosen = options or BuildOptions()
     started = time.perf_counter()
     tell = progress or _silent
     tell(0.0, f"checking {path.name}")
-    checked = check(path, theme, strict)
-    mode = steps or checked.recap.options.collapse_steps
-    recap, report = collapse_steps(checked.recap, mode)
-    inputs = tuple(checked.inputs)
-    options: dict[str, str | int | None] = {
-        "recap": path.as_posix(),
-        "theme": theme,
-        "theme_folder": checked.theme.folder.as_posix(),
-        "steps": mode,
-    }
-    decks: list[tuple[Recap, list[Collapse], Path, int | None]] = [(recap, report, output, None)]
-    if split == "presenters":
-        for i, target in enumerate(presenter_outputs(recap, output)):
-            decks.append((presenter_recap(recap, i), presenter_collapses(report, i), target, i))
+    checked = check(path, chosen.theme, chosen.strict)
+    decks = _plan(path, output, checked, chosen)
     results = []
-    for n, (deck_recap, collapsed, target, index) in enumerate(decks):
+    for n, deck in enumerate(decks):
 
         def stage(part: float, label: str, n: int = n) -> None:
             tell((n + part) / len(decks), label)
 
-        choices = {**options, "presenter": index}
-        key = fp.fingerprint(inputs, choices, checked.digests) if incremental else None
-        result = _deck(
-            path, deck_recap, collapsed, target, checked, strict, key, force, index, stage, cache
-        )
-        results.append(replace(result, seconds=time.perf_counter() - started, inputs=inputs))
+        result = _deck(deck, checked, chosen, stage, cache)
+        results.append(replace(result, seconds=time.perf_counter() - started))
         started = time.perf_counter()
     tell(1.0, "done")
     return replace(results[0], parts=tuple(results[1:]))
 
 
+@dataclass(frozen=True)
+class _Deck:
+    """One deck a build writes: the full one, or presenter number `presenter`'s."""
+
+    source: Path
+    recap: Recap  # with the steps collapsed (and only the presenter's, for a part)
+    collapsed: list[Collapse]
+    output: Path
+    presenter: int | None
+    key: str | None  # the fingerprint of an incremental build
+    inputs: tuple[Path, ...]
+
+
+def _plan(path: Path, output: Path, checked: Checked, options: BuildOptions) -> list[_Deck]:
+    """The decks to write: the full deck, then (when split) each presenter's."""
+    from deckgen import fingerprint as fp
+    from deckgen.split import presenter_collapses, presenter_outputs, presenter_recap
+    from deckgen.steps import collapse_steps
+
+    mode = options.steps or checked.recap.options.collapse_steps
+    recap, report = collapse_steps(checked.recap, mode)
+    inputs = tuple(checked.inputs)
+    choices: dict[str, str | int | None] = {
+        "recap": path.as_posix(),
+        "theme": options.theme,
+        "theme_folder": checked.theme.folder.as_posix(),
+        "steps": mode,
+    }
+
+    def deck(recap: Recap, collapsed: list[Collapse], target: Path, index: int | None) -> _Deck:
+        key = None
+        if options.incremental:
+            key = fp.fingerprint(inputs, {**choices, "presenter": index}, checked.digests)
+        return _Deck(path, recap, collapsed, target, index, key, inputs)
+
+    decks = [deck(recap, report, output, None)]
+    if options.split == "presenters":
+        for i, target in enumerate(presenter_outputs(recap, output)):
+            decks.append(deck(presenter_recap(recap, i), presenter_collapses(report, i), target, i))
+    return decks
+
+
 def _deck(
-    path: Path,
-    recap: Recap,
-    collapsed: list[Collapse],
-    output: Path,
+    deck: _Deck,
     checked: Checked,
-    strict: bool,
-    key: str | None,
-    force: bool,
-    presenter: int | None,
-    stage: Callable[[float, str], None],
-    cache: RenderCache | None = None,
+    options: BuildOptions,
+    stage: ProgressCallback,
+    cache: RenderCache | None,
 ) -> BuildResult:
-    """Build one deck (the full one, or presenter number `presenter`'s) unless it is up to
-    date; the caller fills in the time and the inputs."""
+    """Build one deck unless it is up to date; the caller fills in the time."""
     from deckgen import fingerprint as fp
     from deckgen.layout import lay_out
     from deckgen.render import render
-    from deckgen.split import with_divider
-    from deckgen.write import remove_stale, write_together
+    from deckgen.write import write_together
 
-    name = recap.presenters[0].name if presenter is not None else None
-    record = fp.up_to_date(output, key) if key is not None and not force else None
-    if record is not None:
-        remove_stale(output)  # what a killed build left
-        remove_stale(fp.sidecar(output))
-        if strict and record.template_warnings:
-            raise ThemeError(list(record.template_warnings))
-        warnings = checked.warnings + list(record.template_warnings)
-        return BuildResult(
-            path, output, record.slides, collapsed, list(record.splits), record.qr_codes,
-            warnings, 0.0, up_to_date=True, presenter=name,
-        )  # fmt: skip
-    stage(0.0, f"laying out {output.name}")
-    pages = lay_out(recap, checked.theme)
-    if presenter is not None:
-        pages = with_divider(pages, recap, checked.theme)
-    stage(1 / 3, f"rendering {output.name}")
-    data, template_warnings = render(pages, recap, checked.theme, cache)
-    if strict and template_warnings:
+    current = _current(deck, checked, options)
+    if current is not None:
+        return current
+    stage(0.0, f"laying out {deck.output.name}")
+    # a presenter's own deck has their divider, as decks of several presenters do
+    pages = lay_out(deck.recap, checked.theme, dividers=deck.presenter is not None or None)
+    stage(1 / 3, f"rendering {deck.output.name}")
+    data, template_warnings = render(pages, deck.recap, checked.theme, cache)
+    if options.strict and template_warnings:
         raise ThemeError(template_warnings)
-    stage(2 / 3, f"writing {output.name}")
+    stage(2 / 3, f"writing {deck.output.name}")
     splits = _splits(pages)
-    qr = sum(1 for p in pages for e in p.elements if getattr(e, "name", "") == "QR code")
-    files = [(data, output)]
-    if key is not None:  # the deck and its fingerprint are written together, or neither
+    qr = sum(p.count(Role.QR_CODE) for p in pages)
+    files = [(data, deck.output)]
+    if deck.key is not None:  # the deck and its fingerprint are written together, or neither
         record = fp.Record(
-            key, fp.sha256(data), len(data), len(pages), tuple(splits), qr,
+            deck.key, fp.sha256(data), len(data), len(pages), tuple(splits), qr,
             tuple(template_warnings),
         )  # fmt: skip
-        files.append((fp.record_bytes(record), fp.sidecar(output)))
+        files.append((fp.record_bytes(record), fp.sidecar(deck.output)))
     write_together(files)
+    warnings = checked.warnings + template_warnings
+    return _result(deck, len(pages), splits, qr, warnings)
+
+
+def _current(deck: _Deck, checked: Checked, options: BuildOptions) -> BuildResult | None:
+    """The result of a deck whose fingerprint matches (nothing is written), else None."""
+    from deckgen import fingerprint as fp
+    from deckgen.write import remove_stale
+
+    if deck.key is None or options.force:
+        return None
+    record = fp.up_to_date(deck.output, deck.key)
+    if record is None:
+        return None
+    remove_stale(deck.output)  # what a killed build left
+    remove_stale(fp.sidecar(deck.output))
+    if options.strict and record.template_warnings:
+        raise ThemeError(list(record.template_warnings))
+    warnings = checked.warnings + list(record.template_warnings)
+    result = _result(deck, record.slides, list(record.splits), record.qr_codes, warnings)
+    return replace(result, up_to_date=True)
+
+
+def _result(
+    deck: _Deck, slides: int, splits: list[str], qr_codes: int, warnings: list[Problem]
+) -> BuildResult:
+    name = deck.recap.presenters[0].name if deck.presenter is not None else None
     return BuildResult(
-        path,
-        output,
-        len(pages),
-        collapsed,
-        splits,
-        qr,
-        checked.warnings + template_warnings,
-        0.0,
-        presenter=name,
-    )
+        deck.source, deck.output, slides, deck.collapsed, splits, qr_codes, warnings, 0.0,
+        inputs=deck.inputs, presenter=name,
+    )  # fmt: skip
 
 
 def _splits(pages: list[Page]) -> list[str]:
@@ -329,3 +354,13 @@ def _splits(pages: list[Page]) -> list[str]:
 
 def _silent(fraction: float, stage: str) -> None:
     """The progress callback that reports nothing."""
+
+
+def svg_slides(
+    path: Path, theme: str | None = None, steps: StepMode | None = None
+) -> list[SvgSlide]:
+    """Every slide of the recap at `path` as an SVG document, with its notes (see
+    `deckgen.svg`); raises `RecapError` or `ThemeError` as `check` does."""
+    from deckgen.svg import svg_slides as slides
+
+    return slides(path, theme, steps)

@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
+from deckgen.text_rules import FORBIDDEN_CHARS
+
 # characters a message must not print as they are: controls (line breaks and tabs too: a
 # problem is one line), lone surrogates and non-characters (not encodable), and the
 # invisible direction marks and overrides (they reorder what a terminal shows)
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u200e\u200f\u2028\u2029"
-    "\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE = re.compile(f"[{FORBIDDEN_CHARS}\t\n\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

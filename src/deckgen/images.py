@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.load.paths import PathProblem, confined_file
@@ -12,9 +12,6 @@ from deckgen.load.paths import PathProblem, confined_file
 MAX_IMAGE_BYTES = 50_000_000
 MAX_IMAGE_PIXELS = 50_000_000  # a 8K screenshot is 33 megapixels
 FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "BMP": "bmp", "TIFF": "tiff"}
-
-
-_INSPECTED: dict[tuple[Path, int, int], ImageInfo] = {}  # (file, size, mtime) -> result
 
 
 class ImageProblem(ValueError):
@@ -31,7 +28,15 @@ class ImageInfo:
     extension: str
 
 
-def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
+@dataclass
+class ImageCache:
+    """Images already inspected, by (file, size, mtime): validation and the model both ask,
+    and a file is opened once. The caller owns it (one a check of a recap)."""
+
+    found: dict[tuple[Path, int, int], ImageInfo] = field(default_factory=dict)
+
+
+def inspect_image(path: Path, shown: str, root: Path, cache: ImageCache | None = None) -> ImageInfo:
     """Check that `path` is a usable image inside `root` (symlinks resolved)."""
     try:
         resolved = confined_file(path, "image", shown, root)
@@ -39,8 +44,9 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
         raise ImageProblem(str(exc)) from None
     status = resolved.stat()
     key = (resolved, status.st_size, status.st_mtime_ns)
-    if key in _INSPECTED:  # validation and the model both ask: open each file once
-        return _INSPECTED[key]
+    found = cache.found if cache is not None else {}
+    if key in found:
+        return found[key]
     if status.st_size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"image `{shown}` is larger than {MAX_IMAGE_BYTES // 1_000_000} MB")
     from PIL import Image  # Pillow: only for recaps that show images
@@ -75,14 +81,5 @@ def inspect_image(path: Path, shown: str, root: Path) -> ImageInfo:
         supported = ", ".join(sorted(FORMATS))
         raise ImageProblem(f"image `{shown}` is {kind or 'of unknown format'}; use {supported}")
     info = ImageInfo(resolved, width, height, FORMATS[kind])
-    _INSPECTED[key] = info
+    found[key] = info
     return info
-
-
-def image_extension(path: Path) -> str:
-    """The file extension a deck stores the (already inspected) image under."""
-    status = path.stat()
-    info = _INSPECTED.get((path.resolve(), status.st_size, status.st_mtime_ns))
-    if info is None:
-        info = inspect_image(path, path.name, path.resolve().parent)
-    return info.extension

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +105,15 @@ def including_recaps(file: Path, top: Path | None = None) -> list[Path]:
             if target in _files_read(candidate):
                 found.append(candidate)
     return found
+
+
+def recaps_to_check(paths: Sequence[Path]) -> list[Path]:
+    """Each path, or, for a file that recaps include, those recaps (without repeats):
+    what `deckgen validate` checks."""
+    out: list[Path] = []
+    for path in paths:
+        out += including_recaps(path) or [path]
+    return list(dict.fromkeys(out))
 
 
 def _folders_up(file: Path, top: Path | None) -> Iterator[Path]:

@@ -28,11 +28,29 @@ PDFTOPPM_TIMEOUT = 120.0
 _MARKER = "DECKGEN_OFFICE_RUN"
 _REAP_SECONDS = 5.0  # how long to wait for killed processes to go
 _PROC = Path("/proc")
+_INSTALL = {  # what a missing program comes with on Debian and Ubuntu
+    "soffice": ("LibreOffice", "libreoffice-impress"),
+    "pdftoppm": ("poppler", "poppler-utils"),
+}
 
 
 def missing(program: str) -> bool:
     """True when `program` is not on PATH."""
     return shutil.which(program) is None
+
+
+def need_programs(target: Path, programs: list[str]) -> None:
+    """Refuse, naming `target` and the Debian package to install, when a program is missing."""
+    problems = []
+    for program in filter(missing, programs):
+        what, package = _INSTALL[program]
+        message = (
+            f"not written: {what} ({program}) is not installed; install it with"
+            f" `sudo apt-get install {package}`"
+        )
+        problems.append(Problem(Position(target.as_posix()), message))
+    if problems:
+        raise BuildError(problems)
 
 
 def to_pdf(pptx: Path, pdf: Path, timeout: float = SOFFICE_TIMEOUT) -> None:

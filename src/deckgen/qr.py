@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import io
+import struct
 from functools import cache
 from importlib.metadata import version
 
 from deckgen import __version__
 from deckgen import cache as disk_cache
 from deckgen.links import as_uri
+
+_BOX = 10  # pixels a module
 
 
 @cache
@@ -28,6 +31,13 @@ def qr_png(url: str) -> bytes:
     return data
 
 
+def qr_modules(url: str) -> int:
+    """The side of `url`'s QR code in modules, its quiet zone included (what sets how
+    large it must be drawn to scan)."""
+    width = struct.unpack(">I", qr_png(url)[16:20])[0]  # the PNG header's IHDR width
+    return int(width) // _BOX
+
+
 @cache
 def _versions() -> tuple[str, str, str]:
     """What a QR code's bytes depend on besides the link (reading package metadata is
@@ -39,7 +49,7 @@ def _make(url: str) -> bytes:
     import qrcode  # only decks with links to scan need it
     from qrcode.constants import ERROR_CORRECT_M
 
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=10, border=4)
+    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=_BOX, border=4)
     code.add_data(url)
     code.make(fit=True)
     image = code.make_image(fill_color="#000000", back_color="#FFFFFF").get_image()

@@ -2,7 +2,8 @@
 
 A presenter's deck is the recap with only that presenter: the title slide, the
 presenter's divider, their talks and slides, the video index of their videos and the
-closing slide (no agenda: the divider says who presents).
+closing slide (no agenda: the divider says who presents). Layout gives it the divider
+(`lay_out(..., dividers=True)`); this module picks the presenter and names the decks.
 """
 
 from __future__ import annotations
@@ -12,12 +13,8 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from deckgen.layout import Page
-from deckgen.layout.frame import Context, footer
-from deckgen.layout.generated import divider_page
 from deckgen.model import Recap
 from deckgen.steps import Collapse
-from deckgen.theme import Theme
 
 # Latin letters that Unicode does not decompose into a base letter and an accent
 _LETTERS = str.maketrans(
@@ -69,28 +66,3 @@ def presenter_collapses(collapsed: list[Collapse], index: int) -> list[Collapse]
     """The collapsed step runs that lie in presenter number `index`."""
     prefix = f"presenters[{index}]"
     return [c for c in collapsed if c.origin.path.startswith((f"{prefix}.", f"{prefix}["))]
-
-
-def with_divider(pages: list[Page], recap: Recap, theme: Theme) -> list[Page]:
-    """Insert the divider of `recap`'s one presenter after the title slide.
-
-    Layout gives dividers only to decks of several presenters; the slide numbers of the
-    pages after the divider move up by one (their footers are laid out again).
-    """
-    ctx = Context(theme, recap)
-    out = [pages[0], divider_page(ctx, recap.presenters[0])]
-    for number, page in enumerate(pages[1:], start=2):
-        out.append(_renumbered(ctx, page, number, number + 1))
-    return out
-
-
-def _renumbered(ctx: Context, page: Page, old: int, new: int) -> Page:
-    if page.layout != "content":
-        return page
-    tail = tuple(footer(ctx, old, page.footer_link))
-    if not tail:
-        return page
-    if page.elements[-len(tail) :] != tail:  # layout must have changed how footers are added
-        raise AssertionError(f"page {old} ({page.title!r}) does not end with its footer")
-    renumbered = (*page.elements[: -len(tail)], *footer(ctx, new, page.footer_link))
-    return replace(page, elements=renumbered)

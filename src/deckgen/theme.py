@@ -111,9 +111,90 @@ class GridSpec:
 
 
 @dataclass(frozen=True)
+class CardTokens:
+    """The talk card (a hero slide) and the card of a video slide."""
+
+    title: float  # pt
+    speaker: float  # pt
+    summary: float  # pt
+    link: float  # pt
+    qr_label: float  # pt
+
+
+@dataclass(frozen=True)
+class IndexTokens:
+    """The video index: a grid of cards, each a QR code beside its title."""
+
+    per_slide: int
+    columns: int
+    title: float  # pt
+    detail: float  # pt
+    title_lines: int
+
+
+@dataclass(frozen=True)
+class TilesTokens:
+    """Link tiles: QR code on top, label below, a few a slide."""
+
+    per_slide: int
+    title: float  # pt
+
+
+@dataclass(frozen=True)
+class TableTokens:
+    """Native tables."""
+
+    size: float  # pt
+    size_min: float  # pt
+
+
+@dataclass(frozen=True)
+class AgendaTokens:
+    """The agenda: numbered topics in up to `columns` columns."""
+
+    columns: int
+    size: float  # pt
+    size_min: float  # pt
+
+
+@dataclass(frozen=True)
+class ClosingTokens:
+    """The closing slide: the thank-you moment and the closing links' QR codes."""
+
+    thanks: float  # pt
+    questions: float  # pt
+    qr_links: int
+
+
+@dataclass(frozen=True)
+class PictureTokens:
+    """Pictures of image slides."""
+
+    caption: float  # pt
+    caption_width: float
+    frame: float  # inches
+
+
+@dataclass(frozen=True)
+class QrTokens:
+    """QR codes: sized so that every code decodes from a coarse rendering of the slide."""
+
+    scan_dpi: float
+    module_px: float
+
+
+@dataclass(frozen=True)
 class Components:
-    """Tokens of the generated slides' parts (cards, tables, agenda, closing): each a
-    section of its own, e.g. `card: CardTokens` with a `CardTokens` dataclass."""
+    """Tokens of the generated slides' parts: cards, tables, agenda, closing, pictures, QR codes."""
+
+    card: CardTokens
+    index: IndexTokens
+    tiles: TilesTokens
+    table: TableTokens
+    agenda: AgendaTokens
+    closing: ClosingTokens
+    picture: PictureTokens
+    qr: QrTokens
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from deckgen.errors import DeckgenError
 from deckgen.fingerprint import file_digest
+
+if TYPE_CHECKING:
+    from deckgen.api import BuildResult
+    from deckgen.options import BuildOptions
 
 Stamp = tuple[int, int, int]  # (mtime in ns, size, inode)
 State = tuple[Stamp, str] | None  # the stamp and SHA-256 of a file, None when missing
@@ -99,3 +105,33 @@ def _after(build: Callable[[], Collection[Path]], before: Snapshot) -> Snapshot:
             now = state(path)
             out[path] = None if now is not None and now[0][0] >= started else now
     return out
+
+
+class Rebuild:
+    """Build `recap` into `target` on each call, always (`options.force`), reusing what the
+    previous build rendered; `watched` is what to watch after it, `builds` how many ran."""
+
+    def __init__(self, recap: Path, target: Path, options: BuildOptions) -> None:
+        from deckgen.inputs import watchable
+        from deckgen.render import RenderCache
+
+        self.recap, self.target, self.options = recap, target, options
+        self.watched = [watchable(recap)]
+        self.builds = 0
+        self.cache = RenderCache()  # slides and zip members that did not change are reused
+
+    def __call__(self) -> BuildResult:
+        """Build; a recap that does not build adds the files it names to `watched` (so that
+        fixing any of them rebuilds), and a bug in deckgen leaves `watched` as it was."""
+        from deckgen.api import build
+        from deckgen.inputs import recap_inputs, watchable
+
+        self.builds += 1
+        try:
+            result = build(self.recap, self.target, self.options, cache=self.cache)
+        except DeckgenError:
+            named = recap_inputs(self.recap, self.options.theme)
+            self.watched = list(dict.fromkeys([*self.watched, *named]))
+            raise
+        self.watched = list(dict.fromkeys([watchable(self.recap), *result.inputs]))
+        return result

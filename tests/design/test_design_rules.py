@@ -17,6 +17,7 @@ from deckgen.layout.deck import LAYOUTS
 from deckgen.layout.frame import LABEL_DESCR
 from deckgen.layout.page import Page, Shape, TextBox
 from deckgen.layout.typography import is_raw_url
+from deckgen.roles import Role
 from deckgen.steps import collapse_steps
 from deckgen.theme import Theme, builtin_themes
 
@@ -46,7 +47,7 @@ def test_one_title_size_per_deck(recap: Path, theme: str) -> None:
         for page in pages
         if page.kind in LAYOUTS
         for box in boxes(page)
-        if box.role == "title"
+        if box.role is Role.TITLE
         for para in box.paras
         for run in para.runs
         if run.size != resolved.sizes.topic_label  # a statement's title, set as a label
@@ -65,7 +66,7 @@ def test_titles_take_at_most_two_lines_at_that_size(recap: Path, theme: str) -> 
         for page in pages
         if page.kind in LAYOUTS
         for box in boxes(page)
-        if box.role == "title"
+        if box.role is Role.TITLE
         if count_lines(box.paras[0], box.rect.w - 2 * INSET_X) > resolved.grid.title_lines
     ]
     assert long == []
@@ -77,12 +78,12 @@ def test_body_text_and_code_stay_over_their_floors(recap: Path, theme: str) -> N
     sizes, small = resolved.sizes, []
     for page in (p for p in pages if p.kind in ("bullets", "text", "quote", "code")):
         for box in boxes(page):
-            if box.rect.y >= resolved.spacing.footer_top * 72 or box.role == "title":
+            if box.rect.y >= resolved.spacing.footer_top * 72 or box.role is Role.TITLE:
                 continue
             for run in (r for p in box.paras for r in p.runs if r.text.strip()):
                 code = run.font == resolved.fonts.code
                 floor = sizes.code_min if code else sizes.detail_min
-                if box.role == "body" and not code and not run.url:
+                if box.role is Role.BODY and not code and not run.url:
                     floor = sizes.body_min
                 if run.size < floor - 0.05:
                     small.append((page.title, run.text, run.size))

@@ -4,6 +4,7 @@ the README promises (validate pull requests with annotations, build decks and PD
 from __future__ import annotations
 
 import glob
+import os
 import shlex
 import subprocess
 import sys
@@ -94,11 +95,20 @@ CURRENT = {  # the current major of each action; every one runs on Node 24
     "actions/cache": "v6",
     "actions/upload-artifact": "v7",
 }
+DIFF = (
+    'deckgen diff --against "origin/$GITHUB_BASE_REF" --html output/slides-diff.html'
+    " recaps/*.yaml > output/slides-diff.txt"
+)
 APT = ["libreoffice-impress", "poppler-utils", "fonts-crosextra-carlito", "fonts-liberation2"]
 
 
-def upload(job: dict[str, Any]) -> dict[str, Any]:
-    (step,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+def upload(job: dict[str, Any], name: str) -> dict[str, Any]:
+    """The `with:` of the step that uploads the artifact `name`."""
+    (step,) = [
+        s
+        for s in job["steps"]
+        if s.get("uses", "").startswith("actions/upload-artifact") and s["with"]["name"] == name
+    ]
     return dict(step["with"])
 
 
@@ -146,16 +156,27 @@ def test_pull_requests_validate_then_upload_decks_and_contact_sheets(workflow: P
     validate = "deckgen validate --strict --format github recaps/*.yaml"
     build = "deckgen build recaps/*.yaml"
     preview = 'for recap in recaps/*.yaml; do deckgen preview "$recap"; done'
-    assert [line for line in lines if "deckgen" in line and "pip" not in line] == [
+    assert [line for line in lines if line.startswith("deckgen") or "; do deckgen" in line] == [
         validate,
+        DIFF,
         build,
         preview,
     ]
-    # annotations come before the slow part (LibreOffice)
-    assert lines.index(validate) < min(i for i, x in enumerate(lines) if "apt-get" in x)
-    assert upload(job)["name"] == "decks-preview"
-    assert upload(job)["path"].split() == ["output/*.pptx", "output/*-preview.png"]
-    assert upload(job)["if-no-files-found"] == "error"
+    # annotations and the slide diff come before the slow part (LibreOffice)
+    apt = min(i for i, x in enumerate(lines) if "apt-get" in x)
+    assert lines.index(validate) < lines.index(DIFF) < apt
+    assert upload(job, "decks-preview")["path"].split() == [
+        "output/*.pptx",
+        "output/*-preview.html",
+    ]
+    assert upload(job, "decks-preview")["if-no-files-found"] == "error"
+    assert upload(job, "slides-diff") == {
+        "name": "slides-diff",
+        "path": "output/slides-diff.html",
+        "if-no-files-found": "error",
+    }
+    (checkout,) = [s for s in job["steps"] if s.get("uses", "").startswith("actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch, for `diff --against`
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.relative_to(REPO).as_posix())
@@ -170,10 +191,10 @@ def test_pushes_to_main_build_decks_and_pdfs_and_upload_them(workflow: Path):
         "actions/cache",
         "actions/upload-artifact",
     ]
+    assert "with" not in job["steps"][0]  # no history needed
     assert deckgen_lines(job, "build") == ["deckgen build --pdf recaps/*.yaml"]
-    assert upload(job)["name"] == "decks"
-    assert upload(job)["path"].split() == ["output/*.pptx", "output/*.pdf"]
-    assert upload(job)["if-no-files-found"] == "error"
+    assert upload(job, "decks")["path"].split() == ["output/*.pptx", "output/*.pdf"]
+    assert upload(job, "decks")["if-no-files-found"] == "error"
 
 
 def test_the_copy_for_recap_repositories_differs_only_in_how_deckgen_is_installed():
@@ -210,6 +231,36 @@ def test_the_workflow_commands_succeed_on_the_example_recaps(event: str, example
         ]
     else:
         assert result.stdout == ""  # no annotations: the examples are clean
+
+
+def test_the_slide_diff_step_writes_the_summary_and_the_page(examples: Path, tmp_path: Path):
+    """The pull-request job's diff step, run by bash as GitHub runs it, in a clone of the
+    examples whose base branch `main` is `origin/main` and whose head edits one bullet."""
+    job = job_when(load(WORKFLOWS[0]), "pull_request")
+    (step,) = [s for s in job["steps"] if DIFF in s.get("run", "")]
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q", "-b", "main"], ["add", "recaps"], ["commit", "-q", "-m", "x"]):
+        subprocess.run([*git, *args], check=True, capture_output=True, timeout=60)
+    subprocess.run([*git, "update-ref", "refs/remotes/origin/main", "HEAD"], check=True)
+    recap = examples / "recaps/eu2019.yaml"
+    recap.write_text(recap.read_text(encoding="utf-8").replace("CRD still beta", "CRD is GA"))
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "GITHUB_BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### Slides changed\n```text\n--- origin/main:recaps/eu2019.yaml (")
+    assert "\n1 changed, 0 added, 0 removed\n--- origin/main:recaps/kubecon2019-team" in text
+    assert text.endswith("\n0 changed, 0 added, 0 removed\n```\n")
+    assert done.stdout in text
+    assert "<svg" in (examples / "output/slides-diff.html").read_text(encoding="utf-8")
 
 
 def test_pyproject_test_extra_has_the_tools_these_tests_use():

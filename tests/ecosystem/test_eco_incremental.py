@@ -9,6 +9,7 @@ from pathlib import Path
 
 from deckgen import api
 from deckgen.fingerprint import read_record, sidecar
+from deckgen.options import BuildOptions
 
 RECAP = """\
 title: KubeCon Europe 2019
@@ -207,9 +208,9 @@ def test_the_library_builds_unconditionally_by_default(write, png, workdir: Path
     assert not result.up_to_date
     assert stamp(deck) != before
     assert not sidecar(deck).exists()
-    assert api.build(recap, deck, incremental=True).up_to_date is False
-    assert api.build(recap, deck, incremental=True).up_to_date is True
-    assert api.build(recap, deck, incremental=True, force=True).up_to_date is False
+    assert api.build(recap, deck, BuildOptions(incremental=True)).up_to_date is False
+    assert api.build(recap, deck, BuildOptions(incremental=True)).up_to_date is True
+    assert api.build(recap, deck, BuildOptions(incremental=True, force=True)).up_to_date is False
 
 
 def test_the_inputs_of_a_build(write, png, workdir: Path):

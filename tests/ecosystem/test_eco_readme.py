@@ -27,8 +27,8 @@ REPO = Path(__file__).resolve().parents[2]
 README = REPO / "README.md"
 DOCS = [README, *sorted((REPO / "docs").rglob("*.md"))]
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.M | re.S)
-# commands that draw with LibreOffice or never end: checked, not run, here
-NOT_RUN = ("--pdf", "preview", "watch", "import")
+# commands that draw with LibreOffice, never end or need a Git history: checked, not run
+NOT_RUN = ("--pdf", "preview", "watch", "import", "serve", "--against")
 
 
 def fenced(path: Path, language: str) -> list[str]:

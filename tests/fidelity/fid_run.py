@@ -14,6 +14,7 @@ from deckgen import api
 from deckgen.cli import main
 from deckgen.load import load_recap
 from deckgen.model.types import StepMode
+from deckgen.options import BuildOptions
 
 TALLY: Counter[str] = Counter()  # printed at the end of the session (`pytest -s`)
 
@@ -27,7 +28,9 @@ def build_checked(
 ) -> list[Report]:
     """Reports of the full deck and (with `split`) of each presenter's deck."""
     target = out_dir / f"{recap.stem}.pptx"
-    result = api.build(recap, target, theme, steps=steps, split="presenters" if split else None)
+    result = api.build(
+        recap, target, BuildOptions(theme, steps=steps, split="presenters" if split else None)
+    )
     doc = load_recap(recap)
     reports = [check_deck(doc, result.output, result.collapsed)]
     for i, part in enumerate(result.parts):

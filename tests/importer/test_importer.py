@@ -20,6 +20,7 @@ from deckgen import api, inline
 from deckgen.errors import BuildError, Position, Problem, RecapError
 from deckgen.importer import ImportBug, ImportReport, import_deck
 from deckgen.model import Bullet, Bullets, Code, Picture, Recap, Slide, Table, Video
+from deckgen.options import BuildOptions
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((REPO / "recaps").glob("*.yaml"))
@@ -223,7 +224,7 @@ def test_a_import_of_an_uncollapsed_build_keeps_every_step(tmp_path):
     """deckgen collapsed what it meant to: the steps a `--steps off` build shows stay, each
     with `keep: true`, so that the recap builds the same deck (nothing is lost)."""
     first = tmp_path / "team.pptx"
-    api.build(REPO / "recaps" / "kubecon2019-team.yaml", first, steps="off")
+    api.build(REPO / "recaps" / "kubecon2019-team.yaml", first, BuildOptions(steps="off"))
     report = import_deck(first, tmp_path / "team.yaml")
     assert report.collapsed == []
     helm = next(t for t in imported(tmp_path / "team.yaml").topics if t.title == "Helm 3")

@@ -35,7 +35,7 @@ _RUNS = st.lists(
         text=_TEXT.map(clean),
         bold=st.booleans(),
         italic=st.booleans(),
-        mono=st.booleans(),
+        code=st.booleans(),
         url=_URLS,
     ),
     max_size=6,
@@ -69,7 +69,7 @@ def test_links_bold_italic_and_code_become_markup():
         TextRun(" and "),
         TextRun("slanted", italic=True),
         TextRun(" or "),
-        TextRun("kubectl", mono=True),
+        TextRun("kubectl", code=True),
         TextRun(" "),
         TextRun("https://example.com/x", url="https://example.com/x"),
     ]

@@ -16,6 +16,7 @@ from deckgen.layout import Page, lay_out
 from deckgen.layout.fit import INSET_X, longest_line, text_height
 from deckgen.layout.frame import FOOTER_TOP, SLIDE_H, SLIDE_W
 from deckgen.layout.page import Grid, Image, Rect, TextBox
+from deckgen.roles import Role
 from deckgen.steps import collapse_steps
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -136,7 +137,7 @@ def boxes(page: Page) -> list[TextBox]:
 
 
 def qr_codes(page: Page) -> list[Image]:
-    return [e for e in page.elements if isinstance(e, Image) and e.name == "QR code"]
+    return [e for e in page.elements if e.role is Role.QR_CODE]
 
 
 def overlap(a: Rect, b: Rect) -> float:
@@ -198,6 +199,18 @@ def test_one_presenter_gets_no_divider(tmp_path: Path):
     ]
 
 
+def test_a_presenters_own_deck_has_their_divider_and_numbers_after_it(tmp_path: Path):
+    checked = check(write_recap(tmp_path, "agenda: false", two_presenters=False))
+    recap, _ = collapse_steps(checked.recap, "collapse")
+    pages = lay_out(recap, checked.theme, dividers=True)
+    assert [p.kind for p in pages][:3] == ["title", "divider", "topic"]
+    assert text_of(boxes(pages[1])[0]) == "Bryan"
+    for n, page in enumerate(pages, start=1):  # the divider counts
+        box = number_box(page)
+        assert (text_of(box) if box else None) == (str(n) if page.layout == "content" else None)
+    assert lay_out(recap, checked.theme, dividers=False) == lay_out(recap, checked.theme)
+
+
 def test_options_turn_off_the_agenda_and_the_video_index(tmp_path: Path):
     pages = pages_of(write_recap(tmp_path, "agenda: false, video_index: false"))
     kinds = [p.kind for p in pages]
@@ -214,14 +227,14 @@ def test_continuation_pages(pages: list[Page]):
     assert parts[0].origin == parts[1].origin
     assert parts[0].origin is not None
     assert parts[0].origin.path == "presenters[0].topics[0].slides[0]"
-    bodies = [[b for b in boxes(p) if b.role == "body"] for p in parts]
+    bodies = [[b for b in boxes(p) if b.role is Role.BODY] for p in parts]
     texts = [text_of(b) for body in bodies for b in body]
     assert "\n".join(texts).split("\n") == BULLETS
 
 
 def test_every_page_has_its_title_in_a_title_box(pages: list[Page]):
     for page in pages:
-        titles = [b for b in boxes(page) if b.role == "title"]
+        titles = [b for b in boxes(page) if b.role is Role.TITLE]
         assert len(titles) == 1, page.title
         assert text_of(titles[0]) == page.title
 
@@ -340,7 +353,7 @@ def test_the_talk_card_shows_speakers_summary_and_link(pages: list[Page]):
     text = "\n".join(text_of(b) for b in boxes(card))
     for expected in ("Tom Wilkie", "Grafana Labs", "Like Prometheus, but for logs.", LOKI[8:]):
         assert expected in text
-    assert "Scan to watch" in text
+    assert "Watch the recording" in text
 
 
 def test_qr_codes_none_gives_no_qr_images(tmp_path: Path):
@@ -577,7 +590,7 @@ def test_the_title_slide_of_a_one_person_recap_names_the_presenter(tmp_path: Pat
 
 
 def clicks(page: Page) -> list[tuple[str, int]]:
-    (body,) = [b for b in boxes(page) if b.role == "body"]
+    (body,) = [b for b in boxes(page) if b.role is Role.BODY]
     return [("".join(r.text for r in p.runs), p.step) for p in body.paras]
 
 

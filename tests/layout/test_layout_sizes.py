@@ -12,12 +12,14 @@ from deckgen.api import check
 from deckgen.layout import lay_out
 from deckgen.layout.frame import FOOTER_TOP
 from deckgen.layout.page import Grid, TextBox
+from deckgen.roles import Role
 from deckgen.steps import collapse_steps
 from deckgen.theme import builtin_themes
 
 ROOT = Path(__file__).resolve().parents[2]
 RECAPS = [*sorted((ROOT / "recaps").glob("*.yaml")), ROOT / "tests/fixtures/stress/stress.yaml"]
 THEMES = [t.name for t in builtin_themes()]
+TEXT_KINDS = ("bullets", "text", "quote")
 TABLE_MIN = 12  # tables keep their own floor until layout/media.py reads `detail_min`
 
 
@@ -35,8 +37,10 @@ def test_text_is_never_too_small(recap: Path, theme: str) -> None:
                     secondary = all(r.url for r in p.runs) or all(
                         r.font == checked.theme.fonts.code for r in p.runs
                     )
-                    body = element.role == "body" and not secondary
-                    floor = sizes.body_min if body else sizes.detail_min
+                    body = element.role is Role.BODY and not secondary
+                    # slides' body text, its floor; the generated slides' (agenda) 16 pt
+                    text_floor = sizes.body_min if page.kind in TEXT_KINDS else 16
+                    floor = text_floor if body else sizes.detail_min
                     small += [(page.title, r.text, r.size) for r in p.runs if r.size < floor - 0.05]
             elif isinstance(element, Grid):
                 small += [

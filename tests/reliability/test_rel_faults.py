@@ -18,6 +18,7 @@ import deckgen.api
 from deckgen import api
 from deckgen.errors import BuildError
 from deckgen.fingerprint import sidecar
+from deckgen.options import BuildOptions
 
 RECAP = """\
 title: {title}
@@ -54,13 +55,13 @@ def test_a_recap_replaced_during_a_build_is_rebuilt_next_time(
         return checked
 
     monkeypatch.setattr(deckgen.api, "check", check_then_replace)
-    first = api.build(recap, deck, incremental=True)
+    first = api.build(recap, deck, BuildOptions(incremental=True))
     monkeypatch.undo()
     assert not first.up_to_date and _title(deck) == "Old"
-    second = api.build(recap, deck, incremental=True)
+    second = api.build(recap, deck, BuildOptions(incremental=True))
     assert not second.up_to_date
     assert _title(deck) == "New"
-    assert api.build(recap, deck, incremental=True).up_to_date
+    assert api.build(recap, deck, BuildOptions(incremental=True)).up_to_date
 
 
 def test_a_fingerprint_that_cannot_be_written_leaves_the_old_deck(tmp_path: Path):
@@ -70,7 +71,7 @@ def test_a_fingerprint_that_cannot_be_written_leaves_the_old_deck(tmp_path: Path
     sidecar(deck).mkdir()  # the fingerprint's name is taken by a folder
     _recap(tmp_path, "New")
     with pytest.raises(BuildError) as caught:
-        api.build(recap, deck, incremental=True)
+        api.build(recap, deck, BuildOptions(incremental=True))
     assert [str(p) for p in caught.value.problems] == [
         f"{sidecar(deck).as_posix()}: error: is a folder; cannot write a deck there"
     ]
@@ -82,7 +83,7 @@ def test_a_failed_rename_of_the_fingerprint_restores_deck_and_fingerprint(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     recap, deck = _recap(tmp_path, "Old"), tmp_path / "out" / "talk.pptx"
-    api.build(recap, deck, incremental=True)
+    api.build(recap, deck, BuildOptions(incremental=True))
     old_deck, old_record = deck.read_bytes(), sidecar(deck).read_bytes()
     _recap(tmp_path, "New")
     replace = os.replace
@@ -94,7 +95,7 @@ def test_a_failed_rename_of_the_fingerprint_restores_deck_and_fingerprint(
 
     monkeypatch.setattr(os, "replace", replace_but_not_the_fingerprint)
     with pytest.raises(BuildError) as caught:
-        api.build(recap, deck, incremental=True)
+        api.build(recap, deck, BuildOptions(incremental=True))
     monkeypatch.undo()
     assert [str(p) for p in caught.value.problems] == [
         f"{sidecar(deck).as_posix()}: error: cannot write: No space left on device"
@@ -102,7 +103,7 @@ def test_a_failed_rename_of_the_fingerprint_restores_deck_and_fingerprint(
     assert deck.read_bytes() == old_deck
     assert sidecar(deck).read_bytes() == old_record
     assert sorted(p.name for p in deck.parent.iterdir()) == [sidecar(deck).name, "talk.pptx"]
-    assert api.build(recap, deck, incremental=True).up_to_date is False
+    assert api.build(recap, deck, BuildOptions(incremental=True)).up_to_date is False
 
 
 def _dead_pid() -> int:
@@ -113,7 +114,7 @@ def _dead_pid() -> int:
 
 def test_an_up_to_date_build_removes_what_a_killed_build_left(tmp_path: Path):
     recap, deck = _recap(tmp_path, "Old"), tmp_path / "out" / "talk.pptx"
-    api.build(recap, deck, incremental=True)
+    api.build(recap, deck, BuildOptions(incremental=True))
     pid = _dead_pid()
     stale = [
         deck.with_name(f".talk.pptx.{pid}.k2j3h4.tmp"),
@@ -123,7 +124,7 @@ def test_an_up_to_date_build_removes_what_a_killed_build_left(tmp_path: Path):
         path.write_bytes(b"x" * 1000)
     mine = deck.with_name(f".talk.pptx.{os.getpid()}.mine.tmp")  # a live writer's: kept
     mine.write_bytes(b"x")
-    assert api.build(recap, deck, incremental=True).up_to_date
+    assert api.build(recap, deck, BuildOptions(incremental=True)).up_to_date
     assert sorted(p.name for p in deck.parent.iterdir()) == sorted(
         [sidecar(deck).name, "talk.pptx", mine.name]
     )

@@ -36,6 +36,7 @@ from rel_zips import LAUGHS, Raw, changed, content, member, members_of, raw_zip,
 from deckgen import api
 from deckgen.errors import DeckgenError
 from deckgen.importer import ImportBug, import_deck
+from deckgen.options import BuildOptions
 from deckgen.templates import PARSER
 
 CORPORATE = REPO / "themes" / "corporate"
@@ -55,7 +56,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Build the seed decks once; print how the cases ended (shown with `pytest -s`)."""
     out = tmp_path_factory.mktemp("seeds")
     for recap, theme in (("eu2019", "default"), ("kubecon2019-team", "corporate")):
-        api.build(RECAPS / f"{recap}.yaml", out / f"{recap}.pptx", theme=theme)
+        api.build(RECAPS / f"{recap}.yaml", out / f"{recap}.pptx", BuildOptions(theme=theme))
         SEEDS[recap] = members_of(out / f"{recap}.pptx")
     SEEDS["template"] = members_of(CORPORATE / "template.pptx")
     COUNTS.clear()

@@ -18,6 +18,7 @@ from PIL import Image
 from rel_common import EXAMPLES, STEP_MODES, THEMES, deck_problems, dump_yaml, run_deckgen
 
 from deckgen import api
+from deckgen.options import BuildOptions
 
 YOUTUBE = "https://www.youtube.com/watch?v=w62T1SN4g6Y"
 PLAYLIST = "https://www.youtube.com/playlist?list=PLj6h78yzYM2PpmMAnvpvsnR4c27wJePh3"
@@ -28,7 +29,7 @@ PLAYLIST = "https://www.youtube.com/playlist?list=PLj6h78yzYM2PpmMAnvpvsnR4c27wJ
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_examples_are_valid_ooxml(tmp_path: Path, example: Path, theme: str, steps: Any):
     deck = tmp_path / f"{example.stem}.pptx"
-    api.build(example, deck, theme=theme, steps=steps)
+    api.build(example, deck, BuildOptions(theme=theme, steps=steps))
     assert deck_problems(deck) == []
 
 
@@ -200,7 +201,7 @@ def test_edge_cases_are_valid_ooxml(tmp_path: Path, case: str, theme: str):
     recap = tmp_path / f"{case}.yaml"
     recap.write_text(dump_yaml(EDGE_CASES[case]), encoding="utf-8")
     deck = tmp_path / f"{case}.pptx"
-    api.build(recap, deck, theme=theme)
+    api.build(recap, deck, BuildOptions(theme=theme))
     assert deck_problems(deck) == []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.api import build
-from deckgen.render import deck
+from deckgen.options import BuildOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 RECAP = ROOT / "recaps" / "eu2019.yaml"
@@ -18,14 +18,12 @@ RECAP = ROOT / "recaps" / "eu2019.yaml"
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("DECKGEN_CACHE_DIR", str(folder))
-    deck._BASES.clear()
     return folder
 
 
 def test_cached_base_gives_the_same_bytes(cache_dir: Path, tmp_path: Path) -> None:
     fresh = build(RECAP, tmp_path / "a.pptx").output.read_bytes()
     assert len(list((cache_dir / "base").iterdir())) == 1
-    deck._BASES.clear()
     cached = build(RECAP, tmp_path / "b.pptx").output.read_bytes()
     assert cached == fresh
 
@@ -35,7 +33,6 @@ def test_without_cache_the_bytes_are_the_same(
 ) -> None:
     cached = build(RECAP, tmp_path / "a.pptx").output.read_bytes()
     monkeypatch.setenv("DECKGEN_CACHE", "off")
-    deck._BASES.clear()
     assert build(RECAP, tmp_path / "b.pptx").output.read_bytes() == cached
     assert len(list((cache_dir / "base").iterdir())) == 1
 
@@ -44,12 +41,10 @@ def test_a_damaged_entry_is_rebuilt(cache_dir: Path, tmp_path: Path) -> None:
     good = build(RECAP, tmp_path / "a.pptx").output.read_bytes()
     (entry,) = (cache_dir / "base").iterdir()
     entry.write_bytes(b"not a zip")
-    deck._BASES.clear()
     assert build(RECAP, tmp_path / "b.pptx").output.read_bytes() == good
 
 
 def test_a_theme_change_misses_the_cache(cache_dir: Path, tmp_path: Path) -> None:
     build(RECAP, tmp_path / "a.pptx")
-    deck._BASES.clear()
-    build(RECAP, tmp_path / "b.pptx", theme="dark")
+    build(RECAP, tmp_path / "b.pptx", BuildOptions(theme="dark"))
     assert len(list((cache_dir / "base").iterdir())) == 2

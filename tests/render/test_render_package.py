@@ -12,6 +12,7 @@ import pytest
 from pptx import Presentation
 
 from deckgen.api import build
+from deckgen.options import BuildOptions
 
 ROOT = Path(__file__).resolve().parents[2]
 RECAPS = sorted((ROOT / "recaps").glob("*.yaml"))
@@ -113,7 +114,7 @@ def _pictures_of_master_and_layouts(parts: dict[str, bytes]) -> dict[str, bytes]
 def test_master_and_layout_pictures_are_the_themes_own_files(theme: Path, tmp_path: Path):
     # the team recap has pictures and QR codes that must not take the logo's part name
     out = tmp_path / "deck.pptx"
-    build(ROOT / "recaps/kubecon2019-team.yaml", out, theme=str(theme))
+    build(ROOT / "recaps/kubecon2019-team.yaml", out, BuildOptions(theme=str(theme)))
     parts = members(out)
     own = {p.read_bytes() for p in theme.glob("*.png")}
     if (theme / "template.pptx").exists():

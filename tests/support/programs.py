@@ -25,7 +25,7 @@ __all__ = ["GUARDED", "allow", "guard_subprocesses", "in_ci", "lacking", "missin
 REPO = Path(__file__).resolve().parents[2]
 GUARDED = frozenset({
     "soffice", "libreoffice", "pdfinfo", "pdftotext", "pdftoppm", "zbarimg", "pandoc",
-    "node", "npm", "yaml-language-server",
+    "node", "npm", "yaml-language-server", "chromium", "chromedriver",
 })  # fmt: skip
 """The programs the suite may run only from a test marked ``integration`` with their name."""
 

@@ -50,6 +50,7 @@ __all__ = [
     "page_texts",
     "rasterize",
     "render_pdf",
+    "render_pdfs",
     "words_off_page",
     "words_with_boxes",
 ]
@@ -127,13 +128,21 @@ def render_pdf(pptx: Path, outdir: Path, timeout: float = 180) -> Path:
     profile and may run in parallel), in its own process group, which is killed when
     ``timeout`` seconds pass or when the conversion ends.
     """
-    pptx = Path(pptx).resolve()
+    return render_pdfs([pptx], outdir, timeout)[0]
+
+
+def render_pdfs(decks: Sequence[Path], outdir: Path, timeout: float = 180) -> list[Path]:
+    """Convert several decks (of different stems) in one LibreOffice run, which costs
+    little more than converting one; like ``render_pdf``, ``timeout`` for the run."""
+    pptxs = [Path(pptx).resolve() for pptx in decks]
     outdir = Path(outdir).resolve()
-    if not pptx.is_file():
-        raise RenderError(f"{pptx} does not exist")
+    for pptx in pptxs:
+        if not pptx.is_file():
+            raise RenderError(f"{pptx} does not exist")
     outdir.mkdir(parents=True, exist_ok=True)
-    pdf = outdir / f"{pptx.stem}.pdf"
-    pdf.unlink(missing_ok=True)
+    pdfs = [outdir / f"{pptx.stem}.pdf" for pptx in pptxs]
+    for pdf in pdfs:
+        pdf.unlink(missing_ok=True)
     profile = Path(tempfile.mkdtemp(prefix="deckgen-soffice-profile-"))
     command = [
         "soffice",
@@ -145,8 +154,9 @@ def render_pdf(pptx: Path, outdir: Path, timeout: float = 180) -> Path:
         "pdf",
         "--outdir",
         str(outdir),
-        str(pptx),
+        *map(str, pptxs),
     ]
+    names = ", ".join(pptx.name for pptx in pptxs)
     try:
         try:
             process = subprocess.Popen(
@@ -160,18 +170,19 @@ def render_pdf(pptx: Path, outdir: Path, timeout: float = 180) -> Path:
             _kill_group(process.pid)
             process.communicate()
             raise RenderError(
-                f"LibreOffice did not convert {pptx.name} within {timeout:g} s and was killed"
+                f"LibreOffice did not convert {names} within {timeout:g} s and was killed"
             ) from None
         finally:
             _kill_group(process.pid)  # helpers it may have left behind
     finally:
         shutil.rmtree(profile, ignore_errors=True)
-    if process.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-        output = (stdout + stderr).decode("utf-8", "replace").strip()
-        raise RenderError(
-            f"LibreOffice did not produce {pdf} (exit status {process.returncode}): {output}"
-        )
-    return pdf
+    for pdf in pdfs:
+        if process.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
+            output = (stdout + stderr).decode("utf-8", "replace").strip()
+            raise RenderError(
+                f"LibreOffice did not produce {pdf} (exit status {process.returncode}): {output}"
+            )
+    return pdfs
 
 
 def _kill_group(group: int) -> None:

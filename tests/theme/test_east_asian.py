@@ -12,6 +12,7 @@ import pytest
 from tests.support.render import render_pdf
 
 from deckgen.api import build
+from deckgen.options import BuildOptions
 from deckgen.theme import builtin_themes, builtin_themes_dir, load_theme
 
 THEMES = [t.name for t in builtin_themes()]
@@ -61,7 +62,7 @@ def test_every_theme_names_a_noto_cjk_font(name: str) -> None:
 
 @pytest.mark.parametrize("name", THEMES)
 def test_every_run_and_the_font_scheme_name_the_east_asian_font(name: str, tmp_path: Path) -> None:
-    deck = build(_recap(tmp_path), tmp_path / "cjk.pptx", theme=name).output
+    deck = build(_recap(tmp_path), tmp_path / "cjk.pptx", BuildOptions(theme=name)).output
     slides = _parts(deck, "ppt/slides/slide")
     runs = [run for slide in slides for run in re.findall(r"<a:rPr .*?</a:rPr>", slide)]
     assert len(runs) > 10
@@ -90,7 +91,7 @@ def _cjk(fonts: list[str]) -> set[str]:
 @pytest.mark.integration("soffice", "pdffonts")
 def test_libreoffice_draws_cjk_text_with_the_themes_font(tmp_path: Path) -> None:
     recap = _recap(tmp_path)
-    deck = build(recap, tmp_path / "sans" / "cjk.pptx", theme="default").output
+    deck = build(recap, tmp_path / "sans" / "cjk.pptx", BuildOptions(theme="default")).output
     sans = _pdf_fonts(render_pdf(deck, tmp_path / "sans"))
     assert _cjk(sans) == {"NotoSansCJK"}
     # a theme naming the serif family: drawn with it, so the run's font decides (the
@@ -100,6 +101,6 @@ def test_libreoffice_draws_cjk_text_with_the_themes_font(tmp_path: Path) -> None
     (serif / "theme.yaml").write_text(
         "extends: default\nfonts:\n  east_asian: Noto Serif CJK KR\n", encoding="utf-8"
     )
-    deck = build(recap, tmp_path / "serif" / "cjk.pptx", theme=str(serif)).output
+    deck = build(recap, tmp_path / "serif" / "cjk.pptx", BuildOptions(theme=str(serif))).output
     fonts = _pdf_fonts(render_pdf(deck, tmp_path / "serif"))
     assert _cjk(fonts) == {"NotoSerifCJK"}

@@ -12,6 +12,7 @@ from PIL import Image
 
 from deckgen.api import build
 from deckgen.errors import ThemeError
+from deckgen.options import BuildOptions
 from deckgen.theme import builtin_themes_dir, load_theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +80,7 @@ def test_a_missing_layout_name_warns_and_falls_back(tmp_path: Path) -> None:
     (folder / "theme.yaml").write_text(
         text.replace("content: Corporate Content", "content: Inhalt"), encoding="utf-8"
     )
-    result = build(RECAP, tmp_path / "deck.pptx", theme=str(folder))
+    result = build(RECAP, tmp_path / "deck.pptx", BuildOptions(theme=str(folder)))
     line = next(n for n, t in enumerate(text.splitlines(), 1) if "content: Corporate Content" in t)
     assert [str(w) for w in result.warnings] == [
         f"{folder.as_posix()}/theme.yaml:{line}:12: warning: layouts.content:"
@@ -88,7 +89,7 @@ def test_a_missing_layout_name_warns_and_falls_back(tmp_path: Path) -> None:
 
 
 def test_template_slides_are_removed_and_layouts_used(tmp_path: Path) -> None:
-    result = build(RECAP, tmp_path / "deck.pptx", theme="corporate")
+    result = build(RECAP, tmp_path / "deck.pptx", BuildOptions(theme="corporate"))
     with zipfile.ZipFile(result.output) as deck:
         rels = deck.read("ppt/slides/_rels/slide2.xml.rels").decode()
         layout = rels.split('Target="../slideLayouts/')[1].split('"')[0]
@@ -100,7 +101,7 @@ def test_template_slides_are_removed_and_layouts_used(tmp_path: Path) -> None:
 def test_a_background_picture_fills_the_master(tmp_path: Path) -> None:
     folder = theme(tmp_path / "t", "extends: default\nbackground_image: paper.png\n")
     Image.new("RGB", (160, 90), "#F5F0E6").save(folder / "paper.png")
-    result = build(RECAP, tmp_path / "deck.pptx", theme=str(folder))
+    result = build(RECAP, tmp_path / "deck.pptx", BuildOptions(theme=str(folder)))
     with zipfile.ZipFile(result.output) as deck:
         master = deck.read("ppt/slideMasters/slideMaster1.xml").decode()
     assert "<p:bg><p:bgPr><a:blipFill>" in master

@@ -37,7 +37,7 @@ def test_a_theme_of_its_own_must_set_every_section(tmp_path: Path) -> None:
     with pytest.raises(ThemeError) as caught:
         load_theme(folder)
     assert [str(p) for p in caught.value.problems] == [
-        f"{folder.as_posix()}/theme.yaml:1:1: error: theme sets no `spacing`, `grid`"
+        f"{folder.as_posix()}/theme.yaml:1:1: error: theme sets no `spacing`, `grid`, `components`"
         " (extend `default` to inherit)"
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen import api
@@ -17,6 +17,7 @@ from deckgen.importer.reader import DeckData, read_deck
 from deckgen.importer.structure import Draft, assemble
 from deckgen.importer.yaml_out import data, dump, loads
 from deckgen.model import Video
+from deckgen.roles import Role
 from deckgen.starter import schema_reference
 from deckgen.write import write_together
 
@@ -94,7 +95,8 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
     left_out += fitted
     if deck_data.macros:
         left_out.insert(0, MACROS)
-    return _report(deck, recap, deck_data, draft, pictures, left_out)
+    read = ImportReport(deck, recap, len(deck_data.slides), 0, pictures=len(pictures.files))
+    return _report(read, draft, left_out)
 
 
 def _safe_name(stem: str) -> str:
@@ -129,9 +131,9 @@ def _options(deck: DeckData) -> dict[str, bool | str]:
         options["agenda"] = "agenda" in kinds_seen
         options["video_index"] = "video-index" in kinds_seen
         options["slide_numbers"] = any(
-            t.role == "band" and t.text.isdigit() for s in deck.slides for t in s.texts
+            t.made_as is Role.SLIDE_NUMBER for s in deck.slides for t in s.texts
         )
-        qr = [p for s in deck.slides for p in s.pictures if p.name == "QR code"]
+        qr = [p for s in deck.slides for p in s.pictures if p.made_as is Role.QR_CODE]
         if any(p.url and "youtu" not in p.url for p in qr):
             options["qr_codes"] = "all"
         elif not qr and {"talk", "video", "links", "closing"} & kinds_seen:
@@ -150,24 +152,12 @@ def _check(recap: Path, deck: Path) -> None:
         ) from None
 
 
-def _report(
-    deck: Path,
-    recap: Path,
-    deck_data: DeckData,
-    draft: Draft,
-    pictures: Pictures,
-    left_out: list[str],
-) -> ImportReport:
+def _report(read: ImportReport, draft: Draft, left_out: list[str]) -> ImportReport:
+    """`read` (the deck, the recap, what was read) with what the recap holds."""
     slides = [s for p in draft.presenters for t in p.topics for s in t.slides]
     videos = sum(1 for p in draft.presenters for t in p.topics if t.video)
     videos += sum(1 for s in slides if isinstance(s.slide.content, Video))
-    return ImportReport(
-        deck,
-        recap,
-        len(deck_data.slides),
-        len(slides),
-        list(draft.collapsed),
-        len(pictures.files),
-        videos,
-        left_out,
+    collapsed = list(draft.collapsed)
+    return replace(
+        read, slides_written=len(slides), collapsed=collapsed, videos=videos, left_out=left_out
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement, table
 from deckgen.importer.markup import ALL, NOT_BOLD, Keep, escape, para_text, plain
@@ -31,12 +30,12 @@ from deckgen.importer.reader import (
     usable_url,
 )
 from deckgen.links import LinkError, youtube
-from deckgen.model import Code, Content, Link, Picture, Statement, Video
+from deckgen.model import Code, Content, Link, Statement, Video
+from deckgen.text_rules import is_iso_date
 from deckgen.validate.semantic import MAX_LENGTH
 
 _VIDEO_WORDS = {"", "recording", "video", "youtube", "watch", "watch it", "talk", "the talk"}
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]*)*\.?$")
 _TITLE_MAX = MAX_LENGTH["title"]
 
@@ -188,7 +187,7 @@ def _picture_slides(slide: SlideData, parts: Parts, reading: Reading) -> list[Pi
         extracted = reading.picture(slide, picture)
         if extracted is not None:
             alt = useful_alt(picture.descr, plain_text(parts.title or ""))
-            image = Picture(Path(extracted.path), extracted.width, extracted.height, None, alt)
+            image = extracted.picture(None, alt)
             out.append(SlidePiece(slide.number, parts.title, image))
     return out
 
@@ -198,11 +197,11 @@ def _title_info(slide: SlideData, parts: Parts, reading: Reading) -> tuple[Title
     lines = []
     for para in parts.paras:
         lines += [s.strip() for s in plain_lines(para) if s.strip()]
-    dates = [t.text for t in slide.texts if t.role == "date" and _ISO_DATE.match(t.text)]
+    dates = [t.text for t in slide.texts if t.role == "date" and is_iso_date(t.text)]
     authors = {a.casefold() for a in reading.authors}
     kept = []
     for line in lines:
-        if _ISO_DATE.match(line):
+        if is_iso_date(line):
             dates.append(line)
         elif line.casefold() not in authors:
             kept.append(line)
@@ -308,7 +307,7 @@ def _card(slide: SlideData, parts: Parts) -> list[Piece]:
 
 
 def _video_piece(slide: SlideData, parts: Parts, line: VideoLine) -> SlidePiece:
-    link = Link(line.url, line.url, True)
+    link = Link.of(line.url)
     return SlidePiece(slide.number, parts.title, Video(link, line.label))
 
 
@@ -343,9 +342,7 @@ def content(slide: SlideData, parts: Parts, reading: Reading) -> list[Piece]:
         extracted = reading.picture(slide, picture)
         if extracted is not None:
             alt = useful_alt(picture.descr, caption, plain_text(parts.title or ""))
-            contents.append(
-                Picture(Path(extracted.path), extracted.width, extracted.height, caption, alt)
-            )
+            contents.append(extracted.picture(caption, alt))
     pieces: list[Piece] = []
     title, part = split_part(parts.title) if parts.title else (None, None)
     for n, item in enumerate(contents):
@@ -393,7 +390,7 @@ def cards_as_videos(pieces: Sequence[Piece]) -> list[Piece]:
         for card in run:
             assert card.video is not None
             title, *speakers = card.speakers or (None,)
-            video = Video(Link(card.video, card.video, True), title, tuple(speakers), card.summary)
+            video = Video(Link.of(card.video), title, tuple(speakers), card.summary)
             notes = card.notes if card is not first else None
             out.append(SlidePiece(card.number, card.title, video, notes=notes))
         i += len(run)

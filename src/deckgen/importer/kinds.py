@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
 from deckgen.importer import generic
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement
-from deckgen.importer.markup import NOT_BOLD, NOT_ITALIC, escape, para_text, plain
+from deckgen.importer.markup import ALL, NOT_BOLD, NOT_ITALIC, Keep, escape, para_text, plain
 from deckgen.importer.pieces import (
     AgendaInfo,
     ClosingInfo,
@@ -41,13 +39,13 @@ from deckgen.model import (
     Stats,
     Video,
 )
+from deckgen.roles import Role, lines_of
+from deckgen.text_rules import is_iso_date
 
-_QR_LABELS = ("Scan to watch", "Scan to open")
-_LINK_PREFIXES = ("Recording: ", "Link: ", "Slides: ", "Event: ")
 _PRESENTED_BY = "presented by "
 _UNTITLED = {"divider": "Presenter", "talk": "Talk", "topic": "Topic"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TITLE_RATIO = 1.25  # a card's title is 1.1 x body size, its link line 0.8 x
+_LINKS = (Role.RECORDING_LINK, Role.SLIDES_LINK, Role.LINK)
+Line = tuple[Role, Paragraph]
 
 
 def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
@@ -59,7 +57,9 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     shapes = [
         t
         for t in slide.texts
-        if t is not title_shape and not reading.is_footer(t) and t.text not in _QR_LABELS
+        if t is not title_shape
+        and not reading.is_footer(t)
+        and t.made_as not in (Role.QR_LABEL, Role.MOMENT)
     ]
     n = slide.number
     if not raw_title.strip() and kind in _UNTITLED:  # an edited deck: a name is required
@@ -81,15 +81,10 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if kind == "talk":
         return [_talk(slide, raw_title, shapes, reading)]
     if kind == "topic":
-        paras = [p for p in _paras(shapes) if p.text.strip()]
-        links = [_link_para(p) for p in paras]
-        slides_url = next((link[1] for link in links if link and link[0] == "Slides: "), None)
-        summary = " ".join(para_text(p) for p, link in zip(paras, links, strict=True) if not link)
-        return [
-            TopicMark(
-                n, raw_title, slides_url=slides_url, summary=summary or None, notes=slide.notes
-            )
-        ]
+        lines = _lines(shapes, Role.TOPIC)
+        slides_url = next((_url(p) for r, p in lines if r in _LINKS), None)
+        summary = " ".join(para_text(p) for r, p in lines if r not in _LINKS) or None
+        return [TopicMark(n, raw_title, slides_url=slides_url, summary=summary, notes=slide.notes)]
     if kind == "closing":
         return [ClosingInfo(n, title, tuple(_links(shapes)), part)]
     recording = _recording(slide)
@@ -168,7 +163,7 @@ def _title(
         elif key == "tagline":
             presenter[2] = para_text(para, NOT_ITALIC)
         elif key == "event url":
-            event.append(("url", (_link_para(para) or ("", ""))[1]))
+            event.append(("url", _url(para)))
         else:
             names = key.removeprefix("event ").split("/")
             values = para_text(para).split(" · ")
@@ -185,87 +180,85 @@ def _title_key(para: Paragraph, subject: str) -> str:
     link = _link_para(para)
     if subject and text == " ".join(subject.split()):
         return "subtitle"
-    if _DATE.match(iso_date(text)):
+    if is_iso_date(iso_date(text)):
         return "date"
     if text.startswith(_PRESENTED_BY):
         return "presenter"
-    if link and link[0] == "Event: ":
+    if link:
         return "event url"
     parts = text.split(" · ")
     return "event name/location/dates" if len(parts) == 3 else "event name"
 
 
-def _link_para(para: Paragraph) -> tuple[str, str] | None:
-    """("Recording: " | "Link: " | "Slides: ", url) for a card's link line."""
-    text = para.text
-    urls = [r.url for r in para.runs if r.url]
-    for prefix in _LINK_PREFIXES:
-        if text.startswith(prefix) and urls:
-            return prefix, urls[0]
-    return None
+def _link_para(para: Paragraph) -> str | None:
+    """The URL of a labelled link line (`Label: address`, the address a link), by its look:
+    how an edited card's lines are read."""
+    visible = [r for r in para.runs if r.text.strip()]
+    if len(visible) < 2 or not visible[-1].url or any(r.url for r in visible[:-1]):
+        return None
+    return visible[-1].url if plain(visible[:-1]).rstrip().endswith(":") else None
 
 
-def _card(
-    shapes: Sequence[TextShape],
-) -> tuple[list[Paragraph], list[Paragraph], list[tuple[str, str]], float | None]:
-    """Bold heading lines, summary lines, link lines and the size of the link line."""
-    heads: list[Paragraph] = []
-    summary: list[Paragraph] = []
-    links: list[tuple[str, str]] = []
-    link_size = None
-    for para in _paras(shapes):
-        if not para.text.strip():
+def _url(para: Paragraph) -> str:
+    return next((r.url for r in para.runs if r.url), "")
+
+
+def _lines(shapes: Sequence[TextShape], role: Role) -> list[Line]:
+    """The paragraphs of `shapes` with their roles: as a box of `role` names them, or (an
+    edited deck) guessed from their look: labelled links, bold speakers, the summary."""
+    out: list[Line] = []
+    for shape in shapes:
+        paras = [p for p in shape.paras if p.text.strip()]
+        named = lines_of(shape.descr, role) if shape.made_as is role else None
+        if named is not None and len(named) == len(paras):
+            out += zip(named, paras, strict=True)
             continue
-        link = _link_para(para)
-        if link:
-            links.append(link)
-            link_size = link_size or para.size
-        elif _all_bold(para) and not summary:
-            heads.append(para)
-        else:
-            summary.append(para)
-    return heads, summary, links, link_size
+        for para in paras:
+            if _link_para(para):
+                out.append((Role.LINK, para))
+            elif _all_bold(para) and not any(r is Role.SUMMARY for r, _ in out):
+                out.append((Role.SPEAKER, para))
+            else:
+                out.append((Role.SUMMARY, para))
+    return out
+
+
+def _joined(lines: Sequence[Line], role: Role, keep: Keep = ALL) -> str | None:
+    """The paragraphs of `role` as one inline text (None: there are none)."""
+    return " ".join(para_text(p, keep) for r, p in lines if r is role) or None
 
 
 def _talk(slide: SlideData, title: str, shapes: Sequence[TextShape], reading: Reading) -> TopicMark:
-    heads, summary, links, _ = _card(shapes)
-    video = next((url for prefix, url in links if prefix == "Recording: "), None)
-    # "Link: " is a recording that is no YouTube link (the video index lists it) or, for a
-    # talk without a recording, the speakers' slides (YouTube recordings say "Recording: ")
-    for prefix, url in links:
-        if video is None and prefix == "Link: " and not youtube(url) and reading.is_video(url):
-            video = url
-    slides_url = next((url for prefix, url in links if prefix == "Slides: "), None)
-    if slides_url is None:
-        slides_url = next((url for prefix, url in links if url != video), None)
+    lines = _lines(shapes, Role.CARD)
+    links = [(r, _url(p)) for r, p in lines if r in _LINKS]
+    video = next((url for r, url in links if r is Role.RECORDING_LINK), None)
+    slides_url = next((url for r, url in links if r is Role.SLIDES_LINK), None)
+    guessed = [url for r, url in links if r is Role.LINK]  # an edited card's link lines
+    video = video or next((u for u in guessed if youtube(u) or reading.is_video(u)), None)
+    slides_url = slides_url or next((u for u in guessed if u != video), None)
     return TopicMark(
         slide.number,
         title,
-        tuple(para_text(p, NOT_BOLD) for p in heads),
+        tuple(para_text(p, NOT_BOLD) for r, p in lines if r is Role.SPEAKER),
         video,
         slides_url,
-        " ".join(para_text(p) for p in summary) or None,
+        _joined(lines, Role.SUMMARY),
         notes=slide.notes,
         talk=True,
-        one_link=len(links) == 1 and video is not None,
+        one_link=len(guessed) == 1 and len(links) == 1 and video is not None,
     )
 
 
 def _video(shapes: Sequence[TextShape]) -> Video | None:
-    heads, summary, links, link_size = _card(shapes)
-    if not links:
+    lines = _lines(shapes, Role.CARD)
+    url = next((_url(p) for r, p in lines if r in _LINKS), None)
+    if url is None:
         return None
-    url = links[0][1]
-    title = None
-    if heads and link_size and (heads[0].size or 0) > link_size * _TITLE_RATIO:
-        title = para_text(heads[0], NOT_BOLD)
-        heads = heads[1:]
-    tube = youtube(url)
     return Video(
-        Link(url, tube.url if tube else url, tube is not None),
-        title,
-        tuple(para_text(p, NOT_BOLD) for p in heads),
-        " ".join(para_text(p) for p in summary) or None,
+        Link.of(url),
+        _joined(lines, Role.CARD_TITLE, NOT_BOLD),
+        tuple(para_text(p, NOT_BOLD) for r, p in lines if r is Role.SPEAKER),
+        _joined(lines, Role.SUMMARY),
     )
 
 
@@ -290,8 +283,7 @@ def _links(shapes: Sequence[TextShape]) -> list[Link]:
         label = para_text(pending[0], NOT_BOLD) if pending else None
         if label is not None and plain(pending[0].runs) in (url, shown(url)):
             label = None
-        tube = youtube(url)
-        out.append(Link(label or url, tube.url if tube else url, tube is not None))
+        out.append(Link.of(url, label))
         pending = []
     return out
 
@@ -299,10 +291,8 @@ def _links(shapes: Sequence[TextShape]) -> list[Link]:
 def _recording(slide: SlideData) -> str | None:
     """The recording link in a deckgen footer."""
     for shape in slide.texts:
-        if shape.role == "band" and shape.text.startswith("Recording: "):
-            link = next((_link_para(p) for p in shape.paras if _link_para(p)), None)
-            if link:
-                return link[1]
+        if shape.made_as is Role.FOOTER_LINK:
+            return next((_url(p) for p in shape.paras if _url(p)), None)
     return None
 
 
@@ -326,7 +316,7 @@ def _content(
     if kind == "image":
         return _image(slide, title, shapes, reading)
     if kind == "bullets":
-        body = [s for s in shapes if s.role == "body" or s.name == "Body"] or list(shapes)
+        body = [s for s in shapes if s.role == "body" or s.made_as is Role.BODY] or list(shapes)
         lines = bullet_lines(_paras(body))
         return lines if lines.lines else None
     return None
@@ -394,4 +384,4 @@ def _image(
         return Note(slide.number, "the slide's picture could not be used; slide left out")
     caption = " ".join(para_text(p, NOT_ITALIC) for p in _paras(shapes) if p.text.strip()) or None
     alt = useful_alt(pictures[0].descr, caption, generic.plain_text(title))
-    return Picture(Path(extracted.path), extracted.width, extracted.height, caption, alt)
+    return extracted.picture(caption, alt)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from deckgen import inline
 from deckgen.importer.reader import Paragraph, TextRun, usable_url
+from deckgen.inline import Span
 
 # candidates for the bare URLs deckgen.inline links (it decides; see `_bare_url`)
 _BARE = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?'\"\]]")
@@ -30,15 +31,6 @@ ALL = Keep()
 NOT_BOLD = Keep(bold=False)
 NOT_ITALIC = Keep(italic=False)
 LINKS_ONLY = Keep(bold=False, italic=False, code=False)
-
-
-@dataclass(frozen=True)
-class _Span:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    url: str | None = None
 
 
 def neutralise(text: str) -> str:
@@ -98,20 +90,20 @@ def to_inline(runs: Sequence[TextRun], keep: Keep = ALL) -> str:
     """Runs as inline Markdown; falls back to less formatting when markup would not read back."""
     spans = _spans(runs, keep)
     expected = neutralise("".join(s.text for s in spans))  # a URL may run over several runs
-    for attempt in (spans, [_Span(s.text, url=s.url) for s in spans], [_Span(expected)]):
+    for attempt in (spans, [Span(s.text, url=s.url) for s in spans], [Span(expected)]):
         text = "".join(_render(s) for s in _merge(attempt))
         if shows(text, expected):
             return text
     raise AssertionError(f"cannot write {expected!r} as inline Markdown")  # pragma: no cover
 
 
-def _spans(runs: Sequence[TextRun], keep: Keep) -> list[_Span]:
+def _spans(runs: Sequence[TextRun], keep: Keep) -> list[Span]:
     spans = [
-        _Span(
+        Span(
             r.text.replace("\n", " ").replace("\t", " "),
             bold=r.bold and keep.bold,
             italic=r.italic and keep.italic,
-            code=r.mono and keep.code,
+            code=r.code and keep.code,
             url=r.url if keep.links else None,
         )
         for r in runs
@@ -123,29 +115,29 @@ def _spans(runs: Sequence[TextRun], keep: Keep) -> list[_Span]:
     while merged and not merged[-1].text.strip():
         merged.pop()
     if merged:
-        merged[0] = _Span(merged[0].text.lstrip(), *_style(merged[0]))
-        merged[-1] = _Span(merged[-1].text.rstrip(), *_style(merged[-1]))
-    return [_Span(s.text if s.url else neutralise(s.text), *_style(s)) for s in merged if s.text]
+        merged[0] = Span(merged[0].text.lstrip(), *_style(merged[0]))
+        merged[-1] = Span(merged[-1].text.rstrip(), *_style(merged[-1]))
+    return [Span(s.text if s.url else neutralise(s.text), *_style(s)) for s in merged if s.text]
 
 
-def _style(span: _Span) -> tuple[bool, bool, bool, str | None]:
+def _style(span: Span) -> tuple[bool, bool, bool, str | None]:
     return span.bold, span.italic, span.code, span.url
 
 
-def _merge(spans: Sequence[_Span]) -> list[_Span]:
+def _merge(spans: Sequence[Span]) -> list[Span]:
     """Join neighbours of one style; whitespace joins its left neighbour (it looks the same)."""
-    out: list[_Span] = []
+    out: list[Span] = []
     for span in spans:
         if not span.text:
             continue
         if out and (_style(out[-1]) == _style(span) or (not span.text.strip() and not span.url)):
-            out[-1] = _Span(out[-1].text + span.text, *_style(out[-1]))
+            out[-1] = Span(out[-1].text + span.text, *_style(out[-1]))
         else:
             out.append(span)
     return out
 
 
-def _render(span: _Span) -> str:
+def _render(span: Span) -> str:
     text = span.text
     core = text.strip()
     if not core:

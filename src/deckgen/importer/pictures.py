@@ -6,10 +6,12 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PIL import Image
 
 from deckgen.images import FORMATS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
+from deckgen.model import Picture
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,11 @@ class Extracted:
     path: str  # relative to the recap, e.g. "talk-images/slide03-1.png"
     width: int
     height: int
+
+    def picture(self, caption: str | None, alt: str | None) -> Picture:
+        """The recap's picture of this file."""
+        extension = self.path.rpartition(".")[2]
+        return Picture(Path(self.path), self.width, self.height, extension, caption, alt)
 
 
 class LeftOut(ValueError):

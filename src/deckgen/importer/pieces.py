@@ -12,11 +12,12 @@ from deckgen.importer.markup import LINKS_ONLY, escape, para_text
 from deckgen.importer.pictures import Extracted, LeftOut, Pictures, digest
 from deckgen.importer.reader import DeckData, PictureShape, SlideData, TextShape
 from deckgen.model import Content, Link
+from deckgen.roles import Role
+from deckgen.text_rules import is_iso_date
 
 _PART = re.compile(r"^(?P<base>.*\S) \((?P<i>\d+)/(?P<n>\d+)\)$")
 _NUMBER = re.compile(r"^\d{1,4}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DECKGEN_FOOTER_LEFT = 3 * 914400  # EMU: deckgen's footer box starts at the margin
+_FOOTERS = (Role.FOOTER, Role.FOOTER_LINK, Role.SLIDE_NUMBER)  # deckgen's footer boxes
 _FILENAME = re.compile(r"^[\w\-. ]+\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp)$", re.IGNORECASE)
 
 
@@ -157,13 +158,13 @@ class Reading:
         dates = Counter(t.text for s in deck.slides for t in s.texts if t.role == "date" and t.text)
         if dates and not deck.by_deckgen:  # a date shown in the footer: part of the footer
             shown, count = dates.most_common(1)[0]
-            if count * 10 >= total * 3 and not _DATE.match(shown):
+            if count * 10 >= total * 3 and not is_iso_date(shown):
                 footer = " · ".join(filter(None, [footer, escape(" ".join(shown.split()))]))
         authors = tuple(a.strip() for a in re.split(r"[,;&]| and ", deck.author) if a.strip())
         index = [s for s in deck.slides if s.kind == "video-index"]
         videos = frozenset(
             r.url for s in index for t in s.texts for p in t.paras for r in p.runs if r.url
-        )
+        ) | frozenset(p.url for s in index for p in s.pictures if p.url)  # cards' QR codes
         reading = cls(deck, pictures, decorative, footer or None, footer_key, authors)
         reading.videos = videos if index else None
         return reading
@@ -176,15 +177,12 @@ class Reading:
         """Footers, slide numbers, dates and deckgen's recording links are not content."""
         if shape.role in ("footer", "date"):
             return True
+        if self.deck.by_deckgen and shape.made_as in _FOOTERS:
+            return True
         if shape.role != "band":
             return False
         text = shape.text
-        return (
-            text == self.footer_key
-            or bool(_NUMBER.match(text))
-            or text.startswith("Recording: ")
-            or bool(_DATE.match(text))
-        )
+        return text == self.footer_key or bool(_NUMBER.match(text) or is_iso_date(text))
 
     def picture(self, slide: SlideData, shape: PictureShape) -> Extracted | None:
         """The extracted file of a picture, or None (with a note) when it cannot be used."""
@@ -203,11 +201,11 @@ class Reading:
 
 def _footer_candidate(shape: TextShape, by_deckgen: bool) -> bool:
     text = shape.text
-    if shape.role not in ("footer", "band") or not text or text.startswith("Recording: "):
+    if by_deckgen:
+        return shape.made_as is Role.FOOTER and bool(text)
+    if shape.role not in ("footer", "band") or not text:
         return False
-    if by_deckgen:  # the footer box stands at the left; slide numbers at the right
-        return shape.left < _DECKGEN_FOOTER_LEFT
-    return not (_NUMBER.match(text) or _DATE.match(text))
+    return not (_NUMBER.match(text) or is_iso_date(text))
 
 
 def split_part(title: str) -> tuple[str, tuple[int, int] | None]:

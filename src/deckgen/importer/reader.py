@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +13,12 @@ from pptx.oxml.ns import qn
 
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.importer.package import NotADeck, broken_part, read_package
+from deckgen.inline import Span
 from deckgen.layout.frame import LABEL_DESCR
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.render.slide_xml import KEEP_URI
+from deckgen.roles import Role, role_of
+from deckgen.text_rules import without_forbidden
 
 # the slide kinds deckgen writes into `p:cSld/@name`
 KINDS = frozenset(
@@ -69,14 +71,10 @@ _FRAME_KINDS = {"chart": "a chart", "diagram": "a SmartArt diagram", "ole": "an 
 
 
 @dataclass(frozen=True)
-class TextRun:
-    """A run of text with its formatting; `url` is a checked http(s)/mailto link."""
+class TextRun(Span):
+    """A run of text with its formatting (`code`: in a monospace font) and its size; `url`
+    is a checked http(s)/mailto link."""
 
-    text: str
-    bold: bool = False
-    italic: bool = False
-    mono: bool = False
-    url: str | None = None
     size: float | None = None
 
 
@@ -98,7 +96,7 @@ class Paragraph:
     def mono(self) -> bool:
         """True when every visible run is in a monospace font."""
         visible = [r for r in self.runs if r.text.strip()]
-        return bool(visible) and all(r.mono for r in visible)
+        return bool(visible) and all(r.code for r in visible)
 
     @property
     def size(self) -> float | None:
@@ -119,6 +117,11 @@ class TextShape:
     descr: str = ""  # the shape's description (deckgen's code listings name their language)
 
     @property
+    def made_as(self) -> Role | None:
+        """The role deckgen wrote into the shape's name (None: another name)."""
+        return role_of(self.name)
+
+    @property
     def text(self) -> str:
         """All paragraphs, one a line."""
         return "\n".join(p.text for p in self.paras).strip()
@@ -134,6 +137,11 @@ class PictureShape:
     url: str | None
     top: int
     left: int
+
+    @property
+    def made_as(self) -> Role | None:
+        """The role deckgen wrote into the shape's name (None: another name)."""
+        return role_of(self.name)
 
 
 @dataclass(frozen=True)
@@ -233,19 +241,9 @@ def _error(shown: str, message: str) -> BuildError:
 
 
 def clean(text: str) -> str:
-    """Drop characters a recap cannot hold (control characters, surrogates, non-characters);
-    line and paragraph separators (U+2028, U+2029) become line breaks."""
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    return "".join(
-        ch
-        for ch in text
-        if ch in "\n\t"
-        or (
-            unicodedata.category(ch) not in ("Cc", "Cs")
-            and ch not in "\ufffe\uffff"
-            and ord(ch) not in range(0xFDD0, 0xFDF0)
-        )
-    )
+    """Drop characters a recap cannot hold (`text_rules.FORBIDDEN`); line and paragraph
+    separators (U+2028, U+2029) become line breaks."""
+    return without_forbidden(text.replace("\u2028", "\n").replace("\u2029", "\n"))
 
 
 def one_line(text: str) -> str:
@@ -406,7 +404,7 @@ def _run(text: str, rpr: Any, part: Any) -> TextRun:
         text,
         bold=rpr.get("b") in ("1", "true"),
         italic=rpr.get("i") in ("1", "true"),
-        mono=is_mono(font),
+        code=is_mono(font),
         url=_link(link, part) if link is not None else None,
         size=int(size) / 100 if size and size.isdigit() else None,
     )

@@ -21,6 +21,7 @@ from deckgen.importer.pieces import (
     TitleInfo,
     TopicMark,
 )
+from deckgen.layout.agenda import names_deck
 from deckgen.model import Code, Content, Link, Links, Origin, Quote, Slide, Statement, Stats, Table
 from deckgen.steps import merge, step_runs
 
@@ -467,12 +468,13 @@ def _expected(pieces: Sequence[Piece]) -> list[list[_Expected]]:
         elif not several:
             groups = groups or [[]]
             groups[0].append(text)
+    deck = next((p.title for p in pieces if isinstance(p, TitleInfo)), "")
     marks: list[list[str]] = [[]]
     for piece in pieces:
         if isinstance(piece, PresenterMark):
             marks.append([])
-        elif isinstance(piece, TopicMark):
-            marks[-1].append(piece.title)
+        elif isinstance(piece, TopicMark) and not names_deck(piece.title, deck):
+            marks[-1].append(piece.title)  # the agenda leaves out a topic named like the deck
     if several:
         marks = marks[1:]
     out: list[list[_Expected]] = []

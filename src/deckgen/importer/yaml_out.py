@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from deckgen.errors import printable
+from deckgen.text_rules import YAML_12_BOOL, YAML_12_FLOAT, YAML_12_INT, YAML_12_NULL
 
 WIDTH = 92  # folded text wraps here
 _FLOW_WIDTH = 100
@@ -252,12 +253,7 @@ def _escape(ch: str) -> str:
 
 
 # scalars the YAML 1.2 core schema (which deckgen reads) takes for null, booleans and numbers
-_CORE_12 = re.compile(
-    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE"
-    r"|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
-    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-)
+_CORE_12 = re.compile("|".join((YAML_12_NULL, YAML_12_BOOL, YAML_12_INT, YAML_12_FLOAT)))
 
 
 def _plain_ok(value: str) -> bool:

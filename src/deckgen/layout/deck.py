@@ -5,21 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
+from deckgen.layout.agenda import agenda_pages
 from deckgen.layout.callouts import quote, stats
+from deckgen.layout.cards import video
+from deckgen.layout.closing import closing_pages
 from deckgen.layout.code import code
 from deckgen.layout.frame import Context, deck_title_size, footer
 from deckgen.layout.generated import (
-    agenda_pages,
     announces_topic,
-    closing_pages,
     divider_page,
     talk_card,
     title_page,
     topic_page,
     video_index_pages,
 )
-from deckgen.layout.media import image, links, table, video
+from deckgen.layout.links import links
 from deckgen.layout.page import Page
+from deckgen.layout.pictures import image
+from deckgen.layout.tables import table
 from deckgen.layout.text_kinds import bullets, statement
 from deckgen.model import Recap, Slide
 from deckgen.theme import Theme
@@ -40,14 +43,20 @@ LAYOUTS: dict[str, SlideLayout] = {
 }
 
 
-def lay_out(recap: Recap, theme: Theme) -> list[Page]:
-    """Every page of the deck, in the order the recap format gives, with footers."""
+def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Page]:
+    """Every page of the deck, in the order the recap format gives, with footers.
+
+    `dividers`: a divider slide before each presenter's slides; by default only when
+    there are several presenters (a presenter's own deck of `build --split presenters`
+    has its divider too)."""
     ctx = Context(theme, recap, title_size=deck_title_size(theme, recap))
+    if dividers is None:
+        dividers = len(recap.presenters) > 1
     pages = [title_page(ctx)]
     if recap.options.agenda:
         pages += agenda_pages(ctx)
     for presenter in recap.presenters:
-        if len(recap.presenters) > 1:
+        if dividers:
             pages.append(divider_page(ctx, presenter))
         for topic in presenter.topics:
             link = topic.video.url if topic.video else None

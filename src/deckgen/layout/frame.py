@@ -10,6 +10,7 @@ from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.typography import balanced, is_raw_url, long_url, smarten
 from deckgen.links import brief, normalised
 from deckgen.model import Recap, Topic
+from deckgen.roles import Role
 from deckgen.theme import Theme
 
 SLIDE_W = 960.0  # 13.333 in: 16:9
@@ -145,7 +146,7 @@ def _on_bottom(rect: Rect, paras: tuple[Para, ...]) -> TextBox:
     """A title box as tall as its text, on the bottom of `rect` (room above for a label)."""
     height = min(rect.h, text_height(paras, rect.w))
     box = Rect(rect.x, rect.bottom - height, rect.w, height)
-    return TextBox(box, paras, anchor="bottom", role="title")
+    return TextBox(box, paras, anchor="bottom", role=Role.TITLE)
 
 
 def topic_label(ctx: Context, heading: str, title: TextBox) -> TextBox | None:
@@ -171,7 +172,7 @@ def kicker_title(ctx: Context, title: str) -> TextBox:
     para = Para(ctx.spans(title, theme.sizes.topic_label, theme.colors.accent, bold=True))
     area = title_area(ctx)
     paras = fit([para], area.w, area.h, theme.sizes.topic_label, theme.sizes.detail_min)
-    return TextBox(area, paras or (para,), anchor="bottom", role="title")
+    return TextBox(area, paras or (para,), anchor="bottom", role=Role.TITLE)
 
 
 def _clipped(para: Para, width: float) -> Para:
@@ -208,15 +209,16 @@ def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
     out: list[Element] = []
     if recap.footer:
         rect = Rect(m, top, width * grid.footer_text, height)
-        out.append(_footer_text(ctx, rect, ctx.spans(recap.footer, size, color), "left"))
+        spans = ctx.spans(recap.footer, size, color)
+        out.append(_footer_text(ctx, rect, spans, "left", Role.FOOTER))
     if link:
         runs = labelled_link(ctx, "Recording: ", link, size)
         rect = Rect(link_x, top, width * grid.footer_link, height)
-        out.append(_footer_text(ctx, rect, runs, "left"))
+        out.append(_footer_text(ctx, rect, runs, "left", Role.FOOTER_LINK))
     if number is not None and recap.options.slide_numbers:
         number_runs = (run(str(number), theme.fonts.body, size, color),)
         rect = Rect(number_x, top, width * grid.footer_number, height)
-        out.append(_footer_text(ctx, rect, number_runs, "right"))
+        out.append(_footer_text(ctx, rect, number_runs, "right", Role.SLIDE_NUMBER))
     return out
 
 
@@ -229,9 +231,11 @@ def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run,
     )
 
 
-def _footer_text(ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align) -> TextBox:
+def _footer_text(
+    ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align, role: Role
+) -> TextBox:
     """Footer text: one line at the footer size, shrinking (to the theme's minimum) and
     wrapping to two."""
     para, least = Para(runs, align=align), ctx.theme.sizes.footer_min
     paras = fit([para], rect.w, rect.h, runs[0].size, least) or scaled([para], least / runs[0].size)
-    return TextBox(rect, paras, anchor="middle")
+    return TextBox(rect, paras, anchor="middle", role=role)

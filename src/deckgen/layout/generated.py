@@ -6,8 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
+from deckgen.layout.cards import (
+    Card,
+    hero,
+    index_bodies,
+)
 from deckgen.layout.fit import fit, run
-from deckgen.layout.flow import paginate
 from deckgen.layout.frame import (
     INCH,
     SLIDE_H,
@@ -19,10 +23,10 @@ from deckgen.layout.frame import (
     labelled_link,
     title_box,
 )
-from deckgen.layout.media import Card, card_body, link_bodies, tile_bodies
-from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
+from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.typography import people_date
 from deckgen.model import Link, Presenter, Topic, Video
+from deckgen.roles import Role
 
 TITLE_DESCR = "Title slide: "  # + "subtitle, presenter, ...": the lines under the title
 DIVIDER_DESCR = "Presenter's "  # + "tagline, affiliation": the lines of a divider
@@ -47,7 +51,7 @@ def title_page(ctx: Context) -> Page:
             title_rect,
             fit([title], width, title_rect.h, title.runs[0].size, sizes.title_min) or (title,),
             anchor="bottom",
-            role="title",
+            role=Role.TITLE,
         ),
         band,
         Shape(Rect(x + 7.2, title_rect.bottom + 8, 1.4 * INCH, 5), theme.colors.accent),
@@ -80,7 +84,7 @@ def title_page(ctx: Context) -> Page:
             or fit(lines, rect.w, rect.h, start, _LAST_RESORT)
         )
         descr = _title_lines(ctx)
-        elements.append(TextBox(rect, lines_fit or tuple(lines), role="subtitle", descr=descr))
+        elements.append(TextBox(rect, lines_fit or tuple(lines), role=Role.SUBTITLE, descr=descr))
     return Page("title", recap.title, tuple(elements), layout="title")
 
 
@@ -118,47 +122,6 @@ def _presented_by(ctx: Context) -> list[Para]:
     return lines
 
 
-def agenda_pages(ctx: Context) -> list[Page]:
-    """Presenters and their topics (only the topics when one person presents)."""
-    recap, theme, sizes = ctx.recap, ctx.theme, ctx.theme.sizes
-    size = sizes.body
-
-    def item(text: str, level: int, bold: bool = False) -> Para:
-        return Para(
-            ctx.spans(
-                text,
-                size * (0.85 if level else 1.0),
-                bold=bold,
-                color=theme.colors.title if bold else None,
-            ),
-            bullet="–" if level else "•",
-            bullet_color=theme.colors.accent,
-            indent=0.32 * INCH + level * 0.42 * INCH,
-            space_before=size * (0.12 if level else 0.4),
-        )
-
-    groups: list[tuple[Para, ...]]
-    if len(recap.presenters) == 1:
-        groups = [(item(t.title, 0),) for t in recap.presenters[0].topics]
-    else:
-        groups = [
-            (item(p.name, 0, bold=True), *(item(t.title, 1) for t in p.topics))
-            for p in recap.presenters
-        ]
-    body = ctx.body
-    pages = paginate(groups, body.w, body.h, size, sizes.body_min)
-    total = len(pages)
-    return [
-        _simple_page(
-            ctx,
-            "agenda",
-            "Agenda" if total == 1 else f"Agenda ({i}/{total})",
-            [TextBox(body, paras, role="body")],
-        )
-        for i, paras in enumerate(pages, start=1)
-    ]
-
-
 def divider_page(ctx: Context, presenter: Presenter) -> Page:
     """A presenter's section slide: name, affiliation and tagline on the accent colour."""
     theme, sizes = ctx.theme, ctx.theme.sizes
@@ -179,7 +142,7 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
             rect,
             fit([name], rect.w, rect.h, name.runs[0].size, sizes.title_min) or (name,),
             anchor="bottom",
-            role="title",
+            role=Role.TITLE,
         ),
     ]
     shown = [
@@ -187,9 +150,7 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
         for k, t in (("tagline", presenter.tagline), ("affiliation", presenter.affiliation))
         if t
     ]
-    lines = [
-        Para(ctx.spans(t, sizes.body * 1.1, colors.divider_text), space_before=6) for _, t in shown
-    ]
+    lines = [Para(_on_divider(ctx, t, sizes.body * 1.1), space_before=6) for _, t in shown]
     if lines:
         sub = Rect(m, rect.bottom + 0.3 * INCH, rect.w, 2.0 * INCH)
         elements.append(
@@ -198,7 +159,7 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
                 fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min)
                 or fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.detail_min)
                 or tuple(lines),
-                role="body",
+                role=Role.BODY,
                 descr=DIVIDER_DESCR + ", ".join(k for k, _ in shown),  # read by `import`
             )
         )
@@ -211,25 +172,26 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
     )
 
 
+def _on_divider(ctx: Context, text: str, size: float) -> tuple[Run, ...]:
+    """Text on the divider colour: its links too (viewers underline a link),
+    since the link colour is made for the slide background, not for the divider's."""
+    color = ctx.theme.colors.divider_text
+    return tuple(replace(r, color=color) for r in ctx.spans(text, size, color))
+
+
 def talk_card(ctx: Context, topic: Topic) -> Page:
-    """A talk's opening card: title, speakers, summary, slides link and the video's QR code."""
+    """A talk's opening card, a hero slide: its title large, the speakers (affiliation in
+    the quieter colour), summary and links, and the recording's QR code, labelled."""
     link = topic.video or topic.slides_url or None
-    if link is None:  # speakers but no links: a text card
-        paras = [
-            Para(ctx.spans(s, ctx.theme.sizes.body, ctx.theme.colors.accent, bold=True))
-            for s in topic.speakers
-        ]
-        if topic.summary:
-            paras.append(Para(ctx.spans(topic.summary, ctx.theme.sizes.body), space_before=12))
-        body = ctx.body
-        fitted = fit(paras, body.w, body.h, ctx.theme.sizes.body, ctx.theme.sizes.body_min)
-        return _simple_page(
-            ctx, "talk", topic.title, [TextBox(body, fitted or tuple(paras), anchor="middle")]
-        )
-    slides = topic.slides_url if topic.video else None
-    leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
-    card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
-    return _simple_page(ctx, "talk", topic.title, card_body(ctx, card, show_title=False))
+    if link is None:  # speakers but no links: the title over them
+        card = None
+    else:
+        slides = topic.slides_url if topic.video else None
+        leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
+        card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
+    return Page(
+        "talk", topic.title, tuple(hero(ctx, topic.title, card, topic.speakers, topic.summary))
+    )
 
 
 def announces_topic(topic: Topic) -> bool:
@@ -259,12 +221,13 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
         return Page("topic", topic.title, (title_box(ctx, topic.title, rect), rule))
     start = paras[0].runs[0].size
     fitted = fit(paras, body.w, body.h, start, sizes.body_min)
-    text = TextBox(body, fitted or tuple(paras), anchor="middle")
+    lines = (Role.SUMMARY,) * bool(topic.summary) + (Role.SLIDES_LINK,) * bool(topic.slides_url)
+    text = TextBox(body, fitted or tuple(paras), anchor="middle", role=Role.TOPIC, lines=lines)
     return _simple_page(ctx, "topic", topic.title, [text])
 
 
 def video_index_pages(ctx: Context) -> list[Page]:
-    """Every recording of the recap with its QR code, three a slide."""
+    """Every recording of the recap with its QR code: a grid of cards, 4 to 6 a slide."""
     cards = []
     seen: set[str] = set()
     for topic in ctx.recap.topics:
@@ -274,7 +237,7 @@ def video_index_pages(ctx: Context) -> list[Page]:
                 cards.append(Card(title, link, speakers, leads_to="recording"))
     if not cards:
         return []
-    bodies = tile_bodies(ctx, cards)
+    bodies = index_bodies(ctx, cards)
     total = len(bodies)
     return [
         _simple_page(ctx, "video-index", "Videos" if total == 1 else f"Videos ({i}/{total})", b)
@@ -289,22 +252,6 @@ def _videos(topic: Topic) -> list[tuple[str, Link, tuple[str, ...]]]:
             v = slide.content
             out.append((v.title or slide.title, v.link, v.speakers))
     return out
-
-
-def closing_pages(ctx: Context) -> list[Page]:
-    """The last slide: the closing title and its links."""
-    closing = ctx.recap.closing
-    assert closing is not None
-    if not closing.links:
-        return [_simple_page(ctx, "closing", closing.title, [])]
-    bodies = link_bodies(ctx, closing.links)
-    total = len(bodies)
-    return [
-        _simple_page(
-            ctx, "closing", closing.title if total == 1 else f"{closing.title} ({i}/{total})", b
-        )
-        for i, b in enumerate(bodies, start=1)
-    ]
 
 
 def _simple_page(ctx: Context, kind: str, title: str, body: list[Element]) -> Page:

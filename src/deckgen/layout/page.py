@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from deckgen.model import Origin
+from deckgen.roles import Role
 
 Align = Literal["left", "center", "right"]
 Anchor = Literal["top", "middle", "bottom"]
@@ -53,6 +54,7 @@ class Para:
     level: int = 0
     bullet: str | None = None  # the bullet character, when a bulleted paragraph
     bullet_color: str | None = None
+    number: int | None = None  # numbered (`3.`) instead of a bullet: this paragraph's number
     indent: float = 0.0  # left margin of the text, in points
     space_before: float = 0.0  # in points
     line_spacing: float = 1.0
@@ -65,9 +67,10 @@ class TextBox:
     paras: tuple[Para, ...]
     anchor: Anchor = "top"
     # title, subtitle and body go into the layout's placeholders of that kind, when it has one
-    role: Literal["title", "subtitle", "body", "plain"] = "plain"
+    role: Role = Role.TEXT
     wrap: bool = True
     descr: str = ""  # the shape's description (a code listing's language, for `import`)
+    lines: tuple[Role, ...] = ()  # the role of each paragraph, when they differ (a card's)
 
 
 @dataclass(frozen=True)
@@ -76,16 +79,19 @@ class Shape:
     fill: str
     rounded: bool = False
     line: str | None = None
+    role: Role = Role.PANEL
 
 
 @dataclass(frozen=True)
 class Image:
     rect: Rect
     path: Path | None = None
-    data: bytes | None = None  # generated images (QR codes)
-    name: str = "image"
+    data: bytes | None = None  # generated images (QR codes), always PNG
+    extension: str = "png"  # the format of the file at `path` (png, jpg, ...)
+    name: str = ""  # a recap picture's file name (its shape's name; others: the role's)
     alt: str = ""
     url: str | None = None  # the picture is a clickable link
+    role: Role = Role.PICTURE
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,7 @@ class Grid:
     widths: tuple[float, ...]
     heights: tuple[float, ...]
     cells: tuple[tuple[Cell, ...], ...]  # the first row is the header
+    role: Role = Role.TABLE
 
 
 Element = TextBox | Shape | Image | Grid
@@ -121,3 +128,7 @@ class Page:
     origin: Origin | None = None  # the recap slide this page comes from
     part: tuple[int, int] = (1, 1)  # this page is part i of n of a split slide
     keep: bool = False  # the recap slide says `keep: true` (recorded for `import`)
+
+    def count(self, role: Role) -> int:
+        """How many of the page's elements have `role`."""
+        return sum(1 for e in self.elements if e.role is role)

@@ -11,6 +11,7 @@ from deckgen.layout.page import Page, Para, Rect, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.typography import balanced, is_statement
 from deckgen.model import Bullet, Bullets, Slide, Statement
+from deckgen.roles import Role
 from deckgen.steps import bullet_order
 
 _BULLET_CHARS = ("•", "–", "▪")
@@ -34,7 +35,7 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     deepest = max((p.level for group in groups for p in group if p.bullet), default=0)
     minimum = ctx.theme.sizes.body_min / scale[min(deepest, len(scale) - 1)]
     pages = paginate(groups, body.w, body.h, size, minimum)
-    return content_pages(ctx, slide, [[TextBox(body, renumber(p), role="body")] for p in pages])
+    return content_pages(ctx, slide, [[TextBox(body, renumber(p), role=Role.BODY)] for p in pages])
 
 
 def _revealed(

@@ -19,6 +19,7 @@ import yaml
 from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document
 from deckgen.load.yaml_hints import explain
+from deckgen.text_rules import YAML_12_BOOL, YAML_12_FLOAT, YAML_12_INT, forbidden_kind
 
 MAX_FILE_BYTES = 16_000_000  # a long team recap is ~50 KB
 MAX_VALUES = 200_000  # bounds alias expansion ("billion laughs")
@@ -41,13 +42,9 @@ class _Loader(_Base):  # type: ignore[misc]
 
 
 _YAML_12 = {
-    "bool": (r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    "int": (r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    "float": (
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
+    "bool": (f"^(?:{YAML_12_BOOL})$", "tTfF"),
+    "int": (f"^(?:{YAML_12_INT})$", "-+0123456789"),
+    "float": (f"^(?:{YAML_12_FLOAT})$", "-+0123456789."),
 }
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag[len(_YAML) :] not in _YAML_12]
@@ -162,14 +159,7 @@ def _char_pos(name: str, text: str, offset: int) -> Position:
 def _character(ch: str) -> str:
     """`contains the control character U+0001` and the like, for a character that no
     recap text may hold."""
-    code = ord(ch)
-    if 0xD800 <= code <= 0xDFFF:
-        what = "the lone surrogate"
-    elif code in (0xFFFE, 0xFFFF):
-        what = "the non-character"
-    else:
-        what = "the control character"
-    return f"contains {what} U+{code:04X}"
+    return f"contains the {forbidden_kind(ch)} U+{ord(ch):04X}"
 
 
 def _pos(name: str, mark: Any) -> Position:

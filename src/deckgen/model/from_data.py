@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from deckgen.images import inspect_image
-from deckgen.links import youtube
+from deckgen.images import ImageCache, inspect_image
 from deckgen.load import DataPath, Document, format_path
 from deckgen.model.types import (
     Bullet,
@@ -33,9 +32,10 @@ from deckgen.model.types import (
 )
 
 
-def recap_from_document(doc: Document) -> Recap:
-    """Build the model of a recap that passed validation."""
-    return _Builder(replace(doc, data=_line_breaks(doc.data))).recap()
+def recap_from_document(doc: Document, images: ImageCache | None = None) -> Recap:
+    """Build the model of a recap that passed validation (`images`: the images validation
+    inspected)."""
+    return _Builder(replace(doc, data=_line_breaks(doc.data)), images).recap()
 
 
 def _line_breaks(data: Any) -> Any:
@@ -52,9 +52,10 @@ def _line_breaks(data: Any) -> Any:
 
 
 class _Builder:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, images: ImageCache | None) -> None:
         self.doc = doc
         self.root = doc.files[0].parent
+        self.images = images
 
     def origin(self, path: DataPath) -> Origin:
         return Origin(self.doc.position(path), format_path(path))
@@ -70,7 +71,7 @@ class _Builder:
                 name=event.get("name"),
                 location=event.get("location"),
                 dates=event.get("dates"),
-                url=_link(event["url"]) if "url" in event else None,
+                url=Link.of(event["url"]) if "url" in event else None,
             ),
             date=data.get("date"),
             theme=data.get("theme", "default"),
@@ -81,7 +82,7 @@ class _Builder:
             ),
             closing=Closing(
                 title=closing.get("title", "Links"),
-                links=tuple(_link(x["url"], x.get("label")) for x in closing.get("links", [])),
+                links=tuple(Link.of(x["url"], x.get("label")) for x in closing.get("links", [])),
             )
             if closing is not None
             else None,
@@ -102,8 +103,8 @@ class _Builder:
         return Topic(
             title=title,
             speakers=_speakers(data.get("speakers")),
-            video=_link(data["video"]) if "video" in data else None,
-            slides_url=_link(data["slides_url"]) if "slides_url" in data else None,
+            video=Link.of(data["video"]) if "video" in data else None,
+            slides_url=Link.of(data["slides_url"]) if "slides_url" in data else None,
             summary=data.get("summary"),
             slides=tuple(
                 self.slide(s, (*path, "slides", i), title)
@@ -143,32 +144,31 @@ class _Builder:
         if "image" in data:
             image = data["image"]
             base = self.doc.source_of((*path, "image", "path")).parent
-            info = inspect_image(base / image["path"], image["path"], self.root)
+            info = inspect_image(base / image["path"], image["path"], self.root, self.images)
             return Picture(
-                info.path, info.width, info.height, image.get("caption"), image.get("alt")
+                info.path,
+                info.width,
+                info.height,
+                info.extension,
+                image.get("caption"),
+                image.get("alt"),
             )
         if "video" in data:
             video = data["video"]
             return Video(
-                _link(video["url"]),
+                Link.of(video["url"]),
                 video.get("title"),
                 _speakers(video.get("speakers")),
                 video.get("summary"),
             )
         if "links" in data:
-            return Links(tuple(_link(x["url"], x.get("label")) for x in data["links"]))
+            return Links(tuple(Link.of(x["url"], x.get("label")) for x in data["links"]))
         return Stats(
             tuple(
                 Stat(self.doc.text((*path, "stats", i, "value")), s["label"])
                 for i, s in enumerate(data["stats"])
             )
         )
-
-
-def _link(url: str, label: str | None = None) -> Link:
-    tube = youtube(url)
-    final = tube.url if tube else url
-    return Link(label or final, final, tube is not None)
 
 
 def _speakers(value: str | list[str] | None) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from deckgen.errors import Position
+from deckgen.links import youtube
 
 QrMode = Literal["youtube", "all", "none"]
 StepMode = Literal["collapse", "animate", "off"]
@@ -27,6 +28,14 @@ class Link:
     label: str
     url: str
     is_youtube: bool = False
+
+    @classmethod
+    def of(cls, url: str, label: str | None = None) -> Link:
+        """A link to a checked `url`, a YouTube link in its short form; the label defaults
+        to the link."""
+        tube = youtube(url)
+        final = tube.url if tube else url
+        return cls(label or final, final, tube is not None)
 
 
 @dataclass(frozen=True)
@@ -80,6 +89,7 @@ class Picture:
     path: Path
     width: int
     height: int
+    extension: str  # the file's format, as a deck stores it: png, jpg, gif, bmp, tiff
     caption: str | None = None
     alt: str | None = None
 

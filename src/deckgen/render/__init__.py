@@ -1,4 +1,5 @@
-"""Stage 6: draw laid-out pages as native PowerPoint shapes with python-pptx."""
+"""Stage 6: draw laid-out pages as native PowerPoint shapes: slide XML written directly
+onto a themed base that python-pptx makes (see deck.py and package.py)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ def render(
     pages: Sequence[Page], recap: Recap, theme: Theme, cache: RenderCache | None = None
 ) -> tuple[bytes, list[Problem]]:
     """The deck's bytes, and warnings about the theme's template (`cache`: see memo.py)."""
-    base, warnings = themed_base(theme)
+    base, warnings = themed_base(theme, cache)
     parts = {**base.parts, "docProps/core.xml": core_properties(recap)}
     deck = assemble(
         replace(base, parts=parts), pages, image_files(pages), theme.fonts.east_asian, cache
@@ -36,21 +36,21 @@ def render(
     return deck, warnings
 
 
-_BASES: dict[str, tuple[Base, list[Problem]]] = {}
-
-
-def themed_base(theme: Theme) -> tuple[Base, list[Problem]]:
+def themed_base(theme: Theme, cache: RenderCache | None = None) -> tuple[Base, list[Problem]]:
     """The package every slide is added to: master, layouts, theme part and notes master.
 
-    Building it takes python-pptx (and a tenth of a second), so it is kept in memory and
-    on disk, keyed by the content of the theme's files and the versions of deckgen and
-    python-pptx (an edited template is a new key, also while `deckgen watch` runs).
+    Building it takes python-pptx (and a tenth of a second), so it is kept on disk and in
+    `cache` (the one it was taken from only), keyed by the content of the theme's files
+    and the versions of deckgen and python-pptx (an edited template is a new key, also
+    while `deckgen watch` runs).
     """
     files = (f.read_bytes() for f in theme.files)
     name = disk_cache.key(__version__, version("python-pptx"), str(theme), files)
-    if name not in _BASES:
-        _BASES[name] = _cached_or_built(theme, name)
-    return _BASES[name]
+    kept = cache.bases if cache is not None else {}
+    found = kept.get(name) or _cached_or_built(theme, name)
+    kept.clear()
+    kept[name] = found
+    return found
 
 
 def _cached_or_built(theme: Theme, name: str) -> tuple[Base, list[Problem]]:

@@ -14,10 +14,9 @@ import io
 import re
 import zipfile
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
-from deckgen.images import image_extension
 from deckgen.layout.page import Image, Page
 from deckgen.render import archive
 from deckgen.render.memo import Drawn, RenderCache
@@ -63,15 +62,15 @@ def assemble(
     `east_asian` as their East Asian font. With a `cache`, slides and zip members the
     previous build made from the same content are reused (the bytes are the same), and
     the cache is left holding this build's."""
-    media = MediaStore(taken=[f"/{name}" for name in base.parts])  # part names are unique
-    drawn: dict[Hashable, Drawn] = {}
+    media = MediaStore([f"/{name}" for name in base.parts], images)  # part names are unique
+    slides = _Slides(base, media, east_asian, cache)
     new: dict[str, bytes] = {}
     overrides: list[tuple[str, str]] = []
     slide_ids: list[str] = []
     for n, page in enumerate(pages, start=1):
         slide = f"ppt/slides/slide{n}.xml"
         rels = SlideRels(layout=".." + base.layouts[page.layout].removeprefix("/ppt"))
-        xml = _slide(page, base, rels, media, images, east_asian, cache, drawn)
+        xml = slides.xml(page, rels)
         if page.notes:
             notes = f"ppt/notesSlides/notesSlide{n}.xml"
             rels.add("notesSlide", f"../notesSlides/notesSlide{n}.xml")
@@ -99,41 +98,45 @@ def assemble(
     members = archive.compress_all(parts, cache.members if cache else None)
     if cache is not None:
         cache.hits += sum(1 for key in parts.items() if key in cache.members)
-        cache.slides, cache.members = drawn, members
+        cache.slides, cache.members = slides.drawn, members
     return archive.zip_bytes(parts, members)
 
 
-def _slide(
-    page: Page,
-    base: Base,
-    rels: SlideRels,
-    media: MediaStore,
-    images: dict[str, tuple[bytes, str]],
-    east_asian: str,
-    cache: RenderCache | None,
-    drawn: dict[Hashable, Drawn],
-) -> str:
-    """The XML of one slide, from `cache` when an earlier build drew the same content."""
-    placeholders = base.placeholders[page.layout]
-    if cache is None:
-        return slide_xml(page, placeholders, rels, media, images, east_asian)
-    pictures = tuple(
-        images[str(e.path)] for e in page.elements if isinstance(e, Image) and e.path is not None
-    )
-    layout = (rels.layout, tuple(sorted(placeholders.items())))
-    key = (layout, east_asian, page.kind, page.background, page.elements, pictures)
-    known = cache.slides.get(key)
-    if known is not None and all(media.add(data, ext) == name for name, data, ext in known[2]):
-        cache.hits += 1
-        for kind, target, external in known[1]:
-            rels.add(kind, target, external)
-        drawn[key] = known
-        return known[0]
-    xml = slide_xml(page, placeholders, rels, media, images, east_asian)
-    stored = [("/ppt" + t.removeprefix(".."), t) for _, k, t, _ in rels.items if k == "image"]
-    used = tuple((name, media.parts[name], name.rsplit(".", 1)[1]) for name, _ in stored)
-    drawn[key] = (xml, tuple((k, t, x) for _, k, t, x in rels.items), used)
-    return xml
+@dataclass
+class _Slides:
+    """Draws the slides of one deck, reusing what `cache` holds of an earlier build;
+    `drawn` collects this build's slides for the cache."""
+
+    base: Base
+    media: MediaStore
+    east_asian: str
+    cache: RenderCache | None
+    drawn: dict[Hashable, Drawn] = field(default_factory=dict)
+
+    def xml(self, page: Page, rels: SlideRels) -> str:
+        """The XML of one slide, from the cache when an earlier build drew the same content."""
+        placeholders, media, cache = self.base.placeholders[page.layout], self.media, self.cache
+        if cache is None:
+            return slide_xml(page, placeholders, rels, media, self.east_asian)
+        pictures = tuple(
+            media.files[str(e.path)]
+            for e in page.elements
+            if isinstance(e, Image) and e.path is not None
+        )
+        layout = (rels.layout, tuple(sorted(placeholders.items())))
+        key = (layout, self.east_asian, page.kind, page.background, page.elements, pictures)
+        known = cache.slides.get(key)
+        if known is not None and all(media.add(data, ext) == name for name, data, ext in known[2]):
+            cache.hits += 1
+            for kind, target, external in known[1]:
+                rels.add(kind, target, external)
+            self.drawn[key] = known
+            return known[0]
+        xml = slide_xml(page, placeholders, rels, media, self.east_asian)
+        stored = [("/ppt" + t.removeprefix(".."), t) for _, k, t, _ in rels.items if k == "image"]
+        used = tuple((name, media.parts[name], name.rsplit(".", 1)[1]) for name, _ in stored)
+        self.drawn[key] = (xml, tuple((k, t, x) for _, k, t, x in rels.items), used)
+        return xml
 
 
 def _content_types(xml: bytes, overrides: list[tuple[str, str]], media: MediaStore) -> bytes:
@@ -194,5 +197,5 @@ def image_files(pages: Sequence[Page]) -> dict[str, tuple[bytes, str]]:
             if isinstance(element, Image) and element.path is not None:
                 key = str(element.path)
                 if key not in out:
-                    out[key] = (element.path.read_bytes(), image_extension(element.path))
+                    out[key] = (element.path.read_bytes(), element.extension)
     return out

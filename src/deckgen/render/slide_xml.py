@@ -8,13 +8,15 @@ notes) are collected for the package writer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
+from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
+from deckgen.roles import Role, describe_lines
+from deckgen.text_rules import without_forbidden
 
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
@@ -32,8 +34,8 @@ KEEP_URI = "{6F1C3E2A-5B7D-4E21-9A43-DEC0E6E0C0DE}"
 KEEP_EXT = (
     f'<p:extLst><p:ext uri="{KEEP_URI}"><dg:keep xmlns:dg="urn:deckgen:slide"/></p:ext></p:extLst>'
 )
-_BAD_XML = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), 0xFFFE, 0xFFFF])
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# the text roles that go into a layout placeholder of that kind, when it has one
+_PLACEHOLDER = {Role.TITLE: "title", Role.SUBTITLE: "subtitle", Role.BODY: "body"}
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,13 @@ class SlideRels:
 
 class MediaStore:
     """Images of the deck, stored once each (by content), named media/imageN.ext; names
-    in `taken` (the template's own pictures, its logo) are never used."""
+    in `taken` (the template's own pictures, its logo) are never used. `files` are the
+    picture files the pages show: path -> (bytes, extension)."""
 
-    def __init__(self, taken: Collection[str] = ()) -> None:
+    def __init__(
+        self, taken: Collection[str] = (), files: dict[str, tuple[bytes, str]] | None = None
+    ) -> None:
+        self.files = files or {}
         self.parts: dict[str, bytes] = {}  # part name -> bytes
         self._names: dict[bytes, str] = {}
         self._taken = {name.lower() for name in taken}
@@ -100,13 +106,12 @@ def slide_xml(
     placeholders: dict[str, Placeholder],
     rels: SlideRels,
     media: MediaStore,
-    images: dict[str, tuple[bytes, str]],
     east_asian: str,
 ) -> str:
-    """The XML of one slide; `images` maps image paths to (bytes, extension); every run
-    names `east_asian` as its East Asian font (a:ea: what Chinese, Japanese and Korean
-    characters are drawn with)."""
-    writer = _Writer(placeholders, rels, media, images, east_asian)
+    """The XML of one slide, its pictures stored in `media`; every run names `east_asian`
+    as its East Asian font (a:ea: what Chinese, Japanese and Korean characters are drawn
+    with)."""
+    writer = _Writer(placeholders, rels, media, east_asian)
     shapes = "".join(writer.element(e) for e in page.elements)
     background = ""
     show = ""
@@ -170,14 +175,12 @@ class _Writer:
         placeholders: dict[str, Placeholder],
         rels: SlideRels,
         media: MediaStore,
-        images: dict[str, tuple[bytes, str]],
         east_asian: str,
     ) -> None:
         self.placeholders = dict(placeholders)
         self.east_asian = quoteattr(east_asian)
         self.rels = rels
         self.media = media
-        self.images = images
         self.next_id = 2
         self.steps: list[tuple[int, int, int]] = []  # (shape id, paragraph, click)
 
@@ -194,8 +197,10 @@ class _Writer:
         return self.table(shape_id, element)
 
     def text_box(self, shape_id: int, box: TextBox) -> str:
-        placeholder = self.placeholders.pop(box.role, None) if box.role != "plain" else None
-        descr = f" descr={quoteattr(_clean(box.descr))}" if box.descr else ""
+        key = _PLACEHOLDER.get(box.role)
+        placeholder = self.placeholders.pop(key, None) if key else None
+        described = box.descr or (describe_lines(box.role, box.lines) if box.lines else "")
+        descr = f" descr={quoteattr(_clean(described))}" if described else ""
         if placeholder is not None:
             nv = (
                 f'<p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(placeholder.name)}{descr}/>'
@@ -204,9 +209,8 @@ class _Writer:
             )
             geometry = ""
         else:
-            name = "Body" if box.role == "body" else "Text"
             nv = (
-                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"{descr}/>'
+                f'<p:nvSpPr><p:cNvPr id="{shape_id}" name="{box.role.value}"{descr}/>'
                 '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
             )
             geometry = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
@@ -226,7 +230,13 @@ class _Writer:
         )
 
     def paragraph(self, para: Para) -> str:
-        if para.bullet:
+        if para.number is not None:  # the number hangs where a bullet would
+            bullet = (
+                f"<a:buClr>{_color(para.bullet_color or '000000')}</a:buClr>"
+                f'<a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>'
+            )
+            indent = -_emu(NUMBER_HANG)
+        elif para.bullet:
             bullet = (
                 f"<a:buClr>{_color(para.bullet_color or '000000')}</a:buClr>"
                 f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(para.bullet)}/>'
@@ -274,7 +284,8 @@ class _Writer:
             else "<a:ln><a:noFill/></a:ln>"
         )
         return (
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="Panel"/><p:cNvSpPr/><p:nvPr/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{shape.role.value}"/><p:cNvSpPr/>'
+            "<p:nvPr/>"
             f"</p:nvSpPr><p:spPr>{_xfrm(r)}{geometry}{_fill(shape.fill)}{line}<a:effectLst/>"
             "</p:spPr></p:sp>"
         )
@@ -283,14 +294,15 @@ class _Writer:
         if image.data is not None:
             part = self.media.add(image.data, "png")
         else:
-            data, extension = self.images[str(image.path)]
+            data, extension = self.media.files[str(image.path)]
             part = self.media.add(data, extension)
         embed = self.rels.add("image", ".." + part.removeprefix("/ppt"))
         link = ""
         if image.url:
             link = f'<a:hlinkClick r:id="{self.rels.add("hyperlink", image.url, True)}"/>'
         return (
-            f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" name={quoteattr(image.name)} '
+            f'<p:pic><p:nvPicPr><p:cNvPr id="{shape_id}" '
+            f"name={quoteattr(image.name or image.role.value)} "
             f"descr={quoteattr(_clean(image.alt))}>{link}</p:cNvPr>"
             '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
             f'<p:blipFill><a:blip r:embed="{embed}"/><a:stretch><a:fillRect/></a:stretch>'
@@ -306,12 +318,14 @@ class _Writer:
             cells = "".join(
                 f"<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{self.paragraphs(cell.paras)}"
                 f'</a:txBody><a:tcPr marL="{_emu(INSET_X)}" marR="{_emu(INSET_X)}" '
-                f'marT="{_emu(INSET_Y)}" marB="{_emu(INSET_Y)}">{_fill(cell.fill)}</a:tcPr></a:tc>'
+                f'marT="{_emu(INSET_Y)}" marB="{_emu(INSET_Y)}" anchor="ctr">{_fill(cell.fill)}'
+                "</a:tcPr></a:tc>"
                 for cell in row
             )
             rows.append(f'<a:tr h="{_emu(height)}">{cells}</a:tr>')
         return (
-            f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="Table"/>'
+            "<p:graphicFrame><p:nvGraphicFramePr>"
+            f'<p:cNvPr id="{shape_id}" name="{grid.role.value}"/>'
             '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr>'
             f'<p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x="{_emu(r.x)}" y="{_emu(r.y)}"/>'
             f'<a:ext cx="{_emu(r.w)}" cy="{_emu(r.h)}"/></p:xfrm><a:graphic>'
@@ -399,9 +413,9 @@ def _fill(rgb: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """Drop what XML 1.0 cannot hold (validation rejects it earlier; this is the guard)."""
-    cleaned = text.replace("\t", "    ").replace("\n", " ").translate(_BAD_XML)
-    return _SURROGATES.sub("", cleaned) if not cleaned.isascii() else cleaned
+    """Tabs as spaces, one line, and none of the characters a recap cannot hold (XML 1.0
+    cannot hold some of them; validation rejects them earlier, this is the guard)."""
+    return without_forbidden(text.replace("\t", "    ").replace("\n", " "))
 
 
 def _text(text: str) -> str:

@@ -19,6 +19,7 @@ from pptx.util import Pt
 
 from deckgen.errors import DeckgenError, Position, Problem, ThemeError
 from deckgen.layout.frame import SLIDE_H, SLIDE_W, logo_rect
+from deckgen.roles import Role
 from deckgen.safezip import ZipRefused, opened
 from deckgen.templates import PARSER
 from deckgen.theme import Theme
@@ -118,7 +119,7 @@ def _logo(prs: PresentationType, theme: Theme) -> None:
     element = cast(Any, picture._element)
     _, rid = master.part.get_or_add_image_part(str(theme.logo))
     element.blipFill.blip.set(qn("r:embed"), rid)
-    element.nvPicPr.cNvPr.set("name", "Logo")
+    element.nvPicPr.cNvPr.set("name", Role.LOGO.value)
     element.nvPicPr.cNvPr.set("descr", f"{theme.name} logo")
     element.nvPicPr.cNvPr.set("id", str(_next_master_id(master)))
     master.shapes._spTree.append(element)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from deckgen.errors import Problem
 from deckgen.load import DataPath, Document, format_path
+from deckgen.text_rules import is_iso_date
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -49,13 +49,10 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name), format_checker=FormatChecker(["date"]))
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
-
-
 def _is_date(text: str) -> bool:
     """The `date` format as jsonschema's FormatChecker checks it."""
     try:
-        return bool(_DATE.fullmatch(text) and date.fromisoformat(text))
+        return bool(is_iso_date(text) and date.fromisoformat(text))
     except ValueError:
         return False
 

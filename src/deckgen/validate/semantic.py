@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from typing import Any
 
 from deckgen import inline
 from deckgen.errors import Problem
 from deckgen.highlight import language_known, language_names
-from deckgen.images import ImageProblem, inspect_image
+from deckgen.images import ImageCache, ImageProblem, inspect_image
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
+from deckgen.text_rules import FORBIDDEN, forbidden_kind
 
-# C0/C1 controls (tab and newline excepted), DEL, lone surrogates and non-characters:
-# they cannot be stored in the deck's XML or are invisible mistakes
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 MAX_BULLET_DEPTH = 3
 # counts no real recap reaches (a long team recap has ~100 slides): beyond them a recap
 # is a mistake or an attack, refused before layout spends minutes on it
@@ -52,17 +49,19 @@ _SEPARATORS = {"\u2028": "line separator", "\u2029": "paragraph separator"}
 _PLAIN_KEYS = {"code", "notes", "include", "path", "language", "alt"}  # not inline Markdown
 
 
-def check_semantics(doc: Document) -> list[Problem]:
-    """Problems the schema cannot see; `doc` may also hold schema errors (be defensive)."""
-    checker = _Checker(doc)
+def check_semantics(doc: Document, images: ImageCache | None = None) -> list[Problem]:
+    """Problems the schema cannot see; `doc` may also hold schema errors (be defensive).
+    The images inspected go into `images`, for the model."""
+    checker = _Checker(doc, images)
     checker.walk(doc.data, ())
     checker.slide_count()
     return checker.problems
 
 
 class _Checker:
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, images: ImageCache | None) -> None:
         self.doc = doc
+        self.images = images
         self.problems: list[Problem] = []
         self.root = next(iter(doc.sources.values())).parent
         self.youtube_only = _get(doc.data, ("options", "qr_codes")) in (None, "youtube")
@@ -120,16 +119,12 @@ class _Checker:
             )
 
     def characters(self, text: str, path: DataPath, what: str = "") -> None:
-        bad = _FORBIDDEN.search(text)
+        bad = FORBIDDEN.search(text)
         if bad:
-            code = ord(bad.group())
-            if 0xD800 <= code <= 0xDFFF:
-                kind = "lone surrogate"
-            elif code in (0xFFFE, 0xFFFF):
-                kind = "non-character"
-            else:
-                kind = "control character"
-            message = f"contains the {kind} U+{code:04X} at character {bad.start() + 1}"
+            ch = bad.group()
+            message = (
+                f"contains the {forbidden_kind(ch)} U+{ord(ch):04X} at character {bad.start() + 1}"
+            )
             if what:  # a key: say so, at the key's own position
                 where = self.doc.key_position(path)
                 self.problems.append(
@@ -235,7 +230,7 @@ class _Checker:
     def image(self, relative: str, path: DataPath) -> None:
         base = self.doc.source_of(path).parent
         try:
-            inspect_image(base / relative, relative, self.root)
+            inspect_image(base / relative, relative, self.root, self.images)
         except ImageProblem as exc:
             self.error(path, str(exc))
 

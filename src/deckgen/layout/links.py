@@ -1,0 +1,186 @@
+"""Links slides: a list of links, with the QR code of the one link that gets one beside
+it, or tiles (QR code on top, label below) when several links get a code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from deckgen.layout.cards import Card, balanced, labelled_qr
+from deckgen.layout.fit import fit, run, scaled, text_height
+from deckgen.layout.flow import paginate
+from deckgen.layout.frame import INCH, Context
+from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
+from deckgen.layout.pages import content_pages
+from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
+from deckgen.links import brief, shown
+from deckgen.model import Link, Links, Slide
+from deckgen.roles import Role
+
+_LABEL_H = 0.5 * INCH
+
+
+def links(ctx: Context, slide: Slide) -> list[Page]:
+    """A list of links, or QR tiles when any of them gets a QR code."""
+    assert isinstance(slide.content, Links)
+    return content_pages(ctx, slide, link_bodies(ctx, slide.content.items))
+
+
+def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
+    """Page bodies for a links slide: tiles when two or more links get a QR code; else the
+    list, with the one QR code beside it."""
+    qr_links = [link for link in items if gets_qr(ctx, link)]
+    if len(qr_links) >= 2:
+        return tile_bodies(ctx, [_link_card(link) for link in items])
+    body = ctx.body
+    side = min(max(ctx.theme.qr_size * INCH, scannable(ctx, qr_links)), body.h - _LABEL_H)
+    area = Rect(body.x, body.y, body.w - (side + 0.6 * INCH if qr_links else 0), body.h)
+    bodies: list[list[Element]] = [
+        [TextBox(area, page, role=Role.BODY)] for page in link_list(ctx, items, area)
+    ]
+    if qr_links:
+        y = body.y + (body.h - side - _LABEL_H) / 2
+        code = Rect(body.right - side, y, side, side)
+        bodies[0] += labelled_qr(ctx, _link_card(qr_links[0]), code)
+    return bodies
+
+
+def _link_card(link: Link) -> Card:
+    return Card(link.label if link.label != link.url else shown(link.url), link)
+
+
+def link_list(ctx: Context, items: Sequence[Link], area: Rect) -> list[tuple[Para, ...]]:
+    """Links as bullets (label, then the address), over as few pages of `area` as can be."""
+    sizes = ctx.theme.sizes
+    groups = [_link_group(ctx, link) for link in items]
+    return paginate(groups, area.w, area.h, sizes.body, sizes.body_min)
+
+
+def _link_group(ctx: Context, link: Link) -> tuple[Para, ...]:
+    """A link as a bullet: its label in bold, the address below; or the address alone."""
+    theme, size = ctx.theme, ctx.theme.sizes.body
+    indent = 0.32 * INCH
+    if link.label == link.url:
+        return (
+            Para(
+                (run(brief(link.url), theme.fonts.body, size, theme.colors.link, url=link.url),),
+                bullet="•",
+                bullet_color=theme.colors.accent,
+                indent=indent,
+                space_before=size * 0.45,
+            ),
+        )
+    label = Para(
+        ctx.spans(link.label, size, theme.colors.text, bold=True),
+        bullet="•",
+        bullet_color=theme.colors.accent,
+        indent=indent,
+        space_before=size * 0.45,
+    )
+    url = Para(
+        (run(brief(link.url), theme.fonts.body, size * 0.7, theme.colors.link, url=link.url),),
+        indent=indent,
+    )
+    return (label, url)
+
+
+def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
+    """Cards side by side, `tiles.per_slide` a page (as many on each page as can be): QR
+    code on top, title and address below; one QR size for all, large enough to scan."""
+    theme, body = ctx.theme, ctx.body
+    per_slide = theme.components.tiles.per_slide
+    gap = theme.spacing.gap * INCH
+    tile_w = (body.w - gap * (per_slide - 1)) / per_slide
+    coded = [c.link for c in cards if gets_qr(ctx, c.link)]
+    side = (
+        min(
+            max(scannable(ctx, coded), min(tile_w - 0.6 * INCH, theme.qr_size * INCH)),
+            body.h - 1.6 * INCH,
+        )
+        if coded
+        else 0.0
+    )
+    band = side + 0.4 * INCH if side else 0.25 * INCH
+    text_w = tile_w - 0.2 * INCH
+    text_h = max(_tile_text_height(ctx, card, text_w) for card in cards)
+    tile_h = min(body.h, max(band + 1.5 * INCH, band + text_h + 0.1 * INCH))
+    top = body.y + (body.h - tile_h) / 2
+    pages = []
+    start = 0
+    for count in balanced(len(cards), per_slide):
+        chunk = cards[start : start + count]
+        start += count
+        offset = (body.w - (tile_w * count + gap * (count - 1))) / 2
+        elements: list[Element] = []
+        for n, card in enumerate(chunk):
+            tile = Rect(body.x + offset + n * (tile_w + gap), top, tile_w, tile_h)
+            elements += _tile(ctx, card, tile, side, band)
+        pages.append(elements)
+    return pages
+
+
+def _tile(ctx: Context, card: Card, tile: Rect, side: float, band: float) -> list[Element]:
+    elements: list[Element] = [Shape(tile, ctx.theme.colors.surface, rounded=True)]
+    if side and gets_qr(ctx, card.link):
+        qr = Rect(tile.x + (tile.w - side) / 2, tile.y + 0.25 * INCH, side, side)
+        elements.append(qr_image(card.link, qr, card.qr_alt))
+    rect = Rect(tile.x + 0.1 * INCH, tile.y + band, tile.w - 0.2 * INCH, tile.h - band - 0.1 * INCH)
+    paras = _tile_paras(ctx, card)
+    floor = ctx.theme.sizes.detail_min
+    fitted = fit(paras, rect.w, rect.h, paras[0].runs[0].size, floor) or _shortened(
+        ctx, paras, rect
+    )
+    elements.append(TextBox(rect, fitted))
+    return elements
+
+
+def _tile_paras(ctx: Context, card: Card) -> list[Para]:
+    theme, sizes = ctx.theme, ctx.theme.sizes
+    return [
+        Para(
+            ctx.spans(card.title, theme.components.tiles.title, theme.colors.title, bold=True),
+            align="center",
+        ),
+        *(
+            Para(ctx.spans(d, sizes.caption, theme.colors.muted), align="center")
+            for d in card.details
+        ),
+        Para(
+            (
+                run(
+                    brief(card.link.url),
+                    theme.fonts.body,
+                    sizes.caption,
+                    theme.colors.link,
+                    url=card.link.url,
+                ),
+            ),
+            align="center",
+            space_before=4,
+        ),
+    ]
+
+
+def _tile_text_height(ctx: Context, card: Card, width: float) -> float:
+    return text_height(_smallest(ctx, _tile_paras(ctx, card)), width)
+
+
+def _shortened(ctx: Context, paras: list[Para], rect: Rect) -> tuple[Para, ...]:
+    """A tile whose text does not fit even at the smallest size: its title shortened with
+    an ellipsis (tiles summarise: the full title is on the links slide's notes)."""
+    smallest = _smallest(ctx, paras)
+    title, rest = smallest[0], smallest[1:]
+    words = "".join(r.text for r in title.runs).split()
+    while len(words) > 1:
+        words.pop()
+        first = replace(title.runs[0], text=" ".join(words) + "…")
+        candidate = (replace(title, runs=(first,)), *rest)
+        if text_height(candidate, rect.w) <= rect.h:
+            return candidate
+    return smallest
+
+
+def _smallest(ctx: Context, paras: Sequence[Para]) -> tuple[Para, ...]:
+    """`paras` scaled so that their smallest run is at the theme's `detail_min`."""
+    floor = ctx.theme.sizes.detail_min
+    return scaled(paras, floor / min(r.size for p in paras for r in p.runs))

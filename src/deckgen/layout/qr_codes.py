@@ -1,0 +1,46 @@
+"""QR codes on slides: which links get one, how large each is drawn, and its label."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from deckgen.layout.fit import run
+from deckgen.layout.frame import INCH, Context
+from deckgen.layout.page import Image, Para, Rect, TextBox
+from deckgen.model import Link
+from deckgen.qr import qr_modules, qr_png
+from deckgen.roles import Role
+
+WATCH = "Watch the recording"  # the label of a recording's QR code
+OPEN = "Open the link"  # of any other link's
+
+
+def gets_qr(ctx: Context, link: Link) -> bool:
+    """Whether the recap's `qr_codes` option gives this link a QR code."""
+    mode = ctx.recap.options.qr_codes
+    return mode == "all" or (mode == "youtube" and link.is_youtube)
+
+
+def qr_image(link: Link, rect: Rect, alt: str) -> Image:
+    """A QR code of the link; the picture itself is a clickable link too."""
+    return Image(rect, data=qr_png(link.url), alt=alt, url=link.url, role=Role.QR_CODE)
+
+
+def scannable(ctx: Context, links: Iterable[Link]) -> float:
+    """The side, in points, at which every one of `links`' QR codes still decodes from a
+    rendering of the slide at the theme's `qr.scan_dpi` (`qr.module_px` pixels a module)."""
+    tokens = ctx.theme.components.qr
+    modules = max((qr_modules(link.url) for link in links), default=0)
+    return modules * tokens.module_px / tokens.scan_dpi * INCH
+
+
+def qr_label(ctx: Context, text: str, rect: Rect, size: float) -> TextBox:
+    """The words under a QR code: what scanning it opens."""
+    theme = ctx.theme
+    para = Para((run(text, theme.fonts.body, size, theme.colors.muted),), align="center")
+    return TextBox(rect, (para,), role=Role.QR_LABEL)
+
+
+def label_for(link: Link) -> str:
+    """`Watch the recording` for a YouTube link, `Open the link` for any other."""
+    return WATCH if link.is_youtube else OPEN
