@@ -110,8 +110,12 @@ def _colors(style: str) -> dict[_TokenType, str]:
 
 
 def _color_of(token: _TokenType, colors: dict[_TokenType, str]) -> str | None:
-    from pygments.token import Token
+    """The colour of `token` in a style; a console session's output is set in the plain
+    code colour (styles grey it out, too faint on a projector)."""
+    from pygments.token import Generic, Token
 
+    if token is Generic.Output:
+        return None
     current: _TokenType | None = token
     while current is not None and current is not Token:
         if current in colors:

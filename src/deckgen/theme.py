@@ -65,6 +65,8 @@ class Sizes:
     topic_label: float
     footer: float
     footer_min: float
+    inline_code_scale: float  # `code` in text, against the text's size
+    snippet_scale: float  # a bullet's code lines, against the bullet's size
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class Spacing:
     title_top: float
     title_height: float
     rule_width: float  # the accent bar under the title
+    rule_height: float
+    rule_gap: float  # between the title area and the bar
     body_top: float
     body_bottom: float
     footer_top: float
@@ -82,6 +86,7 @@ class Spacing:
     gap: float  # between cells of a grid (stats, tiles)
     padding: float  # inside a cell or panel
     code_padding: float
+    statement_inset: float  # statements and quotes keep this far from the body's sides
     bullet_hang: float  # room for the bullet character
     bullet_indent: float  # extra indent per bullet level
     paragraph_em: float  # space before a top-level bullet or paragraph
@@ -95,10 +100,14 @@ class GridSpec:
     stats_per_slide: int
     stats_columns: int
     stat_height: float  # inches: the tallest a stat cell grows
+    stat_value_share: float  # of a stat cell's height, for the figure
     footer_text: float  # fractions of the content width: footer text, recording link,
     footer_link: float  # slide number
     footer_number: float
     level_scale: tuple[float, ...]  # size of bullet levels 1, 2, 3 against the body size
+    title_lines: int  # titles wrap to this many lines before they shrink
+    statement_words: int  # a `text:` of at most this many words is a statement
+    url_chars: int  # a raw address longer than this is printed short
 
 
 @dataclass(frozen=True)

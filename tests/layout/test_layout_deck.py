@@ -641,7 +641,8 @@ def test_inline_youtube_links_are_normalised(tmp_path: Path):
     long = "https://www.youtube.com/watch?v=w62T1SN4g6Y&t=42s"
     data = one_slide(bullets=[f"Watch [the talk]({long})", f"or {long}"])
     (page,) = [p for p in pages_from(tmp_path, data) if p.kind == "bullets"]
-    assert links_of(page) == [("the talk", LOKI), (long, LOKI)]
+    # a raw address over 40 characters is printed short; the link is the normalised one
+    assert links_of(page) == [("the talk", LOKI), ("youtube.com/watch?v=w62T1SN4g6Y&t=42s", LOKI)]
 
 
 def test_a_link_in_a_stat_value_is_clickable(tmp_path: Path):

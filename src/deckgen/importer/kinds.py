@@ -25,6 +25,7 @@ from deckgen.importer.pieces import (
 from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
+from deckgen.layout.typography import iso_date
 from deckgen.links import shown, youtube
 from deckgen.model import (
     Code,
@@ -155,7 +156,7 @@ def _title(
         if key == "subtitle":
             found = replace(found, subtitle=para_text(para))
         elif key == "date":
-            found = replace(found, date=plain(para.runs))
+            found = replace(found, date=iso_date(plain(para.runs)))  # "13 June 2019"
         elif key == "presenter":
             name, _, affiliation = para_text(para, NOT_BOLD).partition(" · ")
             presenter[:2] = [name.removeprefix(_PRESENTED_BY), affiliation or None]
@@ -179,7 +180,7 @@ def _title_key(para: Paragraph, subject: str) -> str:
     link = _link_para(para)
     if subject and text == " ".join(subject.split()):
         return "subtitle"
-    if is_iso_date(text):
+    if is_iso_date(iso_date(text)):
         return "date"
     if text.startswith(_PRESENTED_BY):
         return "presenter"

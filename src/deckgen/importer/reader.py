@@ -14,6 +14,7 @@ from pptx.oxml.ns import qn
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.importer.package import NotADeck, broken_part, read_package
 from deckgen.inline import Span
+from deckgen.layout.frame import LABEL_DESCR
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.render.slide_xml import KEEP_URI
 from deckgen.roles import Role, role_of
@@ -274,8 +275,8 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
             if role == "other" and top >= _BAND * height:
                 role = "band"
             paras = tuple(_paragraph(p, part, role == "body") for p in _paras(element))
-            if any(p.text.strip() for p in paras):
-                descr = clean(str(element.xpath("string(./p:nvSpPr/p:cNvPr/@descr)")))
+            descr = clean(str(element.xpath("string(./p:nvSpPr/p:cNvPr/@descr)")))
+            if any(p.text.strip() for p in paras) and descr != LABEL_DESCR:
                 texts.append(
                     TextShape(paras, role, str(shape.name), int(shape.shape_id), top, left, descr)
                 )

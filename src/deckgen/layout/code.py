@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from deckgen.highlight import highlight_lines
-from deckgen.layout.fit import INSET_X, fit, longest_line, run, scaled
+from deckgen.layout.fit import INSET_X, fit, longest_line, run, scaled, text_height
 from deckgen.layout.flow import paginate
-from deckgen.layout.frame import INCH, SMALL_MIN, Context
+from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Code, Slide
 
-_PAD = 0.18 * INCH
 CODE_DESCR = "Code listing in "
 
 
 def code(ctx: Context, slide: Slide) -> list[Page]:
-    """A listing: as large as fits (no wrapping when possible), split at line boundaries."""
+    """A listing on a panel sized to it: as large as fits (up to the theme's code size,
+    no wrapping when possible), continued at line boundaries before it gets smaller
+    than the theme's minimum."""
     assert isinstance(slide.content, Code)
     listing, theme = slide.content, ctx.theme
-    sizes = theme.sizes
+    sizes, pad = theme.sizes, theme.spacing.code_padding * INCH
     body = ctx.body
-    caption_h = 0.75 * INCH if listing.caption else 0
-    panel = Rect(body.x, body.y, body.w, body.h - caption_h)
-    area = panel.inset(_PAD)
+    caption = _caption(ctx, listing.caption, body.w)
+    caption_h = text_height(caption, body.w) if caption else 0.0
+    area = Rect(body.x, body.y, body.w, body.h - caption_h).inset(pad)
     lines = highlight(
         listing.source,
         listing.language,
@@ -31,28 +32,53 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
         sizes.code,
         theme.colors.code_text,
     )
-    # the largest size at which the longest line fits without wrapping (down to the minimum)
-    widest = max((longest_line(p) for p in lines), default=0.0)
-    size = sizes.code
-    while size > sizes.code_min and widest * size / sizes.code > area.w - 2 * INSET_X:
-        size -= 1
+    size = _widest_fit(lines, area.w - 2 * INSET_X, sizes.code, sizes.code_min)
     lines = list(scaled(lines, size / sizes.code))
     pages = paginate([(p,) for p in lines], area.w, area.h, size, sizes.code_min)
-    bodies: list[list[Element]] = []
-    for paras in pages:
-        elements: list[Element] = [
-            Shape(panel, theme.colors.code_background, rounded=True, line=theme.colors.surface),
-            TextBox(area, paras, descr=code_descr(listing.language)),
-        ]
-        if listing.caption:
-            caption = Para(
-                ctx.spans(listing.caption, sizes.caption, theme.colors.muted, italic=True)
-            )
-            rect = Rect(body.x, panel.bottom, body.w, caption_h)
-            fitted = fit([caption], rect.w, rect.h, sizes.caption, SMALL_MIN) or (caption,)
-            elements.append(TextBox(rect, fitted, anchor="middle"))
-        bodies.append(elements)
+    bodies = [_panel(ctx, listing, paras, area, caption) for paras in pages]
     return content_pages(ctx, slide, bodies)
+
+
+def _widest_fit(lines: list[Para], width: float, size: float, minimum: float) -> float:
+    """The largest size (down to `minimum`) at which the longest line needs no wrapping."""
+    widest = max((longest_line(p) for p in lines), default=0.0)
+    current = size
+    while current > minimum and widest * current / size > width:
+        current -= 1
+    return current
+
+
+def _panel(
+    ctx: Context, listing: Code, paras: tuple[Para, ...], area: Rect, caption: tuple[Para, ...]
+) -> list[Element]:
+    """One page of a listing: the panel as tall and wide as its lines (centred in the
+    body height, the caption under it)."""
+    theme, pad = ctx.theme, ctx.theme.spacing.code_padding * INCH
+    wide = max((longest_line(p) for p in paras), default=0.0) + 2 * INSET_X + 2
+    text = Rect(area.x, area.y, min(area.w, max(wide, area.w / 2)), text_height(paras, area.w))
+    caption_h = text_height(caption, area.w + 2 * pad) if caption else 0.0
+    block = text.h + 2 * pad + caption_h
+    top = area.y - pad + (area.h + 2 * pad + caption_h - block) / 2
+    text = Rect(text.x, top + pad, text.w, text.h)
+    panel = text.inset(-pad)
+    elements: list[Element] = [
+        Shape(panel, theme.colors.code_background, rounded=True, line=theme.colors.surface),
+        TextBox(text, paras, descr=code_descr(listing.language)),
+    ]
+    if caption:
+        rect = Rect(panel.x, panel.bottom, area.w + 2 * pad, caption_h)
+        elements.append(TextBox(rect, caption, anchor="middle"))
+    return elements
+
+
+def _caption(ctx: Context, text: str | None, width: float) -> tuple[Para, ...]:
+    """A listing's caption, in italics at the caption size (smaller when long)."""
+    if not text:
+        return ()
+    sizes = ctx.theme.sizes
+    para = Para(ctx.spans(text, sizes.caption, ctx.theme.colors.muted, italic=True))
+    box = 2.5 * sizes.caption * 1.3
+    return fit([para], width, box, sizes.caption, sizes.detail_min) or (para,)
 
 
 def code_descr(language: str | None) -> str:

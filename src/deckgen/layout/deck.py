@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from deckgen.layout.agenda import agenda_pages
+from deckgen.layout.callouts import quote, stats
 from deckgen.layout.cards import video
 from deckgen.layout.closing import closing_pages
 from deckgen.layout.code import code
-from deckgen.layout.frame import Context, footer
+from deckgen.layout.frame import Context, deck_title_size, footer
 from deckgen.layout.generated import (
     announces_topic,
     divider_page,
@@ -22,7 +23,7 @@ from deckgen.layout.links import links
 from deckgen.layout.page import Page
 from deckgen.layout.pictures import image
 from deckgen.layout.tables import table
-from deckgen.layout.text_kinds import bullets, quote, statement, stats
+from deckgen.layout.text_kinds import bullets, statement
 from deckgen.model import Recap, Slide
 from deckgen.theme import Theme
 
@@ -48,7 +49,7 @@ def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Pa
     `dividers`: a divider slide before each presenter's slides; by default only when
     there are several presenters (a presenter's own deck of `build --split presenters`
     has its divider too)."""
-    ctx = Context(theme, recap)
+    ctx = Context(theme, recap, title_size=deck_title_size(theme, recap))
     if dividers is None:
         dividers = len(recap.presenters) > 1
     pages = [title_page(ctx)]
@@ -63,9 +64,10 @@ def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Pa
                 pages.append(talk_card(ctx, topic))
             elif announces_topic(topic):
                 pages.append(topic_page(ctx, topic))
+            within = replace(ctx, topic=topic)
             for slide in topic.slides:
                 pages += [
-                    replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](ctx, slide)
+                    replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)
                 ]
     if recap.options.video_index:
         pages += video_index_pages(ctx)

@@ -2,34 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen import inline
-from deckgen.layout.fit import fit, run, scaled
+from deckgen.layout.fit import INSET_X, count_lines, fit, run, scaled, text_height
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.typography import balanced, is_raw_url, long_url, smarten
 from deckgen.links import brief, normalised
-from deckgen.model import Recap
+from deckgen.model import Recap, Topic
 from deckgen.roles import Role
 from deckgen.theme import Theme
 
 SLIDE_W = 960.0  # 13.333 in: 16:9
 SLIDE_H = 540.0  # 7.5 in
 INCH = 72.0
+# the frame of the default theme, for the layouts that do not read it from the theme yet
 TITLE_TOP = 0.3 * INCH
 TITLE_H = 1.15 * INCH
 BODY_TOP = 1.7 * INCH
 FOOTER_TOP = 7.0 * INCH
 FOOTER_H = 0.38 * INCH
 BODY_BOTTOM = 6.85 * INCH
-SMALL_MIN = 12.0  # the floor for captions, code, tables and other secondary text
+SMALL_MIN = 14.0  # the floor for captions, code, tables and other secondary text
+LABEL_DESCR = "Topic label"  # the description of a topic label (`import` leaves it out)
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every layout function needs: the theme and deck-wide settings."""
+    """What every layout function needs: the theme, deck-wide settings, and the topic
+    whose slides are laid out."""
 
     theme: Theme
     recap: Recap
+    topic: Topic | None = None
+    title_size: float = 0.0  # the one size of the deck's slide titles (0: the theme's)
 
     @property
     def margin(self) -> float:
@@ -38,8 +44,9 @@ class Context:
     @property
     def body(self) -> Rect:
         """The area below the title and above the footer."""
-        m = self.margin
-        return Rect(m, BODY_TOP, SLIDE_W - 2 * m, BODY_BOTTOM - BODY_TOP)
+        m, spacing = self.margin, self.theme.spacing
+        top, bottom = spacing.body_top * INCH, spacing.body_bottom * INCH
+        return Rect(m, top, SLIDE_W - 2 * m, bottom - top)
 
     def spans(
         self,
@@ -50,15 +57,22 @@ class Context:
         italic: bool = False,
         font: str | None = None,
     ) -> tuple[Run, ...]:
-        """Inline Markdown as runs: code in the code font, links in the link colour."""
-        theme = self.theme
+        """Inline Markdown as runs: code in the code font, links in the link colour; text
+        with typographic quotes and dashes, raw addresses printed short."""
+        theme, before = self.theme, ""
         out = []
         for span in inline.parse(text):
+            shown = span.text
+            if span.url and is_raw_url(span.text, span.url):
+                shown = long_url(span.text, theme.grid.url_chars)
+            elif not span.code:
+                shown = smarten(span.text, before)
+            before = span.text[-1:]
             out.append(
                 Run(
-                    span.text,
+                    shown,
                     theme.fonts.code if span.code else (font or theme.fonts.body),
-                    size * 0.92 if span.code else size,
+                    size * theme.sizes.inline_code_scale if span.code else size,
                     theme.colors.link if span.url else (color or theme.colors.text),
                     bold=bold or span.bold,
                     italic=italic or span.italic,
@@ -80,64 +94,131 @@ def logo_rect(theme: Theme) -> Rect:
     return Rect(SLIDE_W - m - w, 0.3 * INCH, w, LOGO_H)
 
 
-def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
-    """The slide title, shrunk (down to the theme's minimum) and wrapped to fit."""
-    theme, sizes = ctx.theme, ctx.theme.sizes
+def title_area(ctx: Context) -> Rect:
+    """Where slide titles go: above the body, beside the logo."""
+    theme, spacing = ctx.theme, ctx.theme.spacing
     m = ctx.margin
     logo = logo_rect(theme).w + 0.3 * INCH if theme.logo else 0.0
-    rect = rect or Rect(m, TITLE_TOP, SLIDE_W - 2 * m - logo, TITLE_H)
-    para = Para(
-        ctx.spans(title, sizes.title, theme.colors.title, bold=True, font=theme.fonts.heading)
-    )
-    paras = fit([para], rect.w, rect.h, sizes.title, sizes.title_min)
-    if paras is None:  # very long titles: smaller still (to 20 pt, or a lower theme minimum)
-        paras = fit([para], rect.w, rect.h, sizes.title, min(20.0, sizes.title_min)) or (para,)
-    return TextBox(rect, paras, anchor="bottom", role=Role.TITLE)
+    top = spacing.title_top * INCH
+    return Rect(m, top, SLIDE_W - 2 * m - logo, spacing.title_height * INCH)
+
+
+def deck_title_size(theme: Theme, recap: Recap) -> float:
+    """The one size of the deck's slide titles: the largest (down to the theme's
+    minimum) at which every title of the deck takes at most two lines."""
+    sizes, width = theme.sizes, title_area(Context(theme, recap)).w
+    titles = {s.title for p in recap.presenters for t in p.topics for s in t.slides}
+    titles |= {t.title for p in recap.presenters for t in p.topics}
+    size = sizes.title
+    while size > sizes.title_min and any(
+        count_lines(_title_para(theme, f"{t} (2/2)", size), width - 2 * INSET_X)
+        > theme.grid.title_lines
+        for t in titles
+    ):
+        size -= 1
+    return size
+
+
+def _title_para(theme: Theme, title: str, size: float) -> Para:
+    """A title as one run (for measuring)."""
+    return Para((run(title, theme.fonts.heading, size, theme.colors.title, bold=True),))
+
+
+def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
+    """The slide title at the deck's title size, on lines as even as its words allow;
+    a title longer than two lines shrinks (down to the theme's minimum, and beyond that
+    never below 20 pt)."""
+    theme, sizes = ctx.theme, ctx.theme.sizes
+    rect = rect or title_area(ctx)
+    size = ctx.title_size or sizes.title
+    para = Para(ctx.spans(title, size, theme.colors.title, bold=True, font=theme.fonts.heading))
+    lines = count_lines(para, rect.w - 2 * INSET_X)
+    if lines <= theme.grid.title_lines and text_height([para], rect.w) <= rect.h:
+        width = balanced(para, rect.w, lines) if lines > 1 else rect.w
+        return _on_bottom(replace(rect, w=width), (para,))
+    paras = fit([para], rect.w, rect.h, size, sizes.title_min)
+    if paras is None:  # very long titles: smaller still (never below 20 pt)
+        paras = fit([para], rect.w, rect.h, size, min(20.0, sizes.title_min)) or (para,)
+    return _on_bottom(rect, paras)
+
+
+def _on_bottom(rect: Rect, paras: tuple[Para, ...]) -> TextBox:
+    """A title box as tall as its text, on the bottom of `rect` (room above for a label)."""
+    height = min(rect.h, text_height(paras, rect.w))
+    box = Rect(rect.x, rect.bottom - height, rect.w, height)
+    return TextBox(box, paras, anchor="bottom", role=Role.TITLE)
+
+
+def topic_label(ctx: Context, heading: str, title: TextBox) -> TextBox | None:
+    """The topic's name, small, above the slide title `heading` when that is not the
+    topic's own (nor the deck's: a topic named like the deck needs no announcing)."""
+    topic, theme = ctx.topic, ctx.theme
+    if topic is None or topic.title in (ctx.recap.title, heading):
+        return None
+    size = theme.sizes.topic_label
+    para = Para(ctx.spans(topic.title, size, theme.colors.accent, bold=True))
+    area = title_area(ctx)
+    line = text_height([para], area.w)
+    if count_lines(para, area.w - 2 * INSET_X) > 1:
+        para = _clipped(para, area.w - 2 * INSET_X)
+    rect = Rect(area.x, title.rect.y - line, area.w, line)
+    return TextBox(rect, (para,), anchor="bottom", descr=LABEL_DESCR)
+
+
+def kicker_title(ctx: Context, title: str) -> TextBox:
+    """A slide title set small, like a topic label, where the slide's content is its
+    headline (a statement under its topic's name)."""
+    theme = ctx.theme
+    para = Para(ctx.spans(title, theme.sizes.topic_label, theme.colors.accent, bold=True))
+    area = title_area(ctx)
+    paras = fit([para], area.w, area.h, theme.sizes.topic_label, theme.sizes.detail_min)
+    return TextBox(area, paras or (para,), anchor="bottom", role=Role.TITLE)
+
+
+def _clipped(para: Para, width: float) -> Para:
+    """A one-line paragraph: `para` cut at a word and ended with `…` (a label; the
+    topic's full name is on its own slide)."""
+    words = "".join(r.text for r in para.runs).split()
+    first = para.runs[0]
+    while len(words) > 1:
+        words.pop()
+        candidate = Para((replace(first, text=" ".join(words) + "…"),), align=para.align)
+        if count_lines(candidate, width) == 1:
+            return candidate
+    return Para((replace(first, text=words[0] + "…"),), align=para.align)
 
 
 def accent_rule(ctx: Context) -> Shape:
     """The short accent bar under the title."""
-    return Shape(Rect(ctx.margin, TITLE_TOP + TITLE_H + 4, 1.1 * INCH, 4), ctx.theme.colors.accent)
+    spacing = ctx.theme.spacing
+    top = (spacing.title_top + spacing.title_height + spacing.rule_gap) * INCH
+    # under the title's first letter (the text boxes' inset), like the body text
+    left = ctx.margin + INSET_X
+    rect = Rect(left, top, spacing.rule_width * INCH, spacing.rule_height * INCH)
+    return Shape(rect, ctx.theme.colors.accent)
 
 
 def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
     """Footer text, the talk's recording link and the slide number."""
-    theme, recap = ctx.theme, ctx.recap
+    theme, recap, grid = ctx.theme, ctx.recap, ctx.theme.grid
     size, color, m = theme.sizes.footer, theme.colors.muted, ctx.margin
     width = SLIDE_W - 2 * m
+    top, height = theme.spacing.footer_top * INCH, theme.spacing.footer_height * INCH
+    link_x = m + width * (1 - grid.footer_number - grid.footer_link)
+    number_x = m + width * (1 - grid.footer_number)
     out: list[Element] = []
     if recap.footer:
-        out.append(
-            _footer_text(
-                ctx,
-                Rect(m, FOOTER_TOP, width * 0.42, FOOTER_H),
-                ctx.spans(recap.footer, size, color),
-                "left",
-                Role.FOOTER,
-            )
-        )
+        rect = Rect(m, top, width * grid.footer_text, height)
+        spans = ctx.spans(recap.footer, size, color)
+        out.append(_footer_text(ctx, rect, spans, "left", Role.FOOTER))
     if link:
         runs = labelled_link(ctx, "Recording: ", link, size)
-        out.append(
-            _footer_text(
-                ctx,
-                Rect(m + width * 0.43, FOOTER_TOP, width * 0.45, FOOTER_H),
-                runs,
-                "left",
-                Role.FOOTER_LINK,
-            )
-        )
+        rect = Rect(link_x, top, width * grid.footer_link, height)
+        out.append(_footer_text(ctx, rect, runs, "left", Role.FOOTER_LINK))
     if number is not None and recap.options.slide_numbers:
         number_runs = (run(str(number), theme.fonts.body, size, color),)
-        out.append(
-            _footer_text(
-                ctx,
-                Rect(m + width * 0.9, FOOTER_TOP, width * 0.1, FOOTER_H),
-                number_runs,
-                "right",
-                Role.SLIDE_NUMBER,
-            )
-        )
+        rect = Rect(number_x, top, width * grid.footer_number, height)
+        out.append(_footer_text(ctx, rect, number_runs, "right", Role.SLIDE_NUMBER))
     return out
 
 
@@ -153,7 +234,8 @@ def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run,
 def _footer_text(
     ctx: Context, rect: Rect, runs: tuple[Run, ...], align: Align, role: Role
 ) -> TextBox:
-    """Footer text: one line at the footer size, shrinking (to 7 pt) and wrapping to two."""
-    para = Para(runs, align=align)
-    paras = fit([para], rect.w, rect.h, runs[0].size, 7) or scaled([para], 7 / runs[0].size)
+    """Footer text: one line at the footer size, shrinking (to the theme's minimum) and
+    wrapping to two."""
+    para, least = Para(runs, align=align), ctx.theme.sizes.footer_min
+    paras = fit([para], rect.w, rect.h, runs[0].size, least) or scaled([para], least / runs[0].size)
     return TextBox(rect, paras, anchor="middle", role=role)

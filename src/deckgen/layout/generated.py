@@ -24,6 +24,7 @@ from deckgen.layout.frame import (
     title_box,
 )
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.typography import people_date
 from deckgen.model import Link, Presenter, Topic, Video
 from deckgen.roles import Role
 
@@ -67,7 +68,10 @@ def title_page(ctx: Context) -> Page:
         lines.append(Para(link, space_before=2 if event else 8))
     if recap.date:
         lines.append(
-            Para(ctx.spans(recap.date, sizes.body * 0.85, theme.colors.muted), space_before=4)
+            Para(
+                ctx.spans(people_date(recap.date), sizes.body * 0.85, theme.colors.muted),
+                space_before=4,
+            )
         )
     if lines:
         rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.45 * INCH)
@@ -152,7 +156,9 @@ def divider_page(ctx: Context, presenter: Presenter) -> Page:
         elements.append(
             TextBox(
                 sub,
-                fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min) or tuple(lines),
+                fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.body_min)
+                or fit(lines, sub.w, sub.h, lines[0].runs[0].size, sizes.detail_min)
+                or tuple(lines),
                 role=Role.BODY,
                 descr=DIVIDER_DESCR + ", ".join(k for k, _ in shown),  # read by `import`
             )

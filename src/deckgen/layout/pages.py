@@ -4,28 +4,56 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deckgen.layout.frame import Context, accent_rule, title_box
-from deckgen.layout.page import Element, Page
+from deckgen.layout.frame import Context, accent_rule, kicker_title, title_box, topic_label
+from deckgen.layout.page import Element, Page, TextBox
+from deckgen.layout.typography import long_url_texts
 from deckgen.model import Slide
 
 
 def content_pages(
-    ctx: Context, slide: Slide, bodies: Sequence[Sequence[Element]], kind: str | None = None
+    ctx: Context,
+    slide: Slide,
+    bodies: Sequence[Sequence[Element]],
+    kind: str | None = None,
+    kicker: bool = False,
 ) -> list[Page]:
-    """One page per body; split slides are titled "Title (2/3)"; notes go on the first."""
+    """One page per body; split slides are titled "Title (2/3)", under the topic's label;
+    notes go on the first, with the texts whose long addresses the slide prints short.
+    With `kicker`, a one-page slide titled like its topic shows its title small (the
+    topic's own slide said it large)."""
     total = len(bodies)
     pages = []
     for i, body in enumerate(bodies, start=1):
         title = slide.title if total == 1 else f"{slide.title} ({i}/{total})"
+        if kicker and total == 1 and ctx.topic and ctx.topic.title == title:
+            frame: tuple[Element, ...] = (kicker_title(ctx, title),)
+        else:
+            heading = title_box(ctx, title)
+            label = topic_label(ctx, slide.title, heading)
+            frame = (heading, *head(label), accent_rule(ctx))
         pages.append(
             Page(
                 kind=kind or slide.content.kind,
                 title=title,
-                elements=(title_box(ctx, title), accent_rule(ctx), *body),
-                notes=slide.notes if i == 1 else None,
+                elements=(*frame, *body),
+                notes=slide_notes(ctx, slide) if i == 1 else None,
                 origin=slide.origin,
                 part=(i, total),
                 keep=slide.keep,
             )
         )
     return pages
+
+
+def head(label: TextBox | None) -> tuple[TextBox, ...]:
+    """The topic label, when there is one, after the title in reading order."""
+    return (label,) if label else ()
+
+
+def slide_notes(ctx: Context, slide: Slide) -> str | None:
+    """The slide's notes, then each text of it whose long address the slide prints
+    short, whole (the address in full)."""
+    # a links slide lists its addresses as addresses (its own layout prints them)
+    links = slide.content.kind == "links"
+    full = [] if links else long_url_texts(slide.content, ctx.theme.grid.url_chars)
+    return "\n\n".join(n for n in (slide.notes, *full) if n) or None

@@ -1,23 +1,20 @@
-"""Layouts of the text slide kinds: bullets, text statements, quotes and stats."""
+"""Layouts of the text slide kinds: bullets, and text as a statement or as paragraphs."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.layout.fit import fit, run, text_height
+from deckgen.layout.fit import INSET_X, count_lines, fit, run
 from deckgen.layout.flow import Group, paginate
-from deckgen.layout.frame import INCH, SMALL_MIN, Context
-from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
+from deckgen.layout.frame import INCH, Context
+from deckgen.layout.page import Page, Para, Rect, TextBox
 from deckgen.layout.pages import content_pages
-from deckgen.model import Bullet, Bullets, Quote, Slide, Stat, Statement, Stats
+from deckgen.layout.typography import balanced, is_statement
+from deckgen.model import Bullet, Bullets, Slide, Statement
 from deckgen.roles import Role
 from deckgen.steps import bullet_order
 
-_LEVEL_SCALE = (1.0, 0.88, 0.8)
-BODY_FLOOR = 16.0  # bullets shrink no further (every level); cards and captions go to 12 pt
 _BULLET_CHARS = ("•", "–", "▪")
-_HANG = 0.32 * INCH  # room for the bullet character
-_STEP = 0.42 * INCH  # extra indent per level
 
 
 def bullets(ctx: Context, slide: Slide) -> list[Page]:
@@ -33,12 +30,12 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     for item in slide.content.items:
         paras, index = _revealed(ctx, item, size, clicks, index, 0)
         groups.append(paras)
-    body = ctx.body
-    # sub-bullets are smaller: shrink no further than keeps the deepest level at 16 pt
+    body, scale = ctx.body, ctx.theme.grid.level_scale
+    # sub-bullets are smaller: shrink no further than keeps the deepest level at the floor
     deepest = max((p.level for group in groups for p in group if p.bullet), default=0)
-    minimum = max(ctx.theme.sizes.body_min, BODY_FLOOR / _LEVEL_SCALE[min(deepest, 2)])
+    minimum = ctx.theme.sizes.body_min / scale[min(deepest, len(scale) - 1)]
     pages = paginate(groups, body.w, body.h, size, minimum)
-    return content_pages(ctx, slide, [[TextBox(body, _renumber(p), role=Role.BODY)] for p in pages])
+    return content_pages(ctx, slide, [[TextBox(body, renumber(p), role=Role.BODY)] for p in pages])
 
 
 def _revealed(
@@ -60,9 +57,11 @@ def _revealed(
 
 def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
     """A bullet, its code snippet and its sub-bullets, at `size` for level 0."""
-    theme = ctx.theme
-    scale = _LEVEL_SCALE[min(level, 2)]
-    indent = _HANG + level * _STEP
+    theme, spacing = ctx.theme, ctx.theme.spacing
+    scales = theme.grid.level_scale
+    scale = scales[min(level, len(scales) - 1)]
+    indent = (spacing.bullet_hang + level * spacing.bullet_indent) * INCH
+    before = spacing.paragraph_em if level == 0 else spacing.sub_paragraph_em
     paras: list[Para] = []
     if item.text:
         paras.append(
@@ -72,14 +71,15 @@ def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
                 bullet=_BULLET_CHARS[min(level, 2)],
                 bullet_color=theme.colors.accent,
                 indent=indent,
-                space_before=size * (0.45 if level == 0 else 0.18),
+                space_before=size * before,
             )
         )
     if item.code:
+        snippet = size * theme.sizes.snippet_scale
         for n, line in enumerate(item.code.source.splitlines() or [""]):
             paras.append(
                 Para(
-                    (run(line or " ", theme.fonts.code, size * 0.72, theme.colors.code_text),),
+                    (run(line or " ", theme.fonts.code, snippet, theme.colors.code_text),),
                     level=level,
                     indent=indent,
                     space_before=size * 0.1 if n == 0 else 0,
@@ -90,7 +90,7 @@ def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
     return tuple(paras)
 
 
-def _renumber(paras: tuple[Para, ...]) -> tuple[Para, ...]:
+def renumber(paras: tuple[Para, ...]) -> tuple[Para, ...]:
     """Clicks on a page count from 1, whatever page of a split slide it is."""
     steps = sorted({p.step for p in paras if p.step})
     order = {step: n for n, step in enumerate(steps, start=1)}
@@ -102,113 +102,34 @@ def _renumber(paras: tuple[Para, ...]) -> tuple[Para, ...]:
 
 
 def statement(ctx: Context, slide: Slide) -> list[Page]:
-    """A short line or paragraph shown large, centred."""
+    """A short line shown large and centred (a statement); longer text set as body text."""
     assert isinstance(slide.content, Statement)
+    text = slide.content.text
+    if not is_statement(text, ctx.theme.grid.statement_words):
+        return _paragraph_pages(ctx, slide, paragraphs(text))
     sizes = ctx.theme.sizes
+    para = Para(ctx.spans(text.strip(), sizes.statement, bold=True), align="center")
+    body = ctx.body.inset(ctx.theme.spacing.statement_inset * INCH, 0)
+    paras = fit([para], body.w, body.h, sizes.statement, sizes.body_min) or (para,)
+    lines = count_lines(paras[0], body.w - 2 * INSET_X)
+    if lines > 1:  # on lines as even as the words allow, still centred
+        width = balanced(paras[0], body.w, lines)
+        body = Rect(body.x + (body.w - width) / 2, body.y, width, body.h)
+    return content_pages(ctx, slide, [[TextBox(body, paras, anchor="middle")]], kicker=True)
+
+
+def _paragraph_pages(ctx: Context, slide: Slide, texts: list[str]) -> list[Page]:
+    """Paragraphs as body text: left-aligned, as large as fits (down to the floor), then
+    continued on further slides."""
+    sizes, spacing = ctx.theme.sizes, ctx.theme.spacing
     groups = [
-        (
-            Para(
-                ctx.spans(text, sizes.statement, bold=True),
-                align="center",
-                space_before=sizes.statement * 0.4,
-            ),
-        )
-        for text in _paragraphs(slide.content.text)
+        (Para(ctx.spans(t, sizes.body), space_before=sizes.body * spacing.paragraph_em),)
+        for t in texts
     ]
-    body = ctx.body.inset(0.4 * INCH, 0)
-    pages = paginate(groups, body.w, body.h, sizes.statement, sizes.body_min)
-    return content_pages(
-        ctx, slide, [[TextBox(body, _renumber(p), anchor="middle")] for p in pages]
-    )
-
-
-def quote(ctx: Context, slide: Slide) -> list[Page]:
-    """A quotation with a large quote mark and its source."""
-    assert isinstance(slide.content, Quote)
-    theme, sizes = ctx.theme, ctx.theme.sizes
-    size = sizes.statement * 0.8
     body = ctx.body
-    source_h = 0.85 * INCH if slide.content.source else 0
-    area = Rect(body.x + 1.0 * INCH, body.y, body.w - 1.6 * INCH, body.h - source_h)
-    groups = [
-        (Para(ctx.spans(text, size, italic=True), space_before=size * 0.4),)
-        for text in _paragraphs(slide.content.text)
-    ]
-    pages = paginate(groups, area.w, area.h, size, sizes.body_min)
-    bodies: list[list[Element]] = []
-    for i, paras in enumerate(pages, start=1):
-        mark = TextBox(
-            Rect(body.x, body.y, 1.0 * INCH, 1.8 * INCH),
-            (Para((run("“", theme.fonts.heading, 96, theme.colors.accent, bold=True),)),),
-        )
-        elements: list[Element] = [mark, TextBox(area, _renumber(paras), anchor="middle")]
-        if slide.content.source and i == len(pages):
-            src = Para(
-                ctx.spans(f"— {slide.content.source}", sizes.caption * 1.25, theme.colors.muted),
-                align="right",
-            )
-            rect = Rect(area.x, area.bottom, area.w, source_h)
-            elements.append(
-                TextBox(rect, fit([src], rect.w, rect.h, src.runs[0].size, SMALL_MIN) or (src,))
-            )
-        bodies.append(elements)
-    return content_pages(ctx, slide, bodies)
+    pages = paginate(groups, body.w, body.h, sizes.body, sizes.body_min)
+    return content_pages(ctx, slide, [[TextBox(body, renumber(p))] for p in pages])
 
 
-def stats(ctx: Context, slide: Slide) -> list[Page]:
-    """Big figures with their labels, up to six a slide in a grid of three columns."""
-    assert isinstance(slide.content, Stats)
-    items = slide.content.items
-    chunks = [items[i : i + 6] for i in range(0, len(items), 6)]
-    return content_pages(ctx, slide, [_stat_grid(ctx, list(chunk)) for chunk in chunks])
-
-
-def _stat_grid(ctx: Context, items: list[Stat]) -> list[Element]:
-    theme, sizes = ctx.theme, ctx.theme.sizes
-    body = ctx.body
-    columns = min(3, len(items))
-    rows = (len(items) + columns - 1) // columns
-    gap = 0.3 * INCH
-    cell_w = (body.w - gap * (columns - 1)) / columns
-    cell_h = min((body.h - gap * (rows - 1)) / rows, 2.6 * INCH)
-    top = body.y + (body.h - (cell_h * rows + gap * (rows - 1))) / 2
-    pad = 0.15 * INCH
-    value_h = cell_h * 0.55 - pad  # the band of the figure, below the cell's top padding
-    value_w = cell_w - 2 * pad
-    # one size for every figure on the slide: the largest at which all of them fit
-    size = sizes.stat_value
-    while size > sizes.body_min and any(
-        text_height([_value_para(ctx, item.value, size)], value_w) > value_h for item in items
-    ):
-        size -= 2
-    out: list[Element] = []
-    for n, item in enumerate(items):
-        r, c = divmod(n, columns)
-        cell = Rect(body.x + c * (cell_w + gap), top + r * (cell_h + gap), cell_w, cell_h)
-        out.append(Shape(cell, theme.colors.surface, rounded=True))
-        value_rect = Rect(cell.x + pad, cell.y + pad, value_w, value_h)
-        out.append(TextBox(value_rect, (_value_para(ctx, item.value, size),), anchor="bottom"))
-        label = Para(ctx.spans(item.label, sizes.caption * 1.4, theme.colors.text), align="center")
-        label_rect = Rect(
-            cell.x + pad, value_rect.bottom, value_w, cell.bottom - value_rect.bottom - pad
-        )
-        fitted = fit([label], label_rect.w, label_rect.h, label.runs[0].size, SMALL_MIN)
-        out.append(TextBox(label_rect, fitted or (label,)))
-    return out
-
-
-def _value_para(ctx: Context, value: str, size: float | None = None) -> Para:
-    """A stat's figure, inline Markdown like every other text (a link in it is clickable)."""
-    theme = ctx.theme
-    spans = ctx.spans(
-        value,
-        size or theme.sizes.stat_value,
-        theme.colors.accent,
-        bold=True,
-        font=theme.fonts.heading,
-    )
-    return Para(spans, align="center")
-
-
-def _paragraphs(text: str) -> list[str]:
+def paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()] or [text]
