@@ -92,7 +92,10 @@ def test_shapes_carry_their_roles(tmp_path: Path):
     assert card[1] == "Card: Speaker, Summary, Recording link, Slides link"
     assert talk[3][1] == "QR code: recording of Fast builds"  # alt text stays a description
     video = shapes(deck, "video")
-    assert video[2][1] == "Card: Card title, Speaker, Recording link"
+    assert [n for n, _, _ in video[1:]] == [
+        "Topic label", "Panel", "Card", "QR code", "QR label", "Footer", "Slide number"
+    ]  # fmt: skip
+    assert video[3][1] == "Card: Card title, Speaker, Recording link"
     topic = shapes(deck, "topic")
     assert (topic[2][0], topic[2][1]) == ("Topic", "Topic: Summary, Slides link")
 

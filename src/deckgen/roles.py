@@ -32,6 +32,7 @@ class Role(str, Enum):
     QR_LABEL = "QR label"  # "Scan to watch" under a QR code
     CARD = "Card"  # a talk's or a video's card: its paragraphs are named
     TOPIC = "Topic"  # a topic's opening page: summary and slides link
+    TOPIC_LABEL = "Topic label"  # the topic's name, small, above a slide title
     MOMENT = "Moment"  # words deckgen adds, no recap text ("Thank you", "Questions?")
     # paragraphs of a card or a topic page
     CARD_TITLE = "Card title"

@@ -14,7 +14,6 @@ import pytest
 from deckgen.api import check
 from deckgen.layout import lay_out
 from deckgen.layout.deck import LAYOUTS
-from deckgen.layout.frame import LABEL_DESCR
 from deckgen.layout.page import Page, Shape, TextBox
 from deckgen.layout.typography import is_raw_url
 from deckgen.roles import Role
@@ -113,7 +112,7 @@ def test_the_twelve_factor_slides_are_labelled_with_their_talk() -> None:
         page.title: "".join(r.text for p in box.paras for r in p.runs)
         for page in pages
         for box in boxes(page)
-        if box.descr == LABEL_DESCR
+        if box.role is Role.TOPIC_LABEL
     }
     twelve = "Learn how to Leverage Kubernetes to Support 12 Factor for Enterprise Apps"
     assert labels["Why 12 factor apps?"] == twelve

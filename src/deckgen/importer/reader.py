@@ -14,7 +14,6 @@ from pptx.oxml.ns import qn
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.importer.package import NotADeck, broken_part, read_package
 from deckgen.inline import Span
-from deckgen.layout.frame import LABEL_DESCR
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.render.slide_xml import KEEP_URI
 from deckgen.roles import Role, role_of
@@ -276,7 +275,7 @@ def _slide(slide: Any, number: int, height: int) -> SlideData:
                 role = "band"
             paras = tuple(_paragraph(p, part, role == "body") for p in _paras(element))
             descr = clean(str(element.xpath("string(./p:nvSpPr/p:cNvPr/@descr)")))
-            if any(p.text.strip() for p in paras) and descr != LABEL_DESCR:
+            if any(p.text.strip() for p in paras) and role_of(shape.name) != Role.TOPIC_LABEL:
                 texts.append(
                     TextShape(paras, role, str(shape.name), int(shape.shape_id), top, left, descr)
                 )

@@ -24,7 +24,6 @@ FOOTER_TOP = 7.0 * INCH
 FOOTER_H = 0.38 * INCH
 BODY_BOTTOM = 6.85 * INCH
 SMALL_MIN = 14.0  # the floor for captions, code, tables and other secondary text
-LABEL_DESCR = "Topic label"  # the description of a topic label (`import` leaves it out)
 
 
 @dataclass(frozen=True)
@@ -162,7 +161,7 @@ def topic_label(ctx: Context, heading: str, title: TextBox) -> TextBox | None:
     if count_lines(para, area.w - 2 * INSET_X) > 1:
         para = _clipped(para, area.w - 2 * INSET_X)
     rect = Rect(area.x, title.rect.y - line, area.w, line)
-    return TextBox(rect, (para,), anchor="bottom", descr=LABEL_DESCR)
+    return TextBox(rect, (para,), anchor="bottom", role=Role.TOPIC_LABEL)
 
 
 def kicker_title(ctx: Context, title: str) -> TextBox:
