@@ -183,6 +183,8 @@ def test_a_grid_fills_every_cell_and_sets_its_text_in_it() -> None:
         ("100", "130", "#EEEEEE"),
         ("200", "130", "#EEEEEE"),
     ]
+    cells_drawn = list(root.iter(f"{SVG}rect"))[1:]
+    assert {e.get("shape-rendering") for e in cells_drawn} == {"crispEdges"}  # no seams
     spans = [
         (t.findtext(f"{SVG}tspan"), float(t.find(f"{SVG}tspan").get("x"))) for t in texts(root)
     ]
