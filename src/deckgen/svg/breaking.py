@@ -4,8 +4,9 @@ Lines break greedily at the break opportunities of the Unicode line breaking alg
 (UAX #14) that matter in slides: after spaces, except before closing punctuation
 (`security ...` stays together), after a hyphen between letters (`GPU-` `powered`),
 and around East Asian ideographs. A hyperlink is one unit (LibreOffice reads it as a
-field). A unit wider than its line starts a line of its own and breaks between
-characters (spaces hang past the end of a line).
+field). A unit that fills its line to within 0.15 % wraps, as in LibreOffice. A unit
+wider than its line starts a line of its own and breaks between characters (spaces hang
+past the end of a line).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ _NO_BREAK_BEFORE = frozenset(")]}!,.:;?/")
 _CLOSING_WIDE = frozenset("、。，．：；？！）」』】〕〉》ー")
 _OPENING_WIDE = frozenset("（「『【〔〈《")
 _SLACK_EM = 0.05  # LibreOffice leaves this much room at the end of a line broken in a word
-# LibreOffice measures a line a little wider than these metrics do (it rounds glyph
-# advances): a word that would leave less spare than this part of the line wraps there
+# LibreOffice sets a line a little wider than these metrics measure it: a word that
+# would leave less spare than this part of the line wraps there
 # (measured: words that would leave 0.07 % and 0.10 % spare wrap, 0.20 % and more fit)
 _SPARE = 0.0015
 
