@@ -10,7 +10,9 @@ notes; and the same content as pandoc markdown (`##` per slide, `::: notes`, run
 zips the deck's own finished parts (read from files) with zipfile, as deckgen's deck
 is compressed: the time to write the deck's bytes. Per size it prints the median wall
 time of interleaved whole-process runs, their range, CPU time and peak memory (max
-RSS), and the ratios.
+RSS), and the ratios, each with its target from issue 14 where it has one; the load
+average before and after; with `--instructions`, the instructions one build executes
+(valgrind: independent of the load, about 50 times slower than the build).
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from timing import deckgen_command, interleaved, machine, run_once
+from timing import deckgen_command, instructions, interleaved, machine, run_once, verdict
+
+TARGETS = {1600: 1.0, 5000: 3.0}  # seconds, whole process (issue 14)
+RSS_TARGET = (5000, 250.0)  # MB of peak memory at that size
+GROWTH_TARGET = (1600, 5000, 3.4)  # t(5000)/t(1600) at most
 
 TOPIC = 20
 WORDS = (
@@ -123,11 +129,12 @@ def main() -> None:
         default=1600,
         help="skip pandoc above this size (it takes minutes at 5,000 slides)",
     )
+    parser.add_argument("--instructions", action="store_true", help="count them (valgrind)")
     args = parser.parse_args()
     deckgen = deckgen_command()
     pandoc = shutil.which("pandoc")
     medians: dict[int, float] = {}
-    print(f"{machine()}; medians of {args.runs} interleaved runs (min–max)", flush=True)
+    print(f"before: {machine()}; medians of {args.runs} interleaved runs (min–max)", flush=True)
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as scratch:
         work = Path(scratch)
         for n in args.sizes:
@@ -155,7 +162,15 @@ def main() -> None:
             d, f = got["deckgen"], got["floor"]
             p = got.get("pandoc")
             medians[n] = d.median
-            print(f"{n:>6} slides: deckgen {d}", flush=True)
+            target = TARGETS.get(n)
+            aim = f"   target ≤ {target:g} s: {verdict(d.median, target)}" if target else ""
+            print(f"{n:>6} slides: deckgen {d}{aim}", flush=True)
+            if n == RSS_TARGET[0]:
+                rss = f"peak RSS {d.rss:.0f} MB, target ≤ {RSS_TARGET[1]:.0f} MB"
+                print(f"{'':>14} {rss}: {verdict(d.rss, RSS_TARGET[1])}")
+            count = instructions(build) if args.instructions else None
+            if count:
+                print(f"{'':>14} deckgen executes {count / 1e9:.2f} G instructions")
             print(f"{'':>14} floor   {f}   deckgen/floor {d.median / f.median:.2f}", flush=True)
             if p is not None:
                 print(f"{'':>14} pandoc  {p}   pandoc/deckgen {p.median / d.median:.1f}x")
@@ -163,7 +178,11 @@ def main() -> None:
                 print(f"{'':>14} pandoc  skipped (--pandoc-max {args.pandoc_max})")
     for n1, n2 in itertools.pairwise(medians):
         ratio = medians[n2] / medians[n1]
-        print(f"deckgen t({n2})/t({n1}) = {ratio:.2f} (size ratio {n2 / n1:g})")
+        aim = ""
+        if (n1, n2) == GROWTH_TARGET[:2]:
+            aim = f", target ≤ {GROWTH_TARGET[2]:g}: {verdict(ratio, GROWTH_TARGET[2])}"
+        print(f"deckgen t({n2})/t({n1}) = {ratio:.2f} (size ratio {n2 / n1:g}{aim})")
+    print(f"after: {machine()}")
     version = (
         subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
         if pandoc

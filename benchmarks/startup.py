@@ -5,7 +5,10 @@
 Times, interleaved: Python doing nothing (the floor of any command), `deckgen
 --version`, `deckgen --help`, `deckgen validate` of a 50-slide recap alone in its
 folder, and the same recap beside `--others` other recaps (validate looks for recaps
-that include the file it is given: that search must not read them all).
+that include the file it is given: that search must not read them all). Each figure is
+printed with its target from issue 14, and the instructions each command executes
+(valgrind, load-independent; `--no-instructions` skips them), with the load average
+before and after.
 """
 
 from __future__ import annotations
@@ -17,14 +20,22 @@ import tempfile
 from pathlib import Path
 
 from bench import recap_yaml
-from timing import deckgen_command, interleaved, machine
+from timing import deckgen_command, instructions, interleaved, machine, verdict
+
+TARGETS = {  # seconds, whole process (issue 14)
+    "deckgen --version": 0.080,
+    "deckgen --help": 0.080,
+    "validate (50 slides)": 0.200,
+}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--others", type=int, default=50)
+    parser.add_argument("--no-instructions", action="store_true", help="skip valgrind counts")
     args = parser.parse_args()
+    print(f"before: {machine()}", flush=True)
     deckgen = deckgen_command()
     with tempfile.TemporaryDirectory(prefix="deckgen-startup-") as scratch:
         alone, crowded = Path(scratch, "alone"), Path(scratch, "crowded")
@@ -45,12 +56,23 @@ def main() -> None:
             ],
         }
         got = interleaved(commands, args.runs)
-    print(f"{machine()}; medians of {args.runs} interleaved runs (min–max)")
+        counts = {} if args.no_instructions else {n: instructions(c) for n, c in commands.items()}
+    print(f"after: {machine()}; medians of {args.runs} interleaved runs (min–max)")
     for name, sample in got.items():
-        print(f"{name:>28}: {sample}")
+        target = TARGETS.get(name)
+        aim = (
+            f"  target ≤ {target * 1000:.0f} ms: {verdict(sample.median, target)}" if target else ""
+        )
+        count = counts.get(name)
+        executed = f"  {count / 1e6:,.0f} M instructions" if count else ""
+        print(f"{name:>28}: {sample}{executed}{aim}")
     alone_t = got["validate (50 slides)"].median
     crowded_t = got[f"validate beside {args.others} recaps"].median
-    print(f"validate beside {args.others} recaps / alone = {crowded_t / alone_t:.2f}")
+    ratio = crowded_t / alone_t
+    print(
+        f"validate beside {args.others} recaps / alone = {ratio:.2f}"
+        f"  target ≤ 1.10: {verdict(ratio, 1.10)}"
+    )
 
 
 if __name__ == "__main__":

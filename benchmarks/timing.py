@@ -1,7 +1,12 @@
 """Whole-process timing shared by the benchmarks: commands run interleaved (one run of
 each in turn, `runs` rounds), so that a machine busy for a moment slows them all alike;
 each is reported by its median and its range, with the CPU time and peak memory the
-kernel counted for that process alone (os.wait4)."""
+kernel counted for that process alone (os.wait4).
+
+On a shared machine wall time is noisy: `instructions` counts what a command executes
+(valgrind's callgrind, when installed), which does not depend on the load. Commands run
+with Python's bytecode cache on (PYTHONDONTWRITEBYTECODE removed), as an installed
+deckgen runs: without it every module is compiled again in every process."""
 
 from __future__ import annotations
 
@@ -39,10 +44,15 @@ def _s(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_once(command: Sequence[str], cwd: Path | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds and peak RSS (MB) of one whole-process run."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=ENV
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     assert process.stderr is not None
@@ -80,5 +90,24 @@ def deckgen_command() -> list[str]:
 
 
 def machine() -> str:
+    """The machine and how busy it is (load averages over 1, 5 and 15 minutes)."""
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     return f"{os.cpu_count()} cores, load average {load}, Python {sys.version.split()[0]}"
+
+
+def instructions(command: Sequence[str], cwd: Path | None = None) -> int | None:
+    """Instructions one whole-process run executes (valgrind callgrind's `Collected`),
+    or None without valgrind. About 50 times slower than the command itself."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        return None
+    probe = [valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
+    done = subprocess.run(probe, capture_output=True, text=True, cwd=cwd, env=ENV, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, command))} failed:\n{done.stderr}")
+    counted = [line.split()[-1] for line in done.stderr.splitlines() if "Collected" in line]
+    return int(counted[-1]) if counted else None
+
+
+def verdict(value: float, limit: float) -> str:
+    return "met" if value <= limit else "missed"

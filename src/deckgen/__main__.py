@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from deckgen.cli import main
+from deckgen.entry import main
 
 main()

@@ -23,7 +23,6 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +76,8 @@ def fingerprint(
 @cache
 def toolchain() -> str:
     """deckgen's version, a hash of its package files and the versions of its libraries."""
+    from importlib import metadata  # slow to import; only builds need it
+
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):

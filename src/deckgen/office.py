@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import shutil
-import signal
-import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 from deckgen.errors import BuildError, Position, Problem
-from deckgen.write import write_atomically
+
+# every command imports this module (for SOFFICE_TIMEOUT): the modules a run needs
+# (secrets, shutil, signal, subprocess, tempfile: ~20 ms) are imported when one starts
 
 SOFFICE = "soffice"  # the LibreOffice program (the reliability tests put a stand-in here)
 SOFFICE_TIMEOUT = 300.0  # seconds; a 1,600-slide deck converts in about a minute
@@ -36,6 +33,8 @@ _INSTALL = {  # what a missing program comes with on Debian and Ubuntu
 
 def missing(program: str) -> bool:
     """True when `program` is not on PATH."""
+    import shutil
+
     return shutil.which(program) is None
 
 
@@ -56,6 +55,10 @@ def need_programs(target: Path, programs: list[str]) -> None:
 def to_pdf(pptx: Path, pdf: Path, timeout: float = SOFFICE_TIMEOUT) -> None:
     """Convert `pptx` to `pdf` with LibreOffice; `pdf` appears whole or not at all (written
     through a fresh temporary file; a symlink at `pdf` is replaced, not followed)."""
+    import tempfile
+
+    from deckgen.write import write_atomically
+
     if missing(SOFFICE):
         raise _error(pdf, "LibreOffice (soffice) is not installed; no PDF was written")
     with tempfile.TemporaryDirectory(prefix="deckgen-office-") as scratch:
@@ -93,6 +96,10 @@ def _run(command: list[str], timeout: float, target: Path) -> None:
     """Run `command` until it exits (at most `timeout` seconds), then kill what it left.
     Its error output goes to a file, not a pipe: a helper that keeps the pipe open
     would make reading it wait for the helper."""
+    import secrets
+    import subprocess
+    import tempfile
+
     token, name = secrets.token_hex(16), Path(command[0]).name
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(
@@ -120,6 +127,8 @@ def _run(command: list[str], timeout: float, target: Path) -> None:
 def kill_run(group: int, token: str) -> None:
     """Kill process group `group` and every process of the run marked `token`, and wait
     (briefly) until they are gone."""
+    import signal
+
     with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(group, signal.SIGKILL)
     deadline = time.monotonic() + _REAP_SECONDS

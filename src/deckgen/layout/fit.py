@@ -6,18 +6,20 @@ PowerPoint applies autofit only after an edit and LibreOffice ignores
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
+from typing import TypeVar
 
-from deckgen.layout.fonts import line_height, text_width
+from deckgen.layout.fonts import face, line_height, text_width
 from deckgen.layout.page import Para, Run
 
 INSET_X = 7.2  # text box insets we write, in points (0.1 in)
 INSET_Y = 3.6
 _SAFETY = 0.95  # renderers differ in kerning and rounding: keep 5 % spare width
 _WORD = re.compile(r"\S+\s*|\s+")
+_T = TypeVar("_T")
 
 
 def para_height(para: Para, width: float) -> float:
@@ -55,9 +57,9 @@ def count_lines(para: Para, width: float) -> int:
 def _words(text: str, font: str, bold: bool) -> tuple[tuple[float, float], ...]:
     """The width in ems of each word of `text` with its trailing space and without (a
     text is measured once, whatever sizes fitting tries)."""
+    measure = face(font, bold).width_em  # a line break is drawn as a space
     return tuple(
-        (text_width(word, font, 1.0, bold), text_width(word.rstrip(), font, 1.0, bold))
-        for word in _WORD.findall(text)
+        (measure(word), measure(word.rstrip())) for word in _WORD.findall(text.replace("\n", " "))
     )
 
 
@@ -69,14 +71,33 @@ def longest_line(para: Para) -> float:
 
 def scaled(paras: Sequence[Para], factor: float) -> tuple[Para, ...]:
     """`paras` with every run's size (and spacing) multiplied by `factor`."""
-    return tuple(
-        replace(
-            p,
-            runs=tuple(replace(r, size=round(r.size * factor, 1)) for r in p.runs),
-            space_before=p.space_before * factor,
-        )
-        for p in paras
-    )
+    return tuple(_scaled_para(p, factor) for p in paras)
+
+
+def _scaled_para(para: Para, factor: float) -> Para:
+    runs = tuple(_scaled_run(r, factor) for r in para.runs)
+    space = para.space_before * factor
+    if _same(space, para.space_before) and all(map(operator.is_, runs, para.runs)):
+        return para  # nothing changes (fitting tries the full size first)
+    return copy_with(para, runs=runs, space_before=space)
+
+
+def _scaled_run(run: Run, factor: float) -> Run:
+    size = round(run.size * factor, 1)
+    return run if _same(size, run.size) else copy_with(run, size=size)
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal and of one type: 28 and 28.0 are written differently."""
+    return a == b and type(a) is type(b)
+
+
+def copy_with(item: _T, **changes: object) -> _T:
+    """`dataclasses.replace` of a frozen layout dataclass, without its checks: fitting
+    copies tens of thousands of runs, and `replace` was a third of layout's time."""
+    new = object.__new__(type(item))
+    new.__dict__.update(item.__dict__, **changes)
+    return new
 
 
 def fit(

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from importlib.metadata import version
 from typing import Any
-from xml.sax.saxutils import escape
 
 from deckgen import __version__
 from deckgen import cache as disk_cache
@@ -21,6 +20,7 @@ from deckgen.model import Recap
 from deckgen.render.memo import RenderCache
 from deckgen.render.package import Base, assemble, image_files
 from deckgen.render.slide_xml import Placeholder
+from deckgen.render.xml_text import escape
 from deckgen.theme import Theme
 
 

@@ -15,7 +15,6 @@ import re
 import zipfile
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import quoteattr
 
 from deckgen.layout.page import Image, Page
 from deckgen.render import archive
@@ -29,6 +28,7 @@ from deckgen.render.slide_xml import (
     notes_xml,
     slide_xml,
 )
+from deckgen.render.xml_text import quoteattr
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 _CT = "application/vnd.openxmlformats-officedocument.presentationml"

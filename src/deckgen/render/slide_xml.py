@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
+from deckgen.render.xml_text import escape, quoteattr
 from deckgen.roles import Role, describe_lines
 from deckgen.text_rules import without_forbidden
 
