@@ -14,8 +14,8 @@ each SVG slide is looked up on the same page of the PDF by its text (see
   a line that breaks elsewhere in LibreOffice because the widths differ by a fraction
   of a percent (long links broken between characters, italic paragraphs).
 
-Measured with LibreOffice 7.4 (`-s` prints the figures): 4,046 of the 4,061 lines of
-the six decks found; the placements differ by 0.16 pt in the median, 0.99 pt at the 95th
+Measured with LibreOffice 7.4 (`-s` prints the figures): 3,975 of the 3,977 lines of
+the six decks found; the placements differ by 0.16 pt in the median, 0.92 pt at the 95th
 percentile, 2.7 pt at most for upright text and 8.0 pt for italic text.
 """
 

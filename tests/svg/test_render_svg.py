@@ -14,7 +14,7 @@ from PIL import Image as Pillow
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.page import Cell, Grid, Image, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.svg import render_svg
-from deckgen.svg.breaking import break_lines, units
+from deckgen.svg.breaking import break_lines, units, width
 from deckgen.theme import Theme, builtin_themes, load_theme
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -183,6 +183,8 @@ def test_a_grid_fills_every_cell_and_sets_its_text_in_it() -> None:
         ("100", "130", "#EEEEEE"),
         ("200", "130", "#EEEEEE"),
     ]
+    cells_drawn = list(root.iter(f"{SVG}rect"))[1:]
+    assert {e.get("shape-rendering") for e in cells_drawn} == {"crispEdges"}  # no seams
     spans = [
         (t.findtext(f"{SVG}tspan"), float(t.find(f"{SVG}tspan").get("x"))) for t in texts(root)
     ]
@@ -237,6 +239,13 @@ def test_a_link_breaks_only_between_its_characters_when_it_is_wider_than_the_lin
     assert "".join(p.text for r in rows[1:] for p in r.pieces) == url
     assert all(r.used <= 300 for r in rows)
     assert [r.continued for r in rows] == [False, False] + [True] * (len(rows) - 2)
+
+
+def test_a_word_that_would_leave_under_0_15_percent_of_the_line_spare_wraps() -> None:
+    para = Para((run("Storage is Hard"),))
+    used = width("Storage is Hard", para.runs[0])
+    assert len(break_lines(para, used * 1.001)) == 2  # 0.1 % spare: LibreOffice wraps
+    assert len(break_lines(para, used * 1.002)) == 1  # 0.2 % spare: it fits
 
 
 def test_a_theme_background_picture_is_stretched_over_the_slide(tmp_path: Path) -> None:

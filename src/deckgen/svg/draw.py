@@ -124,7 +124,8 @@ def grid(item: Grid, east_asian: str) -> str:
         x = item.rect.x
         for width, cell in zip(item.widths, row, strict=True):
             rect = Rect(x, y, width, height)
-            out.append(f'<rect{box(rect)} fill="#{cell.fill}"/>')
+            # crisp edges: neighbouring cells abut without a hairline seam between them
+            out.append(f'<rect{box(rect)} fill="#{cell.fill}" shape-rendering="crispEdges"/>')
             out.append(paragraphs(rect, cell.paras, east_asian))
             x += width
         y += height

@@ -2,7 +2,7 @@
 
 The layout measures text conservatively (`layout/fit.py` keeps 5 % spare width and
 counts 1.22 em a line); an office program then breaks each paragraph greedily at the
-full width of the box. `breaking.py` breaks lines the same way, with the same font
+full width of the box (less 0.15 %). `breaking.py` breaks lines the same way, with the same font
 metrics (`layout/fonts.py`), and this module places them as LibreOffice does for the proportional
 line spacing the deck writes: a line is 1.2 em of its largest run times the spacing,
 its baseline 0.2 em above its bottom, and the space before the first paragraph of a
