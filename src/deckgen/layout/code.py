@@ -9,6 +9,7 @@ from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.model import Code, Slide
+from deckgen.theme import Theme
 
 CODE_DESCR = "Code listing in "
 
@@ -24,14 +25,7 @@ def code(ctx: Context, slide: Slide) -> list[Page]:
     caption = _caption(ctx, listing.caption, body.w)
     caption_h = text_height(caption, body.w) if caption else 0.0
     area = Rect(body.x, body.y, body.w, body.h - caption_h).inset(pad)
-    lines = highlight(
-        listing.source,
-        listing.language,
-        theme.pygments_style,
-        theme.fonts.code,
-        sizes.code,
-        theme.colors.code_text,
-    )
+    lines = highlight(listing.source, listing.language, theme)
     size = _widest_fit(lines, area.w - 2 * INSET_X, sizes.code, sizes.code_min)
     lines = list(scaled(lines, size / sizes.code))
     pages = paginate([(p,) for p in lines], area.w, area.h, size, sizes.code_min)
@@ -86,14 +80,13 @@ def code_descr(language: str | None) -> str:
     return f"{CODE_DESCR}{language}" if language else ""
 
 
-def highlight(
-    source: str, language: str | None, style: str, font: str, size: float, default: str
-) -> list[Para]:
-    """One paragraph per source line, each a list of coloured runs."""
+def highlight(source: str, language: str | None, theme: Theme) -> list[Para]:
+    """One paragraph per source line, each a list of coloured runs, at the theme's code size."""
+    font, size, default = theme.fonts.code, theme.sizes.code, theme.colors.code_text
     return [
         Para(
             tuple(run(text, font, size, color or default) for text, color in line)
             or (run(" ", font, size, default),)
         )
-        for line in highlight_lines(source, language, style)
+        for line in highlight_lines(source, language, theme.pygments_style)
     ]

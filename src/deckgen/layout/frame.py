@@ -52,12 +52,13 @@ class Context:
         text: str,
         size: float,
         color: str | None = None,
-        bold: bool = False,
-        italic: bool = False,
         font: str | None = None,
+        **emphasis: bool,
     ) -> tuple[Run, ...]:
         """Inline Markdown as runs: code in the code font, links in the link colour; text
-        with typographic quotes and dashes, raw addresses printed short."""
+        with typographic quotes and dashes, raw addresses printed short; `emphasis`
+        (`bold`, `italic`) applies to every run."""
+        bold, italic = emphasis.get("bold", False), emphasis.get("italic", False)
         theme, before = self.theme, ""
         out = []
         for span in inline.parse(text):

@@ -28,7 +28,7 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     groups: list[Group] = []
     index = 0
     for item in slide.content.items:
-        paras, index = _revealed(ctx, item, size, clicks, index, 0)
+        paras, index = _revealed(ctx, item, size, clicks, index)
         groups.append(paras)
     body, scale = ctx.body, ctx.theme.grid.level_scale
     # sub-bullets are smaller: shrink no further than keeps the deepest level at the floor
@@ -39,12 +39,12 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
 
 
 def _revealed(
-    ctx: Context, item: Bullet, size: float, clicks: dict[int, int], index: int, click: int
+    ctx: Context, item: Bullet, size: float, clicks: dict[int, int], index: int
 ) -> tuple[Group, int]:
     """A top-level bullet's paragraphs, each at the click of its bullet (`index` in
     `bullet_order`) or of the nearest revealed bullet above it; the next index."""
     out: list[Para] = []
-    stack = [(item, 0, click)]
+    stack = [(item, 0, 0)]  # (bullet, level, the click it inherits)
     while stack:
         bullet, level, inherited = stack.pop()
         own = clicks.get(index, inherited)
