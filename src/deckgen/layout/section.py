@@ -17,6 +17,7 @@ _TITLE_H = 2.2 * INCH  # room for two lines at the hero size
 _OVER_H = 0.45 * INCH  # the over-line above the title
 _UNDER = 0.45 * INCH  # from the title to the summary (the accent bar between)
 _QR_LABEL_H = 0.5 * INCH
+_CONTENTS = 3  # slide titles named on a topic page without a summary
 
 
 def topic_page(ctx: Context, topic: Topic) -> Page:
@@ -35,7 +36,8 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
     fitted = fitted or (heading,)
     title = TextBox(Rect(body.x, _TOP, width, text_height(fitted, width)), fitted, role=Role.TITLE)
     elements: list[Element] = [title, _over_line(ctx, topic, width), rule_under(ctx, title.rect)]
-    text = _text(ctx, topic, Rect(body.x, title.rect.bottom + _UNDER, width, 0))
+    below = Rect(body.x, title.rect.bottom + _UNDER, width, 0)
+    text = _text(ctx, topic, below) or _contents(ctx, topic, below)
     if text is not None:
         elements.append(text)
     if side and topic.slides_url:
@@ -109,3 +111,18 @@ def _smallest(paras: list[Para], rect: Rect) -> float:
     while size > 4 and text_height(scaled(paras, size / start), rect.w) > rect.h:
         size -= 1
     return size / start
+
+
+def _contents(ctx: Context, topic: Topic, at: Rect) -> TextBox | None:
+    """Without a summary or a link: what the topic's slides are about (their first few
+    titles, muted), so that the page is not a title alone (deckgen's words: `import`
+    leaves them out)."""
+    titles = list(dict.fromkeys(s.title for s in topic.slides if s.title != topic.title))
+    if not titles:
+        return None
+    theme = ctx.theme
+    shown = " · ".join(titles[:_CONTENTS])
+    para = Para(ctx.spans(shown, theme.components.card.summary, theme.colors.muted))
+    rect = Rect(at.x, at.y, at.w, ctx.body.bottom - at.y)
+    fitted = fit([para], rect.w, rect.h, para.runs[0].size, theme.sizes.detail_min)
+    return TextBox(rect, fitted or (para,), role=Role.MOMENT)
