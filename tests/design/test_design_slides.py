@@ -148,18 +148,28 @@ def test_table_cells_are_anchored_in_the_middle(tmp_path: Path) -> None:
 @pytest.mark.parametrize("theme", THEMES)
 def test_the_closing_slide_thanks_and_labels_its_qr_codes(theme: str) -> None:
     pages, ctx = laid_out(ROOT / "tests/fixtures/stress/stress.yaml", theme)
-    closing = pages[-1]
-    assert closing.kind == "closing"
-    assert texts(closing)[1:3] == [THANKS, QUESTIONS]
+    [closing] = [p for p in pages if p.kind == "closing"]  # every link tiled: one slide
+    assert texts(closing)[:3] == [closing.title, THANKS, QUESTIONS]
+    assert texts(closing).count(THANKS) == 1
     codes = [e for e in closing.elements if isinstance(e, Image) and e.role is Role.QR_CODE]
-    labels = [e for e in closing.elements if isinstance(e, TextBox) and e.role is Role.QR_LABEL]
+    tiles = [e for e in closing.elements if isinstance(e, TextBox) and e.role is Role.BODY]
     assert 1 <= len(codes) <= ctx.theme.components.closing.qr_links
-    assert ["".join(r.text for r in lb.paras[0].runs) for lb in labels] == ["Schedule", "Playlist"]
-    for code, label in zip(codes, labels, strict=True):
+    assert len({c.rect.y for c in codes}) == 1  # one row
+    assert ["".join(r.text for r in t.paras[0].runs) for t in tiles] == ["Schedule", "Playlist"]
+    for code, tile in zip(codes, tiles, strict=True):
         assert (
-            label.rect.y >= code.rect.bottom
-            and abs((label.rect.x + label.rect.w / 2) - (code.rect.x + code.rect.w / 2)) < 1
+            tile.rect.y >= code.rect.bottom
+            and abs((tile.rect.x + tile.rect.w / 2) - (code.rect.x + code.rect.w / 2)) < 1
         )
+
+
+def test_closing_links_without_a_tile_go_on_one_links_slide() -> None:
+    pages, _ = laid_out(ROOT / "recaps/eu2019.yaml", "default")
+    thanks, links = [p for p in pages if p.kind == "closing"]
+    assert "(1/" not in thanks.title
+    assert links.title == "Links"
+    assert [t for t in texts(thanks) if t == THANKS] == [THANKS]
+    assert sum(t.startswith("Schedule") for t in texts(links)) == 1
 
 
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)

@@ -218,7 +218,8 @@ class _Builder:
         elif isinstance(piece, SlidePiece):
             self.slide(piece)
         elif isinstance(piece, ClosingInfo):
-            self.draft.closing_title = piece.title
+            if self.draft.closing_title is None:  # not the "Links" slide after it
+                self.draft.closing_title = piece.title
             self.draft.closing_links += piece.links
         elif isinstance(piece, Note):
             self.pending.append(f"slide {piece.number}: {piece.message}")

@@ -92,9 +92,14 @@ def hero(
     over `speakers` and `summary`."""
     m, bottom = ctx.margin, ctx.body.bottom
     side = _card_qr_side(ctx, card, bottom - _HERO_TOP) if card else 0.0
+    # the title spans the slide when the QR code fits under it, else it stops beside it
+    under = (
+        card is not None and _card_qr_side(ctx, card, bottom - _HERO_BASE - _UNDER_TITLE) >= side
+    )
     width = SLIDE_W - 2 * m - (side + 0.5 * INCH if side else 0)
-    heading = _hero_title(ctx, title, width)
-    title_h = text_height(heading, width)
+    full = SLIDE_W - 2 * m if under else width
+    heading = _hero_title(ctx, title, full)
+    title_h = text_height(heading, full)
     paras = _card_paras(ctx, card, False) if card else _talk_paras(ctx, speakers, summary)
     top = _HERO_BASE - title_h  # every talk card's title ends on the same line
     text = _fitted(ctx, paras, Rect(m, 0, width, bottom - _HERO_BASE - _UNDER_TITLE), "top")
@@ -104,13 +109,14 @@ def hero(
         text = _fitted(ctx, paras, Rect(m, 0, width, room), "top")
     lines = card.lines(False) if card else _talk_lines(speakers, summary)
     text = replace(text, role=Role.CARD, lines=lines)  # `import` reads the lines' roles
-    title_box = TextBox(Rect(m, top, width, title_h), heading, anchor="bottom", role=Role.TITLE)
+    title_box = TextBox(Rect(m, top, full, title_h), heading, anchor="bottom", role=Role.TITLE)
     elements: list[Element] = [title_box, rule_under(ctx, title_box.rect)]
     if paras:
         y = title_box.rect.bottom + _UNDER_TITLE
         elements.append(replace(text, rect=Rect(m, y, width, bottom - y)))
     if card and side:
-        y = _HERO_TOP + (bottom - _HERO_TOP - side - _LABEL_H) / 2
+        low = title_box.rect.bottom + _UNDER_TITLE if under else _HERO_TOP
+        y = low + (bottom - low - side - _LABEL_H) / 2
         elements += labelled_qr(ctx, card, Rect(SLIDE_W - m - side, y, side, side))
     return elements
 
@@ -201,7 +207,10 @@ def _card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
     if show_title:
         title = ctx.spans(card.title, theme.sizes.body, theme.colors.title, bold=True)
         paras.append(Para(title))
-    paras += speaker_paras(ctx, card.details)
+    speakers = speaker_paras(ctx, card.details)
+    if paras and speakers:  # room between the title's last line and the speakers
+        speakers[0] = replace(speakers[0], space_before=speakers[0].runs[0].size * 0.4)
+    paras += speakers
     if card.summary:
         paras.append(_summary(ctx, card.summary, bool(paras)))
     label = "Recording: " if card.link.is_youtube else "Link: "

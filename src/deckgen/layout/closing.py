@@ -1,12 +1,13 @@
-"""The closing slide: its title, a thank-you moment ("Thank you" / "Questions?"), every
-closing link listed, and up to `closing.qr_links` of them as labelled QR codes."""
+"""The closing slide: the thank-you moment ("Thank you" / "Questions?") over a row of up
+to `closing.qr_links` labelled QR tiles, the closing's title a small over-line above it;
+every link on one "Links" slide after it unless the tiles show them all."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deckgen.layout.fit import text_height
-from deckgen.layout.frame import INCH, Context, accent_rule, title_box
+from deckgen.layout.fit import run, text_height
+from deckgen.layout.frame import INCH, SLIDE_W, TITLE_TOP, Context, accent_rule, title_box
 from deckgen.layout.links import link_list
 from deckgen.layout.page import Element, Page, Para, Rect, TextBox
 from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
@@ -16,91 +17,124 @@ from deckgen.roles import Role
 
 THANKS = "Thank you"
 QUESTIONS = "Questions?"
-_LABEL_H = 0.55 * INCH
-_SIDE_MIN = 4.5 * INCH  # the narrowest column the thanks and the list share beside codes
+LINKS = "Links"  # the title of the slide with the links that get no QR tile
+_TILE_H = 0.85 * INCH  # a tile's label and address under its code
 
 
 def closing_pages(ctx: Context) -> list[Page]:
-    """The closing slide (continued when its list of links needs more room)."""
+    """The thank-you slide, then (when some links get no tile) one slide of every link."""
     closing = ctx.recap.closing
     assert closing is not None
-    coded = [link for link in closing.links if gets_qr(ctx, link)]
-    coded = coded[: ctx.theme.components.closing.qr_links]
-    bodies = _bodies(ctx, closing.links, coded)
-    total = len(bodies)
-    pages = []
-    for i, body in enumerate(bodies, start=1):
-        title = closing.title if total == 1 else f"{closing.title} ({i}/{total})"
-        elements = (title_box(ctx, title), accent_rule(ctx), *body)
-        pages.append(Page("closing", title, elements))
+    links = closing.links
+    most = ctx.theme.components.closing.qr_links
+    coded = [link for link in links if gets_qr(ctx, link)][:most]
+    tiled = len(coded) == len(links)  # the tiles show every link: no list
+    listed = [] if coded or len(links) > most else list(links)  # a short list, no codes
+    thanks = _thanks_page(ctx, coded, listed, Role.BODY if tiled else Role.QR_LABEL)
+    pages = [Page("closing", closing.title, tuple(thanks))]
+    if tiled or listed:
+        return pages
+    bodies = link_list(ctx, links, ctx.body)  # every link, in order (`import` reads them)
+    for i, paras in enumerate(bodies, start=1):
+        title = LINKS if len(bodies) == 1 else f"{LINKS} ({i}/{len(bodies)})"
+        box = TextBox(ctx.body, paras, role=Role.BODY)
+        pages.append(Page("closing", title, (title_box(ctx, title), accent_rule(ctx), box)))
     return pages
 
 
-def _bodies(ctx: Context, links: Sequence[Link], coded: Sequence[Link]) -> list[list[Element]]:
-    """The thanks and the list on the left, the codes in a row on the right; when the
-    codes leave too little room beside them, the thanks above the codes and the list on
-    the next slide."""
-    body, gap = ctx.body, ctx.theme.spacing.gap * INCH
+def _thanks_page(
+    ctx: Context, coded: Sequence[Link], listed: Sequence[Link], tile_role: Role
+) -> list[Element]:
+    """Over-line, the moment and the tiles (or a short list), centred on the slide."""
+    closing, body = ctx.recap.closing, ctx.body
+    assert closing is not None
+    own = closing.title.strip().casefold() != THANKS.casefold()
+    title, moment = _moment(ctx, closing.title, own)
     side = _side(ctx, coded)
-    row_w = len(coded) * side + max(0, len(coded) - 1) * gap
-    left_w = body.w - row_w - (2 * gap if coded else 0)
-    beside = not coded or left_w >= _SIDE_MIN
-    thanks = _thanks(ctx, body.w if not beside else left_w)
-    row_x = body.right - row_w if beside else body.x + (body.w - row_w) / 2
-    block = side + _LABEL_H
-    row_y = body.y + (body.h - block) / 2 if beside else thanks.rect.bottom + gap
-    first: list[Element] = [thanks, *_codes(ctx, coded, row_x, row_y, side)]
-    if not links:
-        return [first]
-    top = thanks.rect.bottom + gap
-    area = Rect(body.x, top, left_w, body.bottom - top)
-    if not beside:  # the list continues on slides of its own
-        return [first, *(_listed(p, body) for p in link_list(ctx, links, body))]
-    pages = link_list(ctx, links, area)
-    rest = [_listed(p, Rect(body.x, body.y, left_w, body.h)) for p in pages[1:]]
-    return [[*first, *_listed(pages[0], area)], *rest]
+    gap = ctx.theme.spacing.gap * INCH
+    under: list[Para] = [p for group in link_list(ctx, listed, body)[:1] for p in group]
+    under_h = side + _TILE_H if coded else text_height(under, body.w) if under else 0.0
+    heights = [title.rect.h if own else 0.0, title.rect.h if not own else 0.0, moment.rect.h]
+    top = TITLE_TOP + (body.bottom - TITLE_TOP - sum(heights) - gap - under_h) / 2
+    title = _at(title, top)
+    moment = _at(moment, title.rect.bottom)
+    y = moment.rect.bottom + gap
+    out: list[Element] = [title, moment]
+    if coded:
+        out += _tiles(ctx, coded, (y, side), tile_role)
+    elif under:
+        width = min(body.w, 8 * INCH)
+        out.append(
+            TextBox(Rect((SLIDE_W - width) / 2, y, width, under_h), tuple(under), role=Role.BODY)
+        )
+    return out
 
 
-def _listed(paras: tuple[Para, ...], rect: Rect) -> list[Element]:
-    return [TextBox(rect, paras, role=Role.BODY)]
+def _at(box: TextBox, y: float) -> TextBox:
+    return TextBox(Rect(box.rect.x, y, box.rect.w, box.rect.h), box.paras, box.anchor, box.role)
+
+
+def _moment(ctx: Context, closing_title: str, own: bool) -> tuple[TextBox, TextBox]:
+    """The slide's title (the closing's own title as a small over-line, or "Thank you"
+    itself) and the moment's words under it, both centred."""
+    theme, tokens, body = ctx.theme, ctx.theme.components.closing, ctx.body
+    heading, title_color = theme.fonts.heading, theme.colors.title
+    thanks = Para(
+        ctx.spans(THANKS, tokens.thanks, title_color, bold=True, font=heading), align="center"
+    )
+    questions = ctx.spans(QUESTIONS, tokens.questions, theme.colors.accent, font=heading)
+    ask = Para(questions, align="center", space_before=tokens.questions * 0.2)
+    title_paras: tuple[Para, ...]
+    moment_paras: tuple[Para, ...]
+    if own:
+        size = theme.components.card.speaker
+        over = Para(
+            (run(closing_title, theme.fonts.body, size, theme.colors.accent, bold=True),),
+            align="center",
+        )
+        title_paras, moment_paras = (over,), (thanks, ask)
+    else:
+        title_paras, moment_paras = (thanks,), (Para(questions, align="center"),)
+    title = TextBox(
+        Rect(body.x, 0, body.w, text_height(title_paras, body.w)), title_paras, role=Role.TITLE
+    )
+    moment = TextBox(
+        Rect(body.x, 0, body.w, text_height(moment_paras, body.w)), moment_paras, role=Role.MOMENT
+    )
+    return title, moment
 
 
 def _side(ctx: Context, coded: Sequence[Link]) -> float:
     """One side for all the codes: the theme's QR size, or larger when a code needs it to
-    scan; never more than the body holds under the thanks."""
+    scan; never more than a third of the body's width."""
     if not coded:
         return 0.0
     body, gap = ctx.body, ctx.theme.spacing.gap * INCH
     side = max(ctx.theme.qr_size * INCH, scannable(ctx, coded))
-    widest = (body.w - gap * (len(coded) - 1)) / len(coded)
-    return min(side, widest, body.h - _LABEL_H)
+    return min(side, (body.w - 2 * gap) / 3)
 
 
-def _thanks(ctx: Context, width: float) -> TextBox:
-    """ "Thank you" large, "Questions?" under it in the accent colour."""
-    theme, tokens = ctx.theme, ctx.theme.components.closing
-    thanks = ctx.spans(
-        THANKS, tokens.thanks, theme.colors.title, bold=True, font=theme.fonts.heading
-    )
-    questions = ctx.spans(
-        QUESTIONS, tokens.questions, theme.colors.accent, font=theme.fonts.heading
-    )
-    paras = (Para(thanks), Para(questions, space_before=tokens.questions * 0.2))
-    body = ctx.body
-    rect = Rect(body.x, body.y, width, text_height(paras, width))
-    return TextBox(rect, paras, role=Role.MOMENT)
-
-
-def _codes(ctx: Context, coded: Sequence[Link], x: float, y: float, side: float) -> list[Element]:
-    """The codes side by side, each labelled with its link's label."""
-    theme, gap = ctx.theme, ctx.theme.spacing.gap * INCH
-    size = theme.components.card.qr_label
+def _tiles(
+    ctx: Context, coded: Sequence[Link], at: tuple[float, float], role: Role
+) -> list[Element]:
+    """The codes in one centred row, each with its link's label (bold) and short address
+    under it (a body text when the tiles show every closing link: `import` reads them)."""
+    y, side = at
+    theme, tokens = ctx.theme, ctx.theme.components.card
+    pitch = side + 1.2 * INCH
+    x = (SLIDE_W - pitch * len(coded)) / 2
     out: list[Element] = []
     for link in coded:
-        out.append(qr_image(link, Rect(x, y, side, side), f"QR code: {link.label}"))
-        label = link.label if link.label != link.url else brief(link.url)
-        text = ctx.spans(label, size, theme.colors.text, bold=True)
-        rect = Rect(x - gap / 2, y + side + 4, side + gap, _LABEL_H)
-        out.append(TextBox(rect, (Para(text, align="center"),), role=Role.QR_LABEL))
-        x += side + gap
+        code = Rect(x + (pitch - side) / 2, y, side, side)
+        out.append(qr_image(link, code, f"QR code: {link.label}"))
+        address = run(
+            brief(link.url), theme.fonts.body, tokens.link * 0.8, theme.colors.link, url=link.url
+        )
+        paras = [Para((address,), align="center")]
+        if link.label != link.url:  # the label over the address
+            bold = ctx.spans(link.label, tokens.qr_label, theme.colors.text, bold=True)
+            paras.insert(0, Para(bold, align="center"))
+        rect = Rect(x, code.bottom + 4, pitch, _TILE_H)
+        out.append(TextBox(rect, tuple(paras), role=role))
+        x += pitch
     return out

@@ -17,13 +17,13 @@ from deckgen.layout.frame import (
     SLIDE_H,
     SLIDE_W,
     SMALL_MIN,
-    TITLE_H,
     Context,
     accent_rule,
     labelled_link,
     title_box,
 )
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.section import topic_page as topic_page  # deck.py's import
 from deckgen.layout.typography import people_date
 from deckgen.model import Link, Presenter, Topic, Video
 from deckgen.roles import Role
@@ -203,27 +203,6 @@ def announces_topic(topic: Topic) -> bool:
         or topic.slides_url is not None
         or all(slide.title != topic.title for slide in topic.slides)
     )
-
-
-def topic_page(ctx: Context, topic: Topic) -> Page:
-    """A topic's opening page: its title, its summary and its slides link when it has them."""
-    body, sizes = ctx.body, ctx.theme.sizes
-    paras: list[Para] = []
-    if topic.summary:
-        paras.append(Para(ctx.spans(topic.summary, sizes.statement * 0.75), align="center"))
-    if topic.slides_url:
-        size = paras[0].runs[0].size * 0.6 if paras else sizes.body
-        link = labelled_link(ctx, "Slides: ", topic.slides_url.url, size)
-        paras.append(Para(link, align="center", space_before=size))
-    if not paras:  # only the title: in the middle of the slide, as a section opener
-        rect = Rect(body.x, body.y + (body.h - TITLE_H) / 2 - TITLE_H / 2, body.w, TITLE_H)
-        rule = Shape(Rect(rect.x, rect.bottom + 4, 1.1 * INCH, 4), ctx.theme.colors.accent)
-        return Page("topic", topic.title, (title_box(ctx, topic.title, rect), rule))
-    start = paras[0].runs[0].size
-    fitted = fit(paras, body.w, body.h, start, sizes.body_min)
-    lines = (Role.SUMMARY,) * bool(topic.summary) + (Role.SLIDES_LINK,) * bool(topic.slides_url)
-    text = TextBox(body, fitted or tuple(paras), anchor="middle", role=Role.TOPIC, lines=lines)
-    return _simple_page(ctx, "topic", topic.title, [text])
 
 
 def video_index_pages(ctx: Context) -> list[Page]:
