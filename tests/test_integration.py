@@ -128,7 +128,9 @@ def test_every_part_is_valid_ooxml(
     assert validate_pptx(deck.pptx) == []
 
 
-@pytest.mark.parametrize("dpi", [110, 30])
+# whole slides at 110 dpi; at 30 dpi each code is read on its own, as a phone aimed at it
+# reads it (tests/design/test_design_qr.py): zbarimg misses codes of a 4-code page there
+@pytest.mark.parametrize("dpi", [110])
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_every_qr_code_decodes_to_its_link(
     recap: Path,
