@@ -126,6 +126,10 @@ def _paragraph_pages(ctx: Context, slide: Slide, texts: list[str]) -> list[Page]
         (Para(ctx.spans(t, sizes.body), space_before=sizes.body * spacing.paragraph_em),)
         for t in texts
     ]
+    lead = ctx.body.inset(spacing.statement_inset * INCH, 0)
+    pages = paginate(groups, lead.w, lead.h, sizes.body, sizes.body_min)
+    if len(pages) == 1:  # a lead paragraph: inset like a statement, in the middle of the body
+        return content_pages(ctx, slide, [[TextBox(lead, renumber(pages[0]), anchor="middle")]])
     body = ctx.body
     pages = paginate(groups, body.w, body.h, sizes.body, sizes.body_min)
     return content_pages(ctx, slide, [[TextBox(body, renumber(p))] for p in pages])
