@@ -13,11 +13,11 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw
 
 from deckgen.office import SOFFICE_TIMEOUT, to_pdf, to_pngs
+from deckgen.render.xml_text import escape
 
 if TYPE_CHECKING:
     from deckgen.model.types import StepMode

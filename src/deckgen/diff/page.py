@@ -70,13 +70,7 @@ def _figure(version: Version, index: int | None, side: str) -> str:
         return f'<figure><figcaption>{side}</figcaption><div class="none">no slide</div></figure>'
     slide = version.slides[index]
     caption = f"{side}: slide {index + 1} of {escape(version.label)}"
-    return f"<figure><figcaption>{caption}</figcaption>{_inline(slide.svg)}</figure>"
-
-
-def _inline(svg: str) -> str:
-    """An SVG document as an element of the page (without its XML declaration)."""
-    start = svg.find("<svg")
-    return svg[start:] if start >= 0 else svg
+    return f"<figure><figcaption>{caption}</figcaption>{slide.svg}</figure>"
 
 
 def _notes(diff: SlideDiff, change: Change) -> str:

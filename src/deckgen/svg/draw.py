@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from deckgen.layout.fonts import FAMILIES
 from deckgen.layout.page import Element, Grid, Image, Para, Rect, Run, Shape, TextBox
 from deckgen.render.slide_xml import _clean
+from deckgen.render.xml_text import escape, quoteattr
 from deckgen.svg.text import Line, set_box
 
 # the free twins of the fonts a deck names (what LibreOffice draws with, and measures)
