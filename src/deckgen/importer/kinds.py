@@ -25,6 +25,7 @@ from deckgen.importer.pieces import (
 from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
+from deckgen.layout.section import OPENS_TOPIC
 from deckgen.layout.typography import iso_date
 from deckgen.links import shown, youtube
 from deckgen.model import (
@@ -49,7 +50,17 @@ Line = tuple[Role, Paragraph]
 
 
 def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
-    """What one deckgen slide becomes; generated slides (agenda, video index) only inform."""
+    """What one deckgen slide becomes; generated slides (agenda, video index) only inform.
+    A slide whose title opens a topic without a page of its own starts that topic."""
+    pieces = _interpret(slide, reading)
+    described = [t.descr for t in slide.texts if t.role == "title"]
+    topic = described[0].removeprefix(OPENS_TOPIC) if described else ""
+    if not described or topic == described[0] or not topic.strip():
+        return pieces
+    return [TopicMark(slide.number, topic, quiet=True), *pieces]
+
+
+def _interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     kind = slide.kind
     title_shape = next((t for t in slide.texts if t.role == "title"), None)
     raw_title = title_text(title_shape) if title_shape else ""
@@ -66,7 +77,10 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
         raw_title = _UNTITLED[kind]
         others = [t for t in slide.texts if t is not title_shape]
         note = Note(n, f'the slide has no title; the recap calls it "{raw_title}"')
-        return [note, *interpret(replace(slide, texts=(_title_shape(raw_title), *others)), reading)]
+        return [
+            note,
+            *_interpret(replace(slide, texts=(_title_shape(raw_title), *others)), reading),
+        ]
     if kind == "title":
         return [_title(slide, raw_title, shapes, reading)]
     if kind == "agenda":

@@ -23,7 +23,6 @@ from deckgen.layout.frame import (
     title_box,
 )
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
-from deckgen.layout.section import topic_page as topic_page  # deck.py's import
 from deckgen.layout.typography import people_date
 from deckgen.model import Link, Presenter, Topic, Video
 from deckgen.roles import Role
@@ -191,17 +190,6 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
         card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
     return Page(
         "talk", topic.title, tuple(hero(ctx, topic.title, card, topic.speakers, topic.summary))
-    )
-
-
-def announces_topic(topic: Topic) -> bool:
-    """Whether a topic that is not a talk opens with its own page: when it has no slides,
-    a summary or a slides link to show, or no slide that carries its title."""
-    return (
-        not topic.slides
-        or topic.summary is not None
-        or topic.slides_url is not None
-        or all(slide.title != topic.title for slide in topic.slides)
     )
 
 
