@@ -54,7 +54,9 @@ class Card:
 
     @property
     def qr_label(self) -> str:
-        """What scanning the card's code opens."""
+        """What scanning the card's code opens (a links slide's link: its own label)."""
+        if self.leads_to == "link":
+            return self.title
         return "Open the slides" if self.leads_to == "slides" else label_for(self.link)
 
 
