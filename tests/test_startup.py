@@ -166,3 +166,57 @@ def test_help_whose_sources_changed_is_not_used(tmp_path, monkeypatch):
     assert entry_module.stored_help() is None
     stale.write_text("Usage: deckgen\n", "utf-8")  # no header
     assert entry_module.stored_help() is None
+
+
+VALID = """\
+title: T
+presenters:
+  - name: A
+    topics:
+      - title: X
+        slides:
+          - title: S
+            bullets: [one, two]
+"""
+WARNED = VALID.replace("- title: X\n", "- title: X\n        video: https://example.com/v\n")
+BROKEN = VALID.replace("  - name: A\n", "  - name: A\n    name: B\n")
+MAIN = 'import sys; sys.argv = ["deckgen", *sys.argv[1:]]; from deckgen.{} import main; main()'
+
+
+def run_both(*args: str, cwd: Path) -> list[tuple[str, str, int]]:
+    """Output, errors and exit status of `deckgen ARGS` through the entry point and
+    through click itself (`deckgen.cli.main`)."""
+    out = []
+    for module in ("entry", "cli"):
+        done = subprocess.run(
+            [sys.executable, "-c", MAIN.format(module), *args],
+            capture_output=True, text=True, cwd=cwd, check=False,
+        )  # fmt: skip
+        out.append((done.stdout, done.stderr, done.returncode))
+    return out
+
+
+def test_validate_of_files_runs_without_click(write, workdir):
+    write("r.yaml", VALID)
+    out, status, modules = entry("validate", "r.yaml")
+    assert (out, status) == ("r.yaml: valid (0 warnings)\n", 0)
+    assert packages(modules) & {"click", *HEAVY} == {"yaml", "pygments"}  # a theme names a style
+    assert "deckgen.model" not in modules
+
+
+@pytest.mark.parametrize("recap", [VALID, WARNED, BROKEN], ids=["valid", "warned", "broken"])
+def test_validate_without_click_prints_what_click_does(write, workdir, recap):
+    write("r.yaml", recap)
+    write("other.yaml", VALID)
+    by_entry, by_click = run_both("validate", "r.yaml", "other.yaml", cwd=workdir)
+    assert by_entry == by_click
+    assert by_click[2] == (1 if recap is BROKEN else 0)
+    assert ("warning:" in by_click[1]) == (recap is WARNED)
+
+
+@pytest.mark.parametrize("args", [["validate", "-q", "r.yaml"], ["validate", "--", "r.yaml"]])
+def test_validate_with_options_goes_to_click(write, workdir, args):
+    write("r.yaml", VALID)
+    _, status, modules = entry(*args)
+    assert status == 0
+    assert "click" in modules
