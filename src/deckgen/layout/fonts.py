@@ -2,8 +2,8 @@
 
 A deck names common fonts (Calibri, Arial, Courier New); we measure with their
 metric-compatible free twins (Carlito, Liberation), which is also what
-LibreOffice draws with when the originals are absent; Noto Sans (the corporate
-theme's) is measured with its own files.
+LibreOffice draws with when the originals are absent; Lato (the corporate theme's)
+is measured with its own files.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ FAMILIES = {
     "arial": "LiberationSans",
     "helvetica": "LiberationSans",
     "liberation sans": "LiberationSans",
-    "noto sans": "NotoSans",
+    "lato": "Lato",
     "courier new": "LiberationMono",
     "liberation mono": "LiberationMono",
 }
@@ -71,7 +71,7 @@ class Face:
 
 def _file(stem: str, bold: bool, italic: bool) -> Path:
     """The font file of a weight and slant; upright when no italic is shipped (Carlito's
-    and Liberation's italics are as wide as their upright faces, Noto Sans's are not)."""
+    and Liberation's italics are as wide as their upright faces, Lato's are not)."""
     weight = "Bold" if bold else ""
     slanted = _FONTS / f"{stem}-{weight}Italic.ttf"
     if italic and slanted.is_file():

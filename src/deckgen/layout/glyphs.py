@@ -1,6 +1,6 @@
 """Which characters a font draws (its cmap), and the symbol font for those it lacks.
 
-A run holding a character its font does not draw (say "❤" in Noto Sans or Calibri) is
+A run holding a character its font does not draw (say "❤" in Lato or Calibri) is
 drawn by a fallback font the office program picks, often a colour-emoji font that a PDF
 export leaves blank. deckgen sets such characters in `SYMBOL_FONT` itself (DejaVu Sans,
 `fonts-dejavu-core` on Debian) and measures them with its advance widths, kept in

@@ -18,7 +18,7 @@ _TWINS = {
     "Carlito": "Carlito",
     "LiberationSans": "Liberation Sans",
     "LiberationMono": "Liberation Mono",
-    "NotoSans": "Noto Sans",
+    "Lato": "Lato",
 }
 _MIME = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif"}
 _BULLET_FONT = "Arial"  # the deck's buFont
