@@ -59,6 +59,7 @@ class Sizes:
     detail_min: float  # the floor of captions, tables, labels and other secondary text
     statement: float
     quote: float
+    quote_long: float  # quotes over `grid.quote_words` words, upright
     quote_mark: float
     stat_value: float
     stat_label: float
@@ -111,7 +112,8 @@ class GridSpec:
     title_lines: int  # titles wrap to this many lines before they shrink
     title_outliers: float  # the share of titles that may need more (each shrinks alone)
     statement_words: int  # a `text:` of at most this many words is a statement
-    quote_words: int  # a longer quote is set upright at the body size
+    quote_words: int  # a longer quote is set upright at `sizes.quote_long`
+    snippet_lines: int  # a listing of at most this many lines sits in the slide's middle
     url_chars: int  # a raw address longer than this is printed short
 
 

@@ -1,6 +1,6 @@
 """Theme-level design rules on built decks: the deck's title size, short lists spread
 down the body, long quotes, code continuations, the symbol font for glyphs a theme font
-lacks, spaces beside CJK text, and the corporate theme's logo band."""
+lacks, no italics for CJK text, and the corporate theme's logo band."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from deckgen.api import build, check
 from deckgen.layout import lay_out
 from deckgen.layout.fit import INSET_X, count_lines, text_height
 from deckgen.layout.fonts import text_width
-from deckgen.layout.frame import INCH, SLIDE_W, Context, title_area, unspaced
+from deckgen.layout.frame import INCH, SLIDE_W, Context, title_area
 from deckgen.layout.glyphs import SYMBOL_FONT, symbol_widths
 from deckgen.layout.page import Page, Shape, TextBox
 from deckgen.options import BuildOptions
@@ -111,12 +111,12 @@ def quote_box(pages: list[Page]) -> TextBox:
     return max(boxes(page), key=lambda b: len(b.paras[0].runs[0].text))
 
 
-def test_a_long_quote_is_upright_at_the_body_size(tmp_path: Path) -> None:
-    """v3 #11: more than 30 words: body text, not italics; the source close under it."""
+def test_a_long_quote_is_upright_and_smaller(tmp_path: Path) -> None:
+    """v3 #11, v4 #11: more than 30 words: upright at 24 pt, the source close under it."""
     text = " ".join(["word"] * 45)
     pages, resolved = laid_out(write(tmp_path, [{"quote": {"text": text, "source": "Someone"}}]))
     box = quote_box(pages)
-    assert {(r.size, r.italic) for r in box.paras[0].runs} == {(resolved.sizes.body, False)}
+    assert {(r.size, r.italic) for r in box.paras[0].runs} == {(resolved.sizes.quote_long, False)}
     source = next(
         b
         for b in boxes(next(p for p in pages if p.kind == "quote"))
@@ -145,16 +145,6 @@ def test_cjk_text_is_never_set_in_synthetic_italics(tmp_path: Path) -> None:
         for r in p.runs
     ]
     assert not any(r.italic for r in runs if any("\u4e00" <= ch <= "\u9fff" for ch in r.text))
-
-
-def test_spaces_next_to_cjk_characters_are_dropped(tmp_path: Path) -> None:
-    """v3 #21: "Sidecar  注入带来约  5%  的延迟" drew double spaces."""
-    assert unspaced("Sidecar 注入带来约 ", after="5") == "Sidecar注入带来约"
-    assert unspaced(" 的延迟", before="%") == "的延迟"
-    assert unspaced("plain words stay") == "plain words stay"
-    pages, _ = laid_out(write(tmp_path, [{"bullets": ["Sidecar 注入带来约 `5%` 的延迟"]}]))
-    body = next(b for p in pages if p.kind == "bullets" for b in boxes(p) if b.role is Role.BODY)
-    assert [r.text for r in body.paras[0].runs] == ["Sidecar注入带来约", "5%", "的延迟"]
 
 
 def test_code_continuations_share_one_panel_and_split_evenly(tmp_path: Path) -> None:
@@ -223,3 +213,27 @@ def test_the_dark_table_header_is_a_calm_tint() -> None:
     theme = check(Path(__file__).resolve().parents[2] / "recaps/eu2019.yaml", "dark").theme
     assert theme.colors.table_header != theme.colors.accent
     assert theme.colors.table_header == theme.colors.divider_background
+
+
+def test_a_short_snippet_sits_in_the_middle_of_the_slide(tmp_path: Path) -> None:
+    """v4 #6: a one-line snippet at 28 pt sat at the left edge with 60 % of it empty."""
+    slides = [{"code": {"source": "kubectl get pods", "language": "shell", "caption": "Pods"}}]
+    pages, resolved = laid_out(write(tmp_path, slides))
+    page = next(p for p in pages if p.kind == "code")
+    panel = next(e.rect for e in page.elements if isinstance(e, Shape) and e.rounded)
+    assert panel.x + panel.w / 2 == pytest.approx(SLIDE_W / 2)
+    caption = next(b for b in boxes(page) if b.paras[0].runs[0].text == "Pods")
+    assert caption.paras[0].align == "center"
+    long = "\n".join(f"line {n}" for n in range(resolved.grid.snippet_lines + 1))
+    pages, _ = laid_out(write(tmp_path, [{"code": long}]))
+    page = next(p for p in pages if p.kind == "code")
+    panel = next(e.rect for e in page.elements if isinstance(e, Shape) and e.rounded)
+    assert panel.x < SLIDE_W / 4
+
+
+def test_a_quote_titled_like_its_topic_gets_a_small_title(tmp_path: Path) -> None:
+    """v4 #11: the quote's slide title wrapped to two lines and crowded it."""
+    pages, resolved = laid_out(write(tmp_path, [{"quote": {"text": "Short and sweet."}}]))
+    page = next(p for p in pages if p.kind == "quote")
+    title = next(b for b in boxes(page) if b.role is Role.TITLE)
+    assert title.paras[0].runs[0].size == resolved.sizes.topic_label

@@ -27,11 +27,11 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
     area = Rect(body.x + mark_w, body.y, body.w - mark_w - spacing.statement_inset * INCH, body.h)
     source = _source(ctx, slide.content.source, area.w)
     room = area.h - (text_height(source, area.w) + spacing.gap * INCH if source else 0)
-    # a short quotation is set as large as a statement, a long one upright as body text
+    # a short quotation is set as large as a statement, a long one upright and smaller
     grid, text = ctx.theme.grid, slide.content.text
     short = is_statement(text, grid.statement_words)
     long = len(text.split()) > grid.quote_words
-    size = sizes.statement if short else sizes.body if long else sizes.quote
+    size = sizes.statement if short else sizes.quote_long if long else sizes.quote
     groups = [
         (Para(ctx.spans(t, size, italic=not long), space_before=size * spacing.paragraph_em),)
         for t in paragraphs(text)
@@ -41,7 +41,7 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
         _quote_block(ctx, area, renumber(paras), source if n == len(pages) else ())
         for n, paras in enumerate(pages, start=1)
     ]
-    return content_pages(ctx, slide, bodies)
+    return content_pages(ctx, slide, bodies, kicker=True)  # titled like its topic: small
 
 
 def _source(ctx: Context, source: str | None, width: float) -> tuple[Para, ...]:

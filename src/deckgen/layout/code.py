@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.highlight import highlight_lines
 from deckgen.layout.fit import INSET_X, fit, longest_line, run, scaled, text_height
@@ -77,15 +77,19 @@ def _panel(ctx: Context, listing: Code, paras: tuple[Para, ...], frame: _Frame) 
     caption_h = text_height(caption, area.w + 2 * pad) if caption else 0.0
     block = frame.height + 2 * pad + caption_h
     top = area.y - pad + (area.h + 2 * pad + caption_h - block) / 2
-    text = Rect(area.x, top + pad, frame.width, frame.height)
+    # a snippet of a few lines sits in the middle of the slide, its caption under it
+    few = len(paras) <= theme.grid.snippet_lines and frame.height == text_height(paras, area.w)
+    left = area.x + (area.w - frame.width) / 2 if few else area.x
+    text = Rect(left, top + pad, frame.width, frame.height)
     panel = text.inset(-pad)
     elements: list[Element] = [
         Shape(panel, theme.colors.code_background, rounded=True, line=theme.colors.surface),
         TextBox(text, paras, descr=code_descr(listing.language)),
     ]
     if caption:
-        rect = Rect(panel.x, panel.bottom, area.w + 2 * pad, caption_h)
-        elements.append(TextBox(rect, caption, anchor="middle"))
+        rect = Rect(area.x - pad, panel.bottom, area.w + 2 * pad, caption_h)
+        shown = tuple(replace(p, align="center") for p in caption) if few else caption
+        elements.append(TextBox(rect, shown, anchor="middle"))
     return elements
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from unicodedata import east_asian_width
 
@@ -63,14 +62,12 @@ class Context:
         bold, italic = emphasis.get("bold", False), emphasis.get("italic", False)
         theme, before = self.theme, ""
         out = []
-        parsed = list(inline.parse(text))
-        for n, span in enumerate(parsed):
+        for span in inline.parse(text):
             shown = span.text
             if span.url and is_raw_url(span.text, span.url):
                 shown = long_url(span.text, theme.grid.url_chars)
             elif not span.code:
-                after = parsed[n + 1].text[:1] if n + 1 < len(parsed) else ""
-                shown = unspaced(smarten(span.text, before), before, after)
+                shown = smarten(span.text, before)
             before = span.text[-1:]
             out.append(
                 Run(
@@ -90,21 +87,6 @@ class Context:
 def has_east_asian(text: str) -> bool:
     """True when `text` holds a wide East Asian character (Chinese, Japanese, Korean)."""
     return not text.isascii() and any(east_asian_width(ch) in ("W", "F") for ch in text)
-
-
-_CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}]) +| +(?=[{_CJK}])")
-
-
-def unspaced(text: str, before: str = "", after: str = "") -> str:
-    """`text` without the spaces next to Chinese, Japanese or Korean characters (`before`
-    and `after`: the characters around it): East Asian text sets no spaces, and office
-    programs draw one beside such a character in the East Asian font, as a wide gap."""
-    if (before + text + after).isascii():
-        return text
-    left, right = before.strip()[-1:], after.strip()[:1]
-    joined = _SPACE_BY_CJK.sub("", left + text + right)
-    return joined[len(left) : len(joined) - len(right)]
 
 
 LOGO_MAX_W = 2.5 * INCH  # a very wide logo is kept to this width
