@@ -127,6 +127,7 @@ class IndexTokens:
 
     per_slide: int
     columns: int
+    row: int  # a slide of at most this many cards sets them in one row, codes above titles
     title: float  # pt
     detail: float  # pt
     title_lines: int

@@ -1,5 +1,5 @@
-"""Cards of recordings and links: the talk card (a hero slide), the card of a video slide,
-and the cards of the video index (a balanced grid, one type size for every card)."""
+"""Cards of recordings and links: the talk card (a hero slide) and the card of a video
+slide (the video index's cards are in `video_index`)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ _HERO_TOP = 0.6 * INCH  # a talk card's title starts here (it has no title bar)
 _HERO_TITLE_H = 2.4 * INCH  # the tallest a talk card's title gets
 _HERO_BASE = _HERO_TOP + _HERO_TITLE_H  # where it ends
 _UNDER_TITLE = 0.42 * INCH  # from a talk card's title to its speakers (the bar between)
-_INSET = 0.05 * INCH  # the least room between an index card's edge and its QR code
 
 
 _LINK_ROLE = {"recording": Role.RECORDING_LINK, "slides": Role.SLIDES_LINK, "link": Role.LINK}
@@ -222,9 +221,6 @@ def _card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
     return paras
 
 
-# --- the video index -----------------------------------------------------------------------
-
-
 def balanced(total: int, most: int) -> list[int]:
     """`total` things in the fewest groups of at most `most`, as even as can be (13 by
     6: 5, 4, 4; 7 by 6: 4, 3 — never a lone one after a full group)."""
@@ -233,82 +229,6 @@ def balanced(total: int, most: int) -> list[int]:
     groups = math.ceil(total / most)
     size, extra = divmod(total, groups)
     return [size + 1] * extra + [size] * (groups - extra)
-
-
-def index_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
-    """The video index: pages of up to `index.per_slide` cards (fewer when the QR codes
-    need the room), as many on each page as can be, in a grid of `index.columns`; a card
-    is a QR code beside its title and speakers. Every card of the deck has the same size
-    and type sizes, and every row of a page holds as many as the others (or one fewer)."""
-    tokens, spacing, body = ctx.theme.components.index, ctx.theme.spacing, ctx.body
-    gap = spacing.gap * INCH
-    qr = [card.link for card in cards if gets_qr(ctx, card.link)]
-    side = scannable(ctx, qr) if qr else 0.0
-    rows = max(1, int((body.h + gap) // (side + 2 * _INSET + gap))) if side else 3
-    columns = tokens.columns
-    per_page = min(tokens.per_slide, rows * columns)
-    rows = math.ceil(per_page / columns)
-    cell = Rect(0, 0, (body.w - gap * (columns - 1)) / columns, (body.h - gap * (rows - 1)) / rows)
-    pages: list[list[Element]] = []
-    start = 0
-    for count in balanced(len(cards), per_page):
-        chunk = cards[start : start + count]
-        start += count
-        pages.append(_index_page(ctx, chunk, cell, side))
-    return pages
-
-
-def _index_page(ctx: Context, cards: Sequence[Card], cell: Rect, side: float) -> list[Element]:
-    """One page of the grid: rows centred in the body, cards centred in their row."""
-    body, gap = ctx.body, ctx.theme.spacing.gap * INCH
-    rows = balanced(len(cards), ctx.theme.components.index.columns)
-    height = len(rows) * cell.h + (len(rows) - 1) * gap
-    y = body.y + (body.h - height) / 2
-    elements: list[Element] = []
-    start = 0
-    for count in rows:
-        width = count * cell.w + (count - 1) * gap
-        x = body.x + (body.w - width) / 2
-        for card in cards[start : start + count]:
-            elements += _index_card(ctx, card, Rect(x, y, cell.w, cell.h), side)
-            x += cell.w + gap
-        start += count
-        y += cell.h + gap
-    return elements
-
-
-def _index_card(ctx: Context, card: Card, rect: Rect, side: float) -> list[Element]:
-    """A card of the index: the QR code on the left, title and speakers beside it."""
-    theme = ctx.theme
-    pad = theme.spacing.padding * INCH
-    elements: list[Element] = [Shape(rect, theme.colors.surface, rounded=True)]
-    text_x = rect.x + pad
-    if side and gets_qr(ctx, card.link):
-        inset = max(
-            _INSET, min(pad, (rect.h - side) / 2)
-        )  # as much room round the code as above it
-        code = Rect(rect.x + inset, rect.y + (rect.h - side) / 2, side, side)
-        elements.append(qr_image(card.link, code, card.qr_alt))
-        text_x = code.right + pad
-    text = Rect(text_x, rect.y + pad, rect.right - pad - text_x, rect.h - 2 * pad)
-    paras = _index_paras(ctx, card, text)
-    lines = (Role.CARD_TITLE, *(Role.SPEAKER for _ in paras[1:]))
-    elements.append(TextBox(text, paras, anchor="middle", role=Role.CARD, lines=lines))
-    return elements
-
-
-def _index_paras(ctx: Context, card: Card, rect: Rect) -> tuple[Para, ...]:
-    """Title clamped to `index.title_lines` lines, then as many speakers as fit."""
-    theme, tokens = ctx.theme, ctx.theme.components.index
-    runs = ctx.spans(card.title, tokens.title, theme.colors.title, bold=True)
-    title = clamped(Para(runs), rect.w, tokens.title_lines)
-    paras = [title]
-    for line in card.details:
-        detail = Para(ctx.spans(line, tokens.detail, theme.colors.muted), space_before=3)
-        if text_height((*paras, detail), rect.w) > rect.h:
-            break
-        paras.append(detail)
-    return tuple(paras)
 
 
 def clamped(para: Para, width: float, lines: int) -> Para:

@@ -9,7 +9,6 @@ from typing import Literal
 from deckgen.layout.cards import (
     Card,
     hero,
-    index_bodies,
 )
 from deckgen.layout.fit import fit, run
 from deckgen.layout.frame import (
@@ -25,6 +24,7 @@ from deckgen.layout.frame import (
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.section import topic_page as topic_page  # deck.py's import
 from deckgen.layout.typography import people_date
+from deckgen.layout.video_index import index_bodies
 from deckgen.model import Link, Presenter, Topic, Video
 from deckgen.roles import Role
 
