@@ -119,6 +119,7 @@ class CardTokens:
     summary: float  # pt
     link: float  # pt
     qr_label: float  # pt
+    title_lines: int  # a talk card's title wraps to this many lines before it shrinks
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,7 @@ def test_three_videos_are_one_row_of_three_each_code_above_its_title() -> None:
     for code, title in zip(codes, titles, strict=True):
         assert title.rect.y >= code.rect.bottom
         assert {p.align for p in title.paras} == {"center"}
+    assert [len(t.paras) for t in titles] == [3, 2, 2]  # every speaker of a one-row card
 
 
 def test_video_index_card_titles_are_plain_title_coloured_text() -> None:

@@ -8,21 +8,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deckgen.layout.fit import INSET_X, count_lines, fit, scaled, text_height
+from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, fit, scaled, text_height
+from deckgen.layout.fonts import line_height
 from deckgen.layout.frame import INCH, SLIDE_W, Context, labelled_link
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, label_for, qr_image, qr_label, scannable
+from deckgen.layout.typography import balanced as balanced_width
 from deckgen.model import Link, Slide, Video
 from deckgen.roles import Role
 
 _LABEL_H = 0.5 * INCH  # the label under a QR code
-_HERO_TOP = 0.6 * INCH  # a talk card's title starts here (it has no title bar)
-_HERO_TITLE_H = 2.4 * INCH  # the tallest a talk card's title gets
-_HERO_BASE = _HERO_TOP + _HERO_TITLE_H  # where it ends
+_HERO_TOP = 1.2 * INCH  # a talk card's title starts here (it has no title bar)
 _UNDER_TITLE = 0.42 * INCH  # from a talk card's title to its speakers (the bar between)
 
 
+SLIDES = "Speaker slides"  # the label of a talk's slides link's QR code
 _LINK_ROLE = {"recording": Role.RECORDING_LINK, "slides": Role.SLIDES_LINK, "link": Role.LINK}
 
 
@@ -54,7 +55,7 @@ class Card:
     @property
     def qr_label(self) -> str:
         """What scanning the card's code opens."""
-        return "Open the slides" if self.leads_to == "slides" else label_for(self.link)
+        return SLIDES if self.leads_to == "slides" else label_for(self.link)
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
@@ -84,38 +85,28 @@ def hero(
     speakers: Sequence[str] = (),
     summary: str | None = None,
 ) -> list[Element]:
-    """A talk card, a hero slide: the title large, an accent bar, the speakers (their
-    affiliation quieter), summary and links under it (the title ends on the same line on
-    every card, higher only for a long summary); the recording's QR code on the right,
-    labelled "Watch the recording". Without `card` (a talk without links): the title
-    over `speakers` and `summary`."""
+    """A talk card, a hero slide: the title large across the slide at the same place on
+    every card (two balanced lines, smaller only beyond them), an accent bar, then the
+    speakers (their affiliation quieter), summary and links on the left and the QR code
+    on the right, labelled "Watch the recording" (or "Speaker slides"). Without a code
+    (a talk without links, or a link the recap gives no code) the text spans the slide."""
     m, bottom = ctx.margin, ctx.body.bottom
-    side = _card_qr_side(ctx, card, bottom - _HERO_TOP) if card else 0.0
-    # the title spans the slide when the QR code fits under it, else it stops beside it
-    under = (
-        card is not None and _card_qr_side(ctx, card, bottom - _HERO_BASE - _UNDER_TITLE) >= side
-    )
-    width = SLIDE_W - 2 * m - (side + 0.5 * INCH if side else 0)
-    full = SLIDE_W - 2 * m if under else width
+    full = SLIDE_W - 2 * m
     heading = _hero_title(ctx, title, full)
-    title_h = text_height(heading, full)
+    width = balanced_width(heading[0], full, count_lines(heading[0], full - 2 * INSET_X))
+    title_box = TextBox(
+        Rect(m, _HERO_TOP, width, text_height(heading, width)), heading, role=Role.TITLE
+    )
+    y = title_box.rect.bottom + _UNDER_TITLE
+    side = _card_qr_side(ctx, card, bottom - y) if card else 0.0
+    column = full - (side + 0.5 * INCH if side else 0)
     paras = _card_paras(ctx, card, False) if card else _talk_paras(ctx, speakers, summary)
-    top = _HERO_BASE - title_h  # every talk card's title ends on the same line
-    text = _fitted(ctx, paras, Rect(m, 0, width, bottom - _HERO_BASE - _UNDER_TITLE), "top")
-    if text_height(text.paras, width) > text.rect.h:  # a long summary: the title moves up
-        top = _HERO_TOP
-        room = bottom - _HERO_TOP - title_h - _UNDER_TITLE
-        text = _fitted(ctx, paras, Rect(m, 0, width, room), "top")
     lines = card.lines(False) if card else _talk_lines(speakers, summary)
-    text = replace(text, role=Role.CARD, lines=lines)  # `import` reads the lines' roles
-    title_box = TextBox(Rect(m, top, full, title_h), heading, anchor="bottom", role=Role.TITLE)
     elements: list[Element] = [title_box, rule_under(ctx, title_box.rect)]
-    if paras:
-        y = title_box.rect.bottom + _UNDER_TITLE
-        elements.append(replace(text, rect=Rect(m, y, width, bottom - y)))
+    if paras:  # `import` reads the lines' roles
+        text = _fitted(ctx, paras, Rect(m, y, column, bottom - y), "top")
+        elements.append(replace(text, role=Role.CARD, lines=lines))
     if card and side:
-        low = title_box.rect.bottom + _UNDER_TITLE if under else _HERO_TOP
-        y = low + (bottom - low - side - _LABEL_H) / 2
         elements += labelled_qr(ctx, card, Rect(SLIDE_W - m - side, y, side, side))
     return elements
 
@@ -128,12 +119,14 @@ def rule_under(ctx: Context, rect: Rect) -> Shape:
 
 
 def _hero_title(ctx: Context, text: str, width: float) -> tuple[Para, ...]:
-    """A talk card's title, large; it shrinks (to the theme's title minimum) when long."""
+    """A talk card's title, large, in up to `card.title_lines` lines; it shrinks (to the
+    theme's title minimum) only beyond them, and wraps further only below that."""
     theme = ctx.theme
     size = theme.components.card.title
     runs = ctx.spans(text, size, theme.colors.title, bold=True, font=theme.fonts.heading)
     para = Para(runs)
-    return fit([para], width, _HERO_TITLE_H, size, theme.sizes.title_min) or (para,)
+    room = theme.components.card.title_lines * size * line_height(theme.fonts.heading)
+    return fit([para], width, room + 2 * INSET_Y, size, theme.sizes.title_min) or (para,)
 
 
 def _card_qr_side(ctx: Context, card: Card, room: float) -> float:
@@ -208,11 +201,12 @@ def _card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
         paras.append(Para(title))
     speakers = speaker_paras(ctx, card.details)
     if paras and speakers:  # room between the title's last line and the speakers
-        speakers[0] = replace(speakers[0], space_before=speakers[0].runs[0].size * 0.4)
+        speakers[0] = replace(speakers[0], space_before=speakers[0].runs[0].size * 0.6)
     paras += speakers
     if card.summary:
         paras.append(_summary(ctx, card.summary, bool(paras)))
-    label = "Recording: " if card.link.is_youtube else "Link: "
+    label = "Slides: " if card.leads_to == "slides" else "Link: "
+    label = "Recording: " if card.link.is_youtube or card.leads_to == "recording" else label
     link = labelled_link(ctx, label, card.link.url, size)
     paras.append(Para(link, space_before=size * 1.2 if paras else 0))
     if card.slides:

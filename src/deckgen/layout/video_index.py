@@ -69,7 +69,7 @@ def _row_shape(ctx: Context, cards: Sequence[Card], side: float) -> _Shape:
     w = (body.w - gap * (tokens.row - 1)) / tokens.row
     room = Rect(0, 0, w - 2 * pad, body.h - side - 3 * pad)
     text_h = max(text_height(_index_paras(ctx, card, room, "center"), room.w) for card in cards)
-    return _Shape(w, min(body.h, side + text_h + 3 * pad), side, above=True)
+    return _Shape(w, min(body.h, side + text_h + 1 + 3 * pad), side, above=True)  # 1 pt spare
 
 
 def _page(ctx: Context, cards: Sequence[Card], rows: list[int], shape: _Shape) -> list[Element]:
