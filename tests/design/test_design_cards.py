@@ -12,7 +12,7 @@ import pytest
 from deckgen.api import check
 from deckgen.layout import lay_out
 from deckgen.layout.cards import SLIDES
-from deckgen.layout.fit import INSET_X, count_lines, scaled
+from deckgen.layout.fit import INSET_X, count_lines, scaled, text_height
 from deckgen.layout.frame import Context
 from deckgen.layout.page import Image, Page, TextBox
 from deckgen.layout.qr_codes import WATCH
@@ -119,3 +119,39 @@ def test_a_video_slides_speakers_keep_their_distance_from_its_title(theme: str) 
         first = text.lines.index(Role.SPEAKER)
         speaker = text.paras[first]
         assert speaker.space_before >= 0.5 * speaker.runs[0].size
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_summary_too_long_for_the_card_is_cut_and_whole_in_the_notes(theme: str) -> None:
+    from deckgen.layout.cards import CUT
+    from deckgen.layout.generated import talk_card
+
+    recap, resolved = model(ROOT / "recaps/eu2019.yaml", theme)
+    topic = next(t for p in recap.presenters for t in p.topics if t.video and t.summary)
+    long = replace(topic, summary=" ".join(["Kubernetes clusters fail in many ways."] * 60))
+    page = talk_card(Context(resolved, recap), long)
+    [text] = part(page, Role.CARD)
+    shown = "".join(r.text for r in text.paras[text.lines.index(Role.SUMMARY)].runs)
+    assert shown.endswith(CUT) and len(shown) > 200
+    assert text_height(text.paras, text.rect.w) <= text.rect.h + 0.01
+    assert min(r.size for p in text.paras for r in p.runs) >= resolved.sizes.detail_min
+    assert page.notes == long.summary
+    assert code(page) is not None  # the code stays, at the least size that scans
+
+
+def test_a_video_slides_summary_too_long_is_cut_and_whole_in_the_notes() -> None:
+    from deckgen.layout.cards import CUT, video
+    from deckgen.model import Video
+
+    recap, resolved = model(ROOT / "recaps/kubecon2019-team.yaml", "corporate")
+    slide = next(
+        s for p in recap.presenters for t in p.topics for s in t.slides if s.content.kind == "video"
+    )
+    assert isinstance(slide.content, Video)
+    summary = " ".join(["A deep dive into readiness."] * 120)
+    long = replace(slide, content=replace(slide.content, summary=summary))
+    [page] = video(Context(resolved, recap), long)
+    [text] = part(page, Role.CARD)
+    assert "".join(r.text for r in text.paras[text.lines.index(Role.SUMMARY)].runs).endswith(CUT)
+    assert text_height(text.paras, text.rect.w) <= text.rect.h + 0.01
+    assert page.notes is not None and page.notes.endswith(summary)

@@ -4,23 +4,22 @@ slide (the video index's cards are in `video_index`)."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, fit, scaled, text_height
-from deckgen.layout.fonts import line_height
-from deckgen.layout.frame import INCH, SLIDE_W, Context, labelled_link
-from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
+from deckgen.layout.fit import INSET_X, count_lines, fit, scaled, text_height
+from deckgen.layout.frame import INCH, Context, labelled_link
+from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, label_for, qr_image, qr_label, scannable
-from deckgen.layout.typography import balanced as balanced_width
 from deckgen.model import Link, Slide, Video
 from deckgen.roles import Role
 
-_LABEL_H = 0.5 * INCH  # the label under a QR code
-_HERO_TOP = 1.2 * INCH  # a talk card's title starts here (it has no title bar)
-_UNDER_TITLE = 0.42 * INCH  # from a talk card's title to its speakers (the bar between)
+LABEL_H = 0.5 * INCH  # the label under a QR code
+CUT = "…"  # ends a text cut to fit
+_WORD = re.compile(r"\S+\s*|\s+")
 
 
 SLIDES = "Speaker slides"  # the label of a talk's slides link's QR code
@@ -59,56 +58,78 @@ class Card:
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
-    """A card for one recording: title, speakers, summary and the QR code."""
+    """A card for one recording: title, speakers, summary and the QR code (the summary
+    whole in the notes when the slide shows it cut)."""
     assert isinstance(slide.content, Video)
     v = slide.content
     card = Card(v.title or slide.title, v.link, v.speakers, v.summary, leads_to="recording")
-    return content_pages(ctx, slide, [card_body(ctx, card, show_title=v.title is not None)])
+    body = card_body(ctx, card, show_title=v.title is not None)
+    pages = content_pages(ctx, slide, [body])
+    cut = summary_cut(body, v.summary)
+    if cut:
+        pages[0] = replace(pages[0], notes="\n\n".join(n for n in (pages[0].notes, cut) if n))
+    return pages
 
 
 def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element]:
-    """A video slide's body: the card's text on the left, its labelled QR code right."""
+    """A video slide's body: the card's text on the left, its labelled QR code right; for
+    a long text the code as small as still scans, then the summary cut."""
     body = ctx.body
-    side = _card_qr_side(ctx, card, body.h)
-    text = Rect(body.x, body.y, body.w - (side + 0.5 * INCH if side else 0), body.h)
-    elements: list[Element] = [_card_text(ctx, card, text, show_title, "middle")]
+    for least in (False, True):
+        side = card_qr_side(ctx, card, body.h, least)
+        text = Rect(body.x, body.y, body.w - (side + 0.5 * INCH if side else 0), body.h)
+        box = _card_text(ctx, card, text, show_title, "middle")
+        if fits(box):
+            break
+    elements: list[Element] = [box if fits(box) else clamp_summary(box)]
     if side:
-        y = body.y + (body.h - side - _LABEL_H) / 2
+        y = body.y + (body.h - side - LABEL_H) / 2
         elements += labelled_qr(ctx, card, Rect(body.right - side, y, side, side))
     return elements
 
 
-def hero(
-    ctx: Context,
-    title: str,
-    card: Card | None,
-    speakers: Sequence[str] = (),
-    summary: str | None = None,
-) -> list[Element]:
-    """A talk card, a hero slide: the title large across the slide at the same place on
-    every card (two balanced lines, smaller only beyond them), an accent bar, then the
-    speakers (their affiliation quieter), summary and links on the left and the QR code
-    on the right, labelled "Watch the recording" (or "Speaker slides"). Without a code
-    (a talk without links, or a link the recap gives no code) the text spans the slide."""
-    m, bottom = ctx.margin, ctx.body.bottom
-    full = SLIDE_W - 2 * m
-    heading = _hero_title(ctx, title, full)
-    width = balanced_width(heading[0], full, count_lines(heading[0], full - 2 * INSET_X))
-    title_box = TextBox(
-        Rect(m, _HERO_TOP, width, text_height(heading, width)), heading, role=Role.TITLE
-    )
-    y = title_box.rect.bottom + _UNDER_TITLE
-    side = _card_qr_side(ctx, card, bottom - y) if card else 0.0
-    column = full - (side + 0.5 * INCH if side else 0)
-    paras = _card_paras(ctx, card, False) if card else _talk_paras(ctx, speakers, summary)
-    lines = card.lines(False) if card else _talk_lines(speakers, summary)
-    elements: list[Element] = [title_box, rule_under(ctx, title_box.rect)]
-    if paras:  # `import` reads the lines' roles
-        text = _fitted(ctx, paras, Rect(m, y, column, bottom - y), "top")
-        elements.append(replace(text, role=Role.CARD, lines=lines))
-    if card and side:
-        elements += labelled_qr(ctx, card, Rect(SLIDE_W - m - side, y, side, side))
-    return elements
+def fits(box: TextBox) -> bool:
+    """Whether the box's text fits its height."""
+    return text_height(box.paras, box.rect.w) <= box.rect.h + 0.01
+
+
+def clamp_summary(box: TextBox) -> TextBox:
+    """`box` with its summary cut at a word, ended with an ellipsis, so that it fits (the
+    summary goes whole to the notes: `summary_cut`)."""
+    if Role.SUMMARY not in box.lines:
+        return box
+    at = box.lines.index(Role.SUMMARY)
+    summary = box.paras[at]
+    count = sum(len(_WORD.findall(r.text)) for r in summary.runs)
+    low, high = 1, count  # the most words that fit: at least one
+    while low < high:
+        middle = (low + high + 1) // 2
+        paras = (*box.paras[:at], _first_words(summary, middle), *box.paras[at + 1 :])
+        low, high = (middle, high) if fits(replace(box, paras=paras)) else (low, middle - 1)
+    return replace(box, paras=(*box.paras[:at], _first_words(summary, low), *box.paras[at + 1 :]))
+
+
+def _first_words(para: Para, count: int) -> Para:
+    """`para`'s first `count` words (their runs' styles kept), then an ellipsis."""
+    runs: list[Run] = []
+    for r in para.runs:
+        words = _WORD.findall(r.text)[:count]
+        count -= len(words)
+        if words:
+            runs.append(replace(r, text="".join(words)))
+        if count <= 0:
+            break
+    runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip() + CUT)
+    return replace(para, runs=tuple(runs))
+
+
+def summary_cut(elements: Sequence[Element], summary: str | None) -> str | None:
+    """The whole summary when the card among `elements` shows it cut, else None."""
+    for box in (e for e in elements if isinstance(e, TextBox) and Role.SUMMARY in e.lines):
+        shown = "".join(r.text for r in box.paras[box.lines.index(Role.SUMMARY)].runs)
+        if summary and shown.endswith(CUT) and not summary.rstrip().endswith(CUT):
+            return summary
+    return None
 
 
 def rule_under(ctx: Context, rect: Rect) -> Shape:
@@ -118,29 +139,19 @@ def rule_under(ctx: Context, rect: Rect) -> Shape:
     return Shape(bar, theme.colors.accent)
 
 
-def _hero_title(ctx: Context, text: str, width: float) -> tuple[Para, ...]:
-    """A talk card's title, large, in up to `card.title_lines` lines; it shrinks (to the
-    theme's title minimum) only beyond them, and wraps further only below that."""
-    theme = ctx.theme
-    size = theme.components.card.title
-    runs = ctx.spans(text, size, theme.colors.title, bold=True, font=theme.fonts.heading)
-    para = Para(runs)
-    room = theme.components.card.title_lines * size * line_height(theme.fonts.heading)
-    return fit([para], width, room + 2 * INSET_Y, size, theme.sizes.title_min) or (para,)
-
-
-def _card_qr_side(ctx: Context, card: Card, room: float) -> float:
+def card_qr_side(ctx: Context, card: Card, room: float, least: bool = False) -> float:
     """The side of a card's QR code: the theme's size, larger when the code needs it to
-    scan; 0 without a code."""
+    scan (with `least`: the smallest that scans); 0 without a code."""
     if not gets_qr(ctx, card.link):
         return 0.0
-    side = max(ctx.theme.qr_size * INCH, scannable(ctx, [card.link]))
-    return min(side, room - _LABEL_H)
+    side = scannable(ctx, [card.link])
+    side = side if least else max(ctx.theme.qr_size * INCH, side)
+    return min(side, room - LABEL_H)
 
 
 def labelled_qr(ctx: Context, card: Card, rect: Rect) -> list[Element]:
     """A card's QR code and, under it, what scanning it opens."""
-    label = Rect(rect.x - 0.4 * INCH, rect.bottom + 4, rect.w + 0.8 * INCH, _LABEL_H)
+    label = Rect(rect.x - 0.4 * INCH, rect.bottom + 4, rect.w + 0.8 * INCH, LABEL_H)
     size = ctx.theme.components.card.qr_label
     return [qr_image(card.link, rect, card.qr_alt), qr_label(ctx, card.qr_label, label, size)]
 
@@ -149,11 +160,11 @@ def _card_text(
     ctx: Context, card: Card, rect: Rect, show_title: bool, anchor: Literal["top", "middle"]
 ) -> TextBox:
     """Title (of a video slide's card), speakers, summary and the link lines."""
-    box = _fitted(ctx, _card_paras(ctx, card, show_title), rect, anchor)
+    box = fitted(ctx, card_paras(ctx, card, show_title), rect, anchor)
     return replace(box, role=Role.CARD, lines=card.lines(show_title))
 
 
-def _fitted(
+def fitted(
     ctx: Context, paras: list[Para], rect: Rect, anchor: Literal["top", "middle"]
 ) -> TextBox:
     """`paras` at their sizes, or smaller to fit, never under the theme's `detail_min`."""
@@ -177,13 +188,13 @@ def speaker_paras(ctx: Context, speakers: Sequence[str]) -> list[Para]:
     return paras
 
 
-def _talk_paras(ctx: Context, speakers: Sequence[str], summary: str | None) -> list[Para]:
+def talk_paras(ctx: Context, speakers: Sequence[str], summary: str | None) -> list[Para]:
     """A talk without links: its speakers and summary."""
     paras = speaker_paras(ctx, speakers)
     return [*paras, _summary(ctx, summary, bool(paras))] if summary else paras
 
 
-def _talk_lines(speakers: Sequence[str], summary: str | None) -> tuple[Role, ...]:
+def talk_lines(speakers: Sequence[str], summary: str | None) -> tuple[Role, ...]:
     return (*(Role.SPEAKER for _ in speakers), *((Role.SUMMARY,) if summary else ()))
 
 
@@ -193,7 +204,7 @@ def _summary(ctx: Context, text: str, after: bool) -> Para:
     return Para(runs, space_before=size * 0.8 if after else 0)
 
 
-def _card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
+def card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
     theme, size = ctx.theme, ctx.theme.components.card.link
     paras: list[Para] = []
     if show_title:

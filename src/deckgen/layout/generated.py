@@ -6,10 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-from deckgen.layout.cards import (
-    Card,
-    hero,
-)
+from deckgen.layout.cards import Card, summary_cut
 from deckgen.layout.fit import fit, run
 from deckgen.layout.frame import (
     INCH,
@@ -23,6 +20,7 @@ from deckgen.layout.frame import (
 )
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.section import topic_page as topic_page  # deck.py's import
+from deckgen.layout.talk_card import hero
 from deckgen.layout.typography import people_date
 from deckgen.layout.video_index import index_bodies
 from deckgen.model import Link, Presenter, Topic, Video
@@ -189,9 +187,8 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
         slides = topic.slides_url if topic.video else None
         leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
         card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
-    return Page(
-        "talk", topic.title, tuple(hero(ctx, topic.title, card, topic.speakers, topic.summary))
-    )
+    elements = hero(ctx, topic.title, card, topic.speakers, topic.summary)
+    return Page("talk", topic.title, tuple(elements), notes=summary_cut(elements, topic.summary))
 
 
 def announces_topic(topic: Topic) -> bool:
