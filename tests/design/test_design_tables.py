@@ -6,26 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.design.test_design_slides import CASES, IDS, ROOT, laid_out
 
-from deckgen.api import check
-from deckgen.layout import lay_out
-from deckgen.layout.frame import Context
 from deckgen.layout.page import Grid, Page, Shape
-from deckgen.steps import collapse_steps
-from deckgen.theme import builtin_themes
 
-ROOT = Path(__file__).resolve().parents[2]
 STRESS = ROOT / "tests/fixtures/stress/stress.yaml"
-RECAPS = [*sorted((ROOT / "recaps").glob("*.yaml")), STRESS]
-THEMES = [t.name for t in builtin_themes()]
-CASES = [(r, t) for r in RECAPS for t in THEMES]
-IDS = [f"{r.stem}-{t}" for r, t in CASES]
-
-
-def laid_out(recap: Path, theme: str) -> tuple[list[Page], Context]:
-    checked = check(recap, theme)
-    model, _ = collapse_steps(checked.recap, "collapse")
-    return lay_out(model, checked.theme), Context(checked.theme, model)
 
 
 def tables(pages: list[Page]) -> dict[object, list[Grid]]:
