@@ -53,3 +53,20 @@ def test_stats_sit_in_the_middle_of_the_body(recap: Path, theme: str) -> None:
         top = min(c.rect.y for c in cells) - body.y
         bottom = body.bottom - max(c.rect.bottom for c in cells)
         assert top == pytest.approx(bottom, abs=1)
+
+
+def test_a_null_cell_is_empty(tmp_path: Path) -> None:
+    from tests.design.test_design_slides import laid_out as lay
+
+    recap = tmp_path / "recap.yaml"
+    recap.write_text(
+        "title: T\ndate: 2019-06-12\npresenters:\n  - name: P\n    topics:\n      - title: Pods\n"
+        "        slides:\n          - title: Pods\n            table:\n"
+        "              columns: [Name, Ready]\n              rows:\n"
+        "                - [test-2, null]\n                - [test-3, ~]\n",
+        encoding="utf-8",
+    )
+    pages, _ = lay(recap, "default")
+    [grid] = [e for p in pages for e in p.elements if isinstance(e, Grid)]
+    texts = [["".join(r.text for p in c.paras for r in p.runs) for c in row] for row in grid.cells]
+    assert texts[1:] == [["test-2", ""], ["test-3", ""]]
