@@ -124,11 +124,10 @@ class CardTokens:
 
 @dataclass(frozen=True)
 class IndexTokens:
-    """The video index: a grid of cards, each a QR code beside its title."""
+    """The video index: rows of cards, each a QR code above its title."""
 
     per_slide: int
     columns: int
-    row: int  # a slide of at most this many cards sets them in one row, codes above titles
     title: float  # pt
     detail: float  # pt
     title_lines: int

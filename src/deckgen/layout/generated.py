@@ -203,7 +203,7 @@ def announces_topic(topic: Topic) -> bool:
 
 
 def video_index_pages(ctx: Context) -> list[Page]:
-    """Every recording of the recap with its QR code: a grid of cards, 4 to 6 a slide."""
+    """Every recording of the recap with its QR code: rows of cards (`video_index`)."""
     cards = []
     seen: set[str] = set()
     for topic in ctx.recap.topics:
