@@ -121,26 +121,38 @@ def test_a_video_slides_speakers_keep_their_distance_from_its_title(theme: str) 
         assert speaker.space_before >= 0.5 * speaker.runs[0].size
 
 
+def shown_text(pages: list[Page]) -> str:
+    """The words of the cards' text boxes of `pages`, in order."""
+    return " ".join(words(b) for page in pages for b in part(page, Role.CARD))
+
+
 @pytest.mark.parametrize("theme", THEMES)
-def test_a_summary_too_long_for_the_card_is_cut_and_whole_in_the_notes(theme: str) -> None:
-    from deckgen.layout.cards import CUT
+def test_a_talk_card_too_long_for_one_slide_continues_with_every_word(theme: str) -> None:
     from deckgen.layout.generated import talk_card
 
     recap, resolved = model(ROOT / "recaps/eu2019.yaml", theme)
     topic = next(t for p in recap.presenters for t in p.topics if t.video and t.summary)
-    long = replace(topic, summary=" ".join(["Kubernetes clusters fail in many ways."] * 60))
-    page = talk_card(Context(resolved, recap), long)
-    [text] = part(page, Role.CARD)
-    shown = "".join(r.text for r in text.paras[text.lines.index(Role.SUMMARY)].runs)
-    assert shown.endswith(CUT) and len(shown) > 200
-    assert text_height(text.paras, text.rect.w) <= text.rect.h + 0.01
-    assert min(r.size for p in text.paras for r in p.runs) >= resolved.sizes.detail_min
-    assert page.notes == long.summary
-    assert code(page) is not None  # the code stays, at the least size that scans
+    summary = " ".join(f"Clusters fail in way {n}." for n in range(300))
+    speakers = tuple(f"Speaker {n}, Company {n}" for n in range(12))
+    pages = talk_card(Context(resolved, recap), replace(topic, summary=summary, speakers=speakers))
+    assert len(pages) >= 2
+    assert [p.title for p in pages[1:]] == [
+        f"{topic.title} ({n}/{len(pages)})" for n in range(2, len(pages) + 1)
+    ]
+    assert code(pages[0]) is not None  # the code stays, at the least size that scans
+    text = shown_text(pages)
+    assert summary in text and all(s in text for s in speakers)
+    for page in pages:
+        [box] = part(page, Role.CARD)
+        assert text_height(box.paras, box.rect.w) <= box.rect.h + 0.01
+        assert min(r.size for p in box.paras for r in p.runs) >= resolved.sizes.detail_min
+        assert len(box.lines) == len(box.paras)
+    roles = [r for page in pages for r in part(page, Role.CARD)[0].lines]
+    assert roles.count(Role.RECORDING_LINK) == 1 and roles[-1] is Role.RECORDING_LINK
 
 
-def test_a_video_slides_summary_too_long_is_cut_and_whole_in_the_notes() -> None:
-    from deckgen.layout.cards import CUT, video
+def test_a_video_slide_too_long_for_one_slide_continues_with_every_word() -> None:
+    from deckgen.layout.cards import video
     from deckgen.model import Video
 
     recap, resolved = model(ROOT / "recaps/kubecon2019-team.yaml", "corporate")
@@ -148,10 +160,11 @@ def test_a_video_slides_summary_too_long_is_cut_and_whole_in_the_notes() -> None
         s for p in recap.presenters for t in p.topics for s in t.slides if s.content.kind == "video"
     )
     assert isinstance(slide.content, Video)
-    summary = " ".join(["A deep dive into readiness."] * 120)
+    summary = " ".join(f"A deep dive into readiness, part {n}." for n in range(150))
     long = replace(slide, content=replace(slide.content, summary=summary))
-    [page] = video(Context(resolved, recap), long)
-    [text] = part(page, Role.CARD)
-    assert "".join(r.text for r in text.paras[text.lines.index(Role.SUMMARY)].runs).endswith(CUT)
-    assert text_height(text.paras, text.rect.w) <= text.rect.h + 0.01
-    assert page.notes is not None and page.notes.endswith(summary)
+    pages = video(Context(resolved, recap), long)
+    assert len(pages) >= 2 and pages[1].title == f"{slide.title} (2/{len(pages)})"
+    assert summary in shown_text(pages)
+    for page in pages:
+        [box] = part(page, Role.CARD)
+        assert text_height(box.paras, box.rect.w) <= box.rect.h + 0.01

@@ -4,22 +4,20 @@ slide (the video index's cards are in `video_index`)."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deckgen.layout.fit import INSET_X, count_lines, fit, scaled, text_height
+from deckgen.layout.continued import continued, fits
+from deckgen.layout.fit import INSET_X, count_lines, fit, scaled
 from deckgen.layout.frame import INCH, Context, labelled_link
-from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, label_for, qr_image, qr_label, scannable
 from deckgen.model import Link, Slide, Video
 from deckgen.roles import Role
 
 LABEL_H = 0.5 * INCH  # the label under a QR code
-CUT = "…"  # ends a text cut to fit
-_WORD = re.compile(r"\S+\s*|\s+")
 
 
 SLIDES = "Speaker slides"  # the label of a talk's slides link's QR code
@@ -58,22 +56,17 @@ class Card:
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
-    """A card for one recording: title, speakers, summary and the QR code (the summary
-    whole in the notes when the slide shows it cut)."""
+    """A card for one recording: title, speakers, summary and the QR code."""
     assert isinstance(slide.content, Video)
     v = slide.content
     card = Card(v.title or slide.title, v.link, v.speakers, v.summary, leads_to="recording")
-    body = card_body(ctx, card, show_title=v.title is not None)
-    pages = content_pages(ctx, slide, [body])
-    cut = summary_cut(body, v.summary)
-    if cut:
-        pages[0] = replace(pages[0], notes="\n\n".join(n for n in (pages[0].notes, cut) if n))
-    return pages
+    return content_pages(ctx, slide, card_bodies(ctx, card, show_title=v.title is not None))
 
 
-def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element]:
+def card_bodies(ctx: Context, card: Card, show_title: bool = True) -> list[list[Element]]:
     """A video slide's body: the card's text on the left, its labelled QR code right; for
-    a long text the code as small as still scans, then the summary cut."""
+    a long text the code as small as still scans, then the text continued on more
+    slides."""
     body = ctx.body
     for least in (False, True):
         side = card_qr_side(ctx, card, body.h, least)
@@ -81,55 +74,13 @@ def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element
         box = _card_text(ctx, card, text, show_title, "middle")
         if fits(box):
             break
-    elements: list[Element] = [box if fits(box) else clamp_summary(box)]
+    first, *rest = continued(box)
+    elements: list[Element] = [first]
+    more: list[Element] = list(rest)
     if side:
         y = body.y + (body.h - side - LABEL_H) / 2
         elements += labelled_qr(ctx, card, Rect(body.right - side, y, side, side))
-    return elements
-
-
-def fits(box: TextBox) -> bool:
-    """Whether the box's text fits its height."""
-    return text_height(box.paras, box.rect.w) <= box.rect.h + 0.01
-
-
-def clamp_summary(box: TextBox) -> TextBox:
-    """`box` with its summary cut at a word, ended with an ellipsis, so that it fits (the
-    summary goes whole to the notes: `summary_cut`)."""
-    if Role.SUMMARY not in box.lines:
-        return box
-    at = box.lines.index(Role.SUMMARY)
-    summary = box.paras[at]
-    count = sum(len(_WORD.findall(r.text)) for r in summary.runs)
-    low, high = 1, count  # the most words that fit: at least one
-    while low < high:
-        middle = (low + high + 1) // 2
-        paras = (*box.paras[:at], _first_words(summary, middle), *box.paras[at + 1 :])
-        low, high = (middle, high) if fits(replace(box, paras=paras)) else (low, middle - 1)
-    return replace(box, paras=(*box.paras[:at], _first_words(summary, low), *box.paras[at + 1 :]))
-
-
-def _first_words(para: Para, count: int) -> Para:
-    """`para`'s first `count` words (their runs' styles kept), then an ellipsis."""
-    runs: list[Run] = []
-    for r in para.runs:
-        words = _WORD.findall(r.text)[:count]
-        count -= len(words)
-        if words:
-            runs.append(replace(r, text="".join(words)))
-        if count <= 0:
-            break
-    runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip() + CUT)
-    return replace(para, runs=tuple(runs))
-
-
-def summary_cut(elements: Sequence[Element], summary: str | None) -> str | None:
-    """The whole summary when the card among `elements` shows it cut, else None."""
-    for box in (e for e in elements if isinstance(e, TextBox) and Role.SUMMARY in e.lines):
-        shown = "".join(r.text for r in box.paras[box.lines.index(Role.SUMMARY)].runs)
-        if summary and shown.endswith(CUT) and not summary.rstrip().endswith(CUT):
-            return summary
-    return None
+    return [elements, *([page] for page in more)]
 
 
 def rule_under(ctx: Context, rect: Rect) -> Shape:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
-from deckgen.layout.cards import Card, summary_cut
+from deckgen.layout.cards import Card
 from deckgen.layout.fit import fit, run
 from deckgen.layout.frame import (
     INCH,
@@ -177,7 +177,7 @@ def _on_divider(ctx: Context, text: str, size: float) -> tuple[Run, ...]:
     return tuple(replace(r, color=color) for r in ctx.spans(text, size, color))
 
 
-def talk_card(ctx: Context, topic: Topic) -> Page:
+def talk_card(ctx: Context, topic: Topic) -> list[Page]:
     """A talk's opening card, a hero slide: its title large, the speakers (affiliation in
     the quieter colour), summary and links, and the recording's QR code, labelled."""
     link = topic.video or topic.slides_url or None
@@ -187,8 +187,17 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
         slides = topic.slides_url if topic.video else None
         leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
         card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
-    elements = hero(ctx, topic.title, card, topic.speakers, topic.summary)
-    return Page("talk", topic.title, tuple(elements), notes=summary_cut(elements, topic.summary))
+    bodies = hero(ctx, topic.title, card, topic.speakers, topic.summary)
+    total = len(bodies)
+    return [
+        Page(
+            "talk",
+            topic.title if i == 1 else f"{topic.title} ({i}/{total})",
+            tuple(b),
+            part=(i, total),
+        )
+        for i, b in enumerate(bodies, start=1)
+    ]
 
 
 def announces_topic(topic: Topic) -> bool:

@@ -10,14 +10,13 @@ from deckgen.layout.cards import (
     Card,
     card_paras,
     card_qr_side,
-    clamp_summary,
-    fits,
     fitted,
     labelled_qr,
     rule_under,
     talk_lines,
     talk_paras,
 )
+from deckgen.layout.continued import continued, fits
 from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, fit, text_height
 from deckgen.layout.fonts import line_height
 from deckgen.layout.frame import INCH, SLIDE_W, Context
@@ -47,21 +46,31 @@ def hero(
     card: Card | None,
     speakers: Sequence[str] = (),
     summary: str | None = None,
-) -> list[Element]:
+) -> list[list[Element]]:
     """A talk card: the title in two balanced lines (smaller only beyond them), the
     speakers (their affiliation quieter), summary and links on the left and the QR code
     on the right, labelled "Watch the recording" (or "Speaker slides"). Without a code (a
     talk without links, or a link the recap gives no code) the text spans the slide. A
-    long text moves the title up, then takes the smallest code that scans, then is cut
-    (`summary_cut` gives the notes the whole summary)."""
+    long text moves the title up, then takes the smallest code that scans, then continues
+    on more slides of the card, titled "Title (2/3)"."""
     paras = card_paras(ctx, card, False) if card else talk_paras(ctx, speakers, summary)
     lines = card.lines(False) if card else talk_lines(speakers, summary)
     shown = _Hero(_title(ctx, title, SLIDE_W - 2 * ctx.margin), card, paras, lines)
     for top, least in ((_TOP, False), (_TOP_LONG, False), (_TOP_LONG, True)):
         elements = _laid_out(ctx, shown, top, least)
-        if all(fits(e) for e in elements if isinstance(e, TextBox) and e.role is Role.CARD):
-            return elements
-    return [clamp_summary(e) if isinstance(e, TextBox) else e for e in elements]
+        text = [e for e in elements if isinstance(e, TextBox) and e.role is Role.CARD]
+        if all(fits(e) for e in text):
+            return [elements]
+    boxes = continued(text[0])
+    total = len(boxes)
+    pages = [[boxes[0] if e is text[0] else e for e in elements]]
+    for n, box in enumerate(boxes[1:], start=2):
+        heading = _title(ctx, f"{title} ({n}/{total})", SLIDE_W - 2 * ctx.margin)
+        frame = _laid_out(
+            ctx, replace(shown, heading=heading, card=None, paras=[]), _TOP_LONG, True
+        )
+        pages.append([*frame, box])
+    return pages
 
 
 def _laid_out(ctx: Context, shown: _Hero, top: float, least: bool) -> list[Element]:
