@@ -168,3 +168,31 @@ def test_a_video_slide_too_long_for_one_slide_continues_with_every_word() -> Non
     for page in pages:
         [box] = part(page, Role.CARD)
         assert text_height(box.paras, box.rect.w) <= box.rect.h + 0.01
+
+
+def test_the_one_code_of_a_links_slide_is_labelled_with_its_link() -> None:
+    recap, resolved = model(ROOT / "recaps/kubecon2019-team.yaml", "default")
+    [storage] = [p for p in lay_out(recap, resolved) if p.title == "Storage"]
+    [label] = part(storage, Role.QR_LABEL)
+    qr = code(storage)
+    assert qr is not None
+    [link] = [
+        i
+        for s in (s for p in recap.presenters for t in p.topics for s in t.slides)
+        if s.title == "Storage"
+        for i in getattr(s.content, "items", ())
+        if i.url == qr.url
+    ]
+    assert words(label) == link.label != WATCH
+
+
+@pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
+def test_qr_labels_fit_two_lines_over_the_footer(recap: Path, theme: str) -> None:
+    resolved_recap, resolved = model(recap, theme)
+    for page in lay_out(resolved_recap, resolved):
+        for label in part(page, Role.QR_LABEL):
+            para = label.paras[0]
+            assert count_lines(para, label.rect.w - 2 * INSET_X) <= 2, (page.title, words(label))
+            assert text_height(label.paras, label.rect.w) <= label.rect.h + 0.01
+            assert para.runs[0].size >= resolved.sizes.detail_min
+            assert label.rect.bottom <= resolved.spacing.footer_top * 72

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deckgen.layout.continued import continued, fits
-from deckgen.layout.fit import INSET_X, count_lines, fit, scaled
+from deckgen.layout.fit import fit, scaled
 from deckgen.layout.frame import INCH, Context, labelled_link
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
@@ -51,8 +51,11 @@ class Card:
 
     @property
     def qr_label(self) -> str:
-        """What scanning the card's code opens."""
-        return SLIDES if self.leads_to == "slides" else label_for(self.link)
+        """What scanning the card's code opens: a link's own label, when it has one."""
+        if self.leads_to == "slides":
+            return SLIDES
+        labelled = self.leads_to == "link" and self.link.label != self.link.url
+        return self.link.label if labelled else label_for(self.link)
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
@@ -185,19 +188,3 @@ def balanced(total: int, most: int) -> list[int]:
     groups = math.ceil(total / most)
     size, extra = divmod(total, groups)
     return [size + 1] * extra + [size] * (groups - extra)
-
-
-def clamped(para: Para, width: float, lines: int) -> Para:
-    """`para` cut at a word and ended with an ellipsis to take at most `lines` lines in a
-    box `width` points wide (a card's title: the full title is on the talk card)."""
-    inner = width - 2 * INSET_X
-    if count_lines(para, inner) <= lines:
-        return para
-    words = "".join(r.text for r in para.runs).split()
-    first = para.runs[0]
-    while len(words) > 1:
-        words.pop()
-        candidate = replace(para, runs=(replace(first, text=" ".join(words) + "…"),))
-        if count_lines(candidate, inner) <= lines:
-            return candidate
-    return replace(para, runs=(replace(first, text=words[0][:12] + "…"),))

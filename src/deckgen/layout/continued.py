@@ -1,13 +1,14 @@
-"""A card's text too long for its box even at the smallest size: continued, in order, in
-more boxes of the same size (a paragraph cut at a word where a box ends), so that every
-word stays on a slide."""
+"""Card text too long for its box even at the smallest size: continued, in order, in more
+boxes of the same size (a paragraph cut at a word where a box ends), so that every word
+stays on a slide; or, for text the deck shows whole elsewhere (a video-index card's title,
+a QR code's label), clamped to a few lines."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from deckgen.layout.fit import text_height
+from deckgen.layout.fit import INSET_X, count_lines, text_height
 from deckgen.layout.page import Para, Run, TextBox
 from deckgen.roles import Role
 
@@ -79,3 +80,19 @@ def _join(para: Para, words: list[tuple[Run, str]]) -> Para:
     if runs:
         runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
     return replace(para, runs=tuple(runs))
+
+
+def clamped(para: Para, width: float, lines: int) -> Para:
+    """`para` cut at a word and ended with an ellipsis to take at most `lines` lines in a
+    box `width` points wide (a card's title: the full title is on the talk card)."""
+    inner = width - 2 * INSET_X
+    if count_lines(para, inner) <= lines:
+        return para
+    words = "".join(r.text for r in para.runs).split()
+    first = para.runs[0]
+    while len(words) > 1:
+        words.pop()
+        candidate = replace(para, runs=(replace(first, text=" ".join(words) + "…"),))
+        if count_lines(candidate, inner) <= lines:
+            return candidate
+    return replace(para, runs=(replace(first, text=words[0][:12] + "…"),))

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckgen.layout.cards import Card, balanced, clamped
+from deckgen.layout.cards import Card, balanced
+from deckgen.layout.continued import clamped
 from deckgen.layout.fit import text_height
 from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Element, Para, Rect, Shape, TextBox
