@@ -174,6 +174,7 @@ class PictureTokens:
     caption: float  # pt
     caption_width: float
     frame: float  # inches
+    hairline: float  # pt: the line round a picture whose edge is about the slide's colour
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ WHITE = "FFFFFF"
 _DARK = 0.2  # a background of lower relative luminance makes a dark theme
 _WHITE_MIN = 240  # every channel of a white pixel is at least this
 _GAP = 0.25 * INCH  # between a picture and its caption
+_NEAR = 10  # an edge this close to the slide's L* (CIE lightness) gets a hairline
+_OPAQUE = 250  # alpha of an opaque pixel
 
 
 def image(ctx: Context, slide: Slide) -> list[Page]:
@@ -86,11 +88,18 @@ def _scaled(picture: Picture, area: Rect) -> Rect:
 
 
 def _frame(ctx: Context, path: Path, rect: Rect) -> list[Element]:
-    """A white frame behind a white-background figure on a dark theme."""
-    if luminance(ctx.theme.colors.background) >= _DARK or not white_ground(path):
+    """On a dark theme: a white frame behind a white-background figure, a hairline round
+    a picture whose edge is about the slide's colour (a dark screenshot would melt into
+    the slide). A light theme's figures need neither."""
+    theme, tokens = ctx.theme, ctx.theme.components.picture
+    if luminance(theme.colors.background) >= _DARK:
         return []
-    pad = ctx.theme.components.picture.frame * INCH
-    return [Shape(rect.inset(-pad), WHITE, rounded=True)]
+    if white_ground(path):
+        return [Shape(rect.inset(-tokens.frame * INCH), WHITE, rounded=True)]
+    edge = edge_lightness(path)
+    if edge is None or abs(edge - lightness(luminance(theme.colors.background))) > _NEAR:
+        return []
+    return [Shape(rect.inset(-tokens.hairline), theme.colors.muted)]
 
 
 def luminance(rgb: str) -> float:
@@ -100,9 +109,14 @@ def luminance(rgb: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def lightness(y: float) -> float:
+    """CIE L* (0 black to 100 white) of a relative luminance."""
+    return 116 * y ** (1 / 3) - 16 if y > 0.008856 else 903.3 * y
+
+
 @cache
-def white_ground(path: Path) -> bool:
-    """Whether the picture's edge is white and opaque all round (a figure drawn on white)."""
+def _edge(path: Path) -> tuple[tuple[int, ...], ...]:
+    """The RGBA pixels round the edge of the picture scaled to 64 by 64."""
     from PIL import Image as Pillow  # only decks with images need it
 
     with Pillow.open(path) as opened:
@@ -111,4 +125,19 @@ def white_ground(path: Path) -> bool:
         (x, y) for y in range(64) for x in (0, 63)
     ]
     pixels = [small.getpixel(xy) for xy in edge]
-    return all(isinstance(p, tuple) and min(p) >= _WHITE_MIN for p in pixels)
+    return tuple(p for p in pixels if isinstance(p, tuple))
+
+
+def white_ground(path: Path) -> bool:
+    """Whether the picture's edge is white and opaque all round (a figure drawn on white)."""
+    return all(min(p) >= _WHITE_MIN for p in _edge(path))
+
+
+@cache
+def edge_lightness(path: Path) -> float | None:
+    """The mean L* of the picture's edge; None when some of it is transparent."""
+    pixels = _edge(path)
+    if not pixels or any(p[3] < _OPAQUE for p in pixels):
+        return None
+    values = [lightness(luminance("".join(f"{c:02X}" for c in p[:3]))) for p in pixels]
+    return sum(values) / len(values)
