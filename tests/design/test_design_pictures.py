@@ -41,3 +41,13 @@ def test_a_picture_the_colour_of_the_slide_gets_a_hairline(
         assert page.elements.index(line) < page.elements.index(picture)  # drawn behind it
         hair = ctx.theme.components.picture.hairline
         assert line.rect.w == pytest.approx(picture.rect.w + 2 * hair)
+
+
+def test_a_dark_screenshot_with_a_bright_header_still_gets_its_hairline(tmp_path: Path) -> None:
+    recap = _recap(tmp_path, "#111827")
+    shot = Pillow.open(tmp_path / "shot.png")
+    shot.paste((124, 58, 237), (0, 0, 640, 60))  # a purple app bar along the top
+    shot.save(tmp_path / "shot.png")
+    pages, ctx = laid_out(recap, "dark")
+    [page] = [p for p in pages if p.kind == "image"]
+    assert [e for e in page.elements if isinstance(e, Shape) and e.fill == ctx.theme.colors.muted]

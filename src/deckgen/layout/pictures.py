@@ -17,8 +17,9 @@ WHITE = "FFFFFF"
 _DARK = 0.2  # a background of lower relative luminance makes a dark theme
 _WHITE_MIN = 240  # every channel of a white pixel is at least this
 _GAP = 0.25 * INCH  # between a picture and its caption
-_NEAR = 10  # an edge this close to the slide's L* (CIE lightness) gets a hairline
+_NEAR = 10  # an edge pixel this close to the slide's L* (CIE lightness) blends in
 _OPAQUE = 250  # alpha of an opaque pixel
+_MOSTLY = 0.5  # the share of a picture's edge that must be near the slide's colour
 
 
 def image(ctx: Context, slide: Slide) -> list[Page]:
@@ -96,8 +97,7 @@ def _frame(ctx: Context, path: Path, rect: Rect) -> list[Element]:
         return []
     if white_ground(path):
         return [Shape(rect.inset(-tokens.frame * INCH), WHITE, rounded=True)]
-    edge = edge_lightness(path)
-    if edge is None or abs(edge - lightness(luminance(theme.colors.background))) > _NEAR:
+    if not blends_in(path, theme.colors.background):
         return []
     return [Shape(rect.inset(-tokens.hairline), theme.colors.muted)]
 
@@ -134,10 +134,13 @@ def white_ground(path: Path) -> bool:
 
 
 @cache
-def edge_lightness(path: Path) -> float | None:
-    """The mean L* of the picture's edge; None when some of it is transparent."""
+def blends_in(path: Path, background: str) -> bool:
+    """Whether the picture's edge is opaque and mostly (`_MOSTLY`) within `_NEAR` L* of
+    `background` (`RRGGBB`)."""
     pixels = _edge(path)
     if not pixels or any(p[3] < _OPAQUE for p in pixels):
-        return None
-    values = [lightness(luminance("".join(f"{c:02X}" for c in p[:3]))) for p in pixels]
-    return sum(values) / len(values)
+        return False
+    ground = lightness(luminance(background))
+    shades = [lightness(luminance(bytes(p[:3]).hex())) for p in pixels]
+    near = [abs(shade - ground) <= _NEAR for shade in shades]
+    return sum(near) >= _MOSTLY * len(near)
