@@ -126,11 +126,12 @@ class CardTokens:
     summary: float  # pt
     link: float  # pt
     qr_label: float  # pt
+    title_lines: int  # a talk card's title wraps to this many lines before it shrinks
 
 
 @dataclass(frozen=True)
 class IndexTokens:
-    """The video index: a grid of cards, each a QR code beside its title."""
+    """The video index: rows of cards, each a QR code above its title."""
 
     per_slide: int
     columns: int
@@ -180,6 +181,7 @@ class PictureTokens:
     caption: float  # pt
     caption_width: float
     frame: float  # inches
+    hairline: float  # pt: the line round a picture whose edge is about the slide's colour
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Pa
         for topic in presenter.topics:
             link = topic.video.url if topic.video else None
             if topic.is_talk:
-                pages.append(talk_card(ctx, topic))
+                pages += talk_card(ctx, topic)
             elif announces_topic(topic):
                 pages.append(topic_page(ctx, topic))
             within = replace(ctx, topic=topic)
