@@ -172,6 +172,18 @@ class ClosingTokens:
     thanks: float  # pt
     questions: float  # pt
     qr_links: int
+    host: float  # pt: a tile's host under its label
+    more: float  # pt: the line of the links beyond the tiles
+
+
+@dataclass(frozen=True)
+class OpeningTokens:
+    """The title slide: the lines under the title, in two groups."""
+
+    subtitle: float  # pt
+    presenter: float  # pt
+    tagline: float  # pt
+    event: float  # pt: the event and the date, one muted line
 
 
 @dataclass(frozen=True)
@@ -202,6 +214,7 @@ class Components:
     table: TableTokens
     agenda: AgendaTokens
     closing: ClosingTokens
+    opening: OpeningTokens
     picture: PictureTokens
     qr: QrTokens
 
