@@ -65,7 +65,7 @@ def _topic_pages(ctx: Context, topic: Topic) -> list[Page]:
     """A topic's talk card or opening page (when it has one), then its slides."""
     link = topic.video.url if topic.video else None
     quiet = not topic.is_talk and not announces_topic(ctx.recap, topic)
-    pages = [] if quiet else [talk_card(ctx, topic) if topic.is_talk else topic_page(ctx, topic)]
+    pages = [] if quiet else talk_card(ctx, topic) if topic.is_talk else [topic_page(ctx, topic)]
     within = replace(ctx, topic=topic)
     for n, slide in enumerate(topic.slides):
         laid = [replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)]

@@ -7,11 +7,7 @@ from dataclasses import replace
 from typing import Literal
 
 from deckgen import inline
-from deckgen.layout.cards import (
-    Card,
-    hero,
-    index_bodies,
-)
+from deckgen.layout.cards import Card
 from deckgen.layout.fit import fit, run
 from deckgen.layout.frame import (
     INCH,
@@ -24,7 +20,9 @@ from deckgen.layout.frame import (
 )
 from deckgen.layout.links import link_runs
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.talk_card import hero
 from deckgen.layout.typography import people_date
+from deckgen.layout.video_index import index_bodies
 from deckgen.model import Link, Presenter, Topic, Video
 from deckgen.roles import Role
 
@@ -208,7 +206,7 @@ def _on_divider(ctx: Context, text: str, size: float) -> tuple[Run, ...]:
     return tuple(replace(r, color=color) for r in ctx.spans(text, size, color))
 
 
-def talk_card(ctx: Context, topic: Topic) -> Page:
+def talk_card(ctx: Context, topic: Topic) -> list[Page]:
     """A talk's opening card, a hero slide: its title large, the speakers (affiliation in
     the quieter colour), summary and links, and the recording's QR code, labelled."""
     link = topic.video or topic.slides_url or None
@@ -218,13 +216,21 @@ def talk_card(ctx: Context, topic: Topic) -> Page:
         slides = topic.slides_url if topic.video else None
         leads_to: Literal["recording", "slides"] = "recording" if topic.video else "slides"
         card = Card(topic.title, link, topic.speakers, topic.summary, slides, leads_to)
-    return Page(
-        "talk", topic.title, tuple(hero(ctx, topic.title, card, topic.speakers, topic.summary))
-    )
+    bodies = hero(ctx, topic.title, card, topic.speakers, topic.summary)
+    total = len(bodies)
+    return [
+        Page(
+            "talk",
+            topic.title if i == 1 else f"{topic.title} ({i}/{total})",
+            tuple(b),
+            part=(i, total),
+        )
+        for i, b in enumerate(bodies, start=1)
+    ]
 
 
 def video_index_pages(ctx: Context) -> list[Page]:
-    """Every recording of the recap with its QR code: a grid of cards, 4 to 6 a slide."""
+    """Every recording of the recap with its QR code: rows of cards (`video_index`)."""
     cards = []
     seen: set[str] = set()
     for topic in ctx.recap.topics:
