@@ -108,14 +108,10 @@ def _interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if kind == "talk":
         return [_talk(slide, raw_title, shapes, reading)]
     if kind == "topic":
-        lines = _lines(shapes, Role.TOPIC)
-        slides_url = next((_url(p) for r, p in lines if r in _LINKS), None)
-        summary = " ".join(para_text(p) for r, p in lines if r not in _LINKS) or None
-        return [TopicMark(n, raw_title, slides_url=slides_url, summary=summary, notes=slide.notes)]
+        return [_topic(slide, raw_title, shapes)]
     if kind == "closing":
         named = title_shape.descr if title_shape else ""  # the thank-you slide names it
-        if named.startswith(CLOSING_DESCR):
-            title = named.removeprefix(CLOSING_DESCR)
+        title = named.removeprefix(CLOSING_DESCR) if named.startswith(CLOSING_DESCR) else title
         return [ClosingInfo(n, title, tuple(_links(shapes)), part)]
     recording = _recording(slide)
     content = _content(slide, kind, title, shapes, reading)
@@ -135,6 +131,14 @@ def _interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if isinstance(content, Links):  # deckgen's list of the addresses: not the presenter's
         notes = without_address_notes(notes, content.items)
     return [SlidePiece(n, title, content, notes, steps, part, recording, slide.keep)]
+
+
+def _topic(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> TopicMark:
+    """A topic's page: its summary and slides link."""
+    lines = _lines(shapes, Role.TOPIC)
+    slides_url = next((_url(p) for r, p in lines if r in _LINKS), None)
+    summary = " ".join(para_text(p) for r, p in lines if r not in _LINKS) or None
+    return TopicMark(slide.number, title, slides_url=slides_url, summary=summary, notes=slide.notes)
 
 
 def _divider(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> PresenterMark:
