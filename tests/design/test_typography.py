@@ -33,6 +33,7 @@ from deckgen.model import Bullet, Bullets, Code
         ),
         ('("a")', "(“a”)"),
         ("Barcelona '19 and the '90s", "Barcelona ’19 and the ’90s"),
+        ("And more... now -> try it, a->b, 1....2", "And more… now → try it, a->b, 1....2"),
     ],
 )
 def test_smarten(text: str, typeset: str) -> None:

@@ -12,6 +12,7 @@ from deckgen.layout.fonts import text_width
 from deckgen.layout.frame import Context
 from deckgen.layout.page import Para, Run
 from deckgen.layout.text_kinds import bullet_group
+from deckgen.layout.typography import smarten
 from deckgen.model import Bullet, Recap
 from deckgen.theme import Theme, builtin_themes_dir, load_theme
 
@@ -193,7 +194,7 @@ def test_a_long_bullet_list_continues_on_further_pages(bullet_pages: list[tuple[
 
 def test_every_bullet_appears_once_in_order(bullet_pages: list[tuple[Para, ...]]):
     texts = ["".join(r.text for r in p.runs) for page in bullet_pages for p in page]
-    assert texts == BULLETS
+    assert texts == [smarten(b) for b in BULLETS]  # "->" set as "→"
     assert all(p.bullet == "•" for page in bullet_pages for p in page)
 
 

@@ -151,14 +151,32 @@ def _smallest(paras: list[Para], rect: Rect) -> float:
 
 def _contents(ctx: Context, topic: Topic, at: Rect) -> TextBox | None:
     """Without a summary or a link: what the topic's slides are about (their first few
-    titles, muted), so that the page is not a title alone (deckgen's words: `import`
-    leaves them out)."""
-    titles = list(dict.fromkeys(s.title for s in topic.slides if s.title != topic.title))
+    titles as a short muted list, each once), so that the page is not a title alone
+    (deckgen's words: `import` leaves them out)."""
+    seen = {_key(topic.title)}
+    titles = []
+    for slide in topic.slides:
+        if _key(slide.title) not in seen:
+            seen.add(_key(slide.title))
+            titles.append(slide.title)
     if not titles:
         return None
     theme = ctx.theme
-    shown = " · ".join(titles[:_CONTENTS])
-    para = Para(ctx.spans(shown, theme.components.card.summary, theme.colors.muted))
+    size, muted = theme.components.card.summary, theme.colors.muted
+    paras = [
+        Para(
+            ctx.spans(title, size, muted),
+            bullet="•",
+            bullet_color=theme.colors.accent,
+            indent=theme.spacing.bullet_hang * INCH,
+            space_before=size * theme.spacing.sub_paragraph_em if i else 0,
+        )
+        for i, title in enumerate(titles[:_CONTENTS])
+    ]
     rect = Rect(at.x, at.y, at.w, ctx.body.bottom - at.y)
-    fitted = fit([para], rect.w, rect.h, para.runs[0].size, theme.sizes.detail_min)
-    return TextBox(rect, fitted or (para,), role=Role.MOMENT)
+    fitted = fit(paras, rect.w, rect.h, size, theme.sizes.detail_min)
+    return TextBox(rect, fitted or tuple(paras), role=Role.MOMENT)
+
+
+def _key(title: str) -> str:
+    return " ".join(title.casefold().split())

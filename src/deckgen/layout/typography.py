@@ -19,14 +19,17 @@ from deckgen.model import Code, Link
 _OPENING = set(" \t\n([{<\u00a0\u2013\u2014/-")  # after these a quote opens
 _RANGE = re.compile(r"(?<![\w.,:/-])(\d{1,4})-(\d{1,4})(?![\w/-]|[.,:]\d)")  # 20-23, not v1-0-a
 _SPACED_DASH = re.compile(r"(?<=\S) - (?=\S)")  # one hyphen: `--` stays as typed
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)")  # three dots, not four
+_ARROW = re.compile(r"(?<!\S)->(?!\S)")  # an arrow between words: `a->b` stays
 
 
 def smarten(text: str, before: str = "") -> str:
-    """`text` with typographic quotes, apostrophes and en dashes (`before`: the character
-    that precedes it, for a quote at its start). Only for display text: never for code
-    or an address."""
+    """`text` with typographic quotes, apostrophes, en dashes, ellipses and arrows
+    (`before`: the character that precedes it, for a quote at its start). Only for display
+    text: never for code or an address."""
     text = _SPACED_DASH.sub(" \u2013 ", text)
     text = _RANGE.sub("\\1\u2013\\2", text)
+    text = _ARROW.sub("\u2192", _ELLIPSIS.sub("\u2026", text))
     if "'" not in text and '"' not in text:
         return text
     out = []
