@@ -130,3 +130,21 @@ def test_no_printed_address_shows_its_scheme_or_runs_over_the_limit(
             if url and " " not in text.strip() and "." in text:  # an address printed
                 assert "://" not in text, (page.title, text)
                 assert len(text) <= limit or "…" not in text, (page.title, text)
+
+
+def test_display_text_sets_ellipses_arrows_and_elided_years() -> None:
+    pages, _ = laid_out(ROOT / "recaps/eu2019.yaml", "default")
+    shown = [t for p in pages for t in texts(p)]
+    assert "KubeCon Europe 2019 was …" in shown
+    assert "Barcelona ’19: KubeCon + CloudNativeCon" in shown
+    team, _ = laid_out(ROOT / "recaps/kubecon2019-team.yaml", "default")
+    assert any("Alpha 1 available now → try it!" in t for p in team for t in texts(p))
+
+
+def test_a_topic_page_without_a_summary_lists_its_slide_titles_once() -> None:
+    pages, _ = laid_out(ROOT / "recaps/kubecon2019-team.yaml", "default")
+    page = next(p for p in pages if p.kind == "topic" and p.title == "Jenkins X and Tekton")
+    boxes = [e for e in page.elements if isinstance(e, TextBox) and e.role is Role.MOMENT]
+    [listed] = [b for b in boxes if b.paras[0].bullet]  # (the other: the over-line)
+    titles = ["".join(r.text for r in p.runs) for p in listed.paras]
+    assert titles == ["Jenkins X", "Jenkins X ❤ Tekton Pipelines", "jenkins-x.yml"]
