@@ -13,6 +13,7 @@ _LIST_ID = re.compile(r"^[A-Za-z0-9_-]{2,64}$")
 _TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
 _YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com")
 _PATH_FORMS = ("embed", "shorts", "live", "v", "e")
+_WORD_BREAK = re.compile(r"[-_+.]|%20")  # where a path segment's words meet
 
 
 class LinkError(ValueError):
@@ -139,8 +140,9 @@ def as_uri(url: str) -> str:
 def brief(url: str, limit: int = 40) -> str:
     """A link as printed on a slide: without its scheme and `www.`; longer than `limit`,
     its host and whole path segments with `…` for the rest, keeping the last segment when
-    it fits (`github.com/…/CHANGELOG-1.15.md`), never cut inside one (the full address is
-    the hyperlink)."""
+    it fits (`github.com/…/CHANGELOG-1.15.md`), or else its first words, cut where they
+    meet (`sched.com/…/testing-your-k8s…`), never inside a word (the full address is the
+    hyperlink)."""
     if url.startswith("mailto:"):
         return shown(url)
     text = shown(url).removeprefix("www.").rstrip("/")
@@ -153,7 +155,11 @@ def brief(url: str, limit: int = 40) -> str:
         return f"{host}/{path}{tail[0]}…"
     last = segments.pop() if segments and not tail else ""
     ending = f"/…/{last}"
-    if not last or len(host) + len(ending) > limit:  # no last segment to keep, or too long
+    if last and len(host) + len(ending) > limit:  # the last segment's first words
+        words = [m.start() for m in _WORD_BREAK.finditer(last)]
+        cut = [i for i in words if len(host) + 4 + i <= limit and i > 0]
+        ending = f"/…/{last[: max(cut)]}…" if cut else "/…"
+    if not last:
         ending = "/…"
     kept: list[str] = []
     for segment in segments:

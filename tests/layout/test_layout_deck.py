@@ -565,7 +565,7 @@ def test_a_topic_that_is_not_a_talk_shows_its_summary_and_slides_link(tmp_path: 
     topic = next(p for p in pages_from(tmp_path, data) if p.kind == "topic")
     assert topic.title == "Topic"
     assert "What we learned." in all_text([topic])
-    assert links_of(topic) == [("static.sched.com/hosted_files/…", SCHED)]
+    assert links_of(topic) == [("static.sched.com/…/Learn%20how%20to…", SCHED)]
 
 
 def test_the_12_factor_slides_of_eu2019_are_linked():
@@ -581,9 +581,9 @@ def test_the_title_slide_links_the_event(tmp_path: Path):
     assert links_of(title) == [("KubeCon", "https://events.linuxfoundation.org/kubecon/")]
     del data["event"]["name"]
     title = pages_from(tmp_path, data)[0]
-    assert links_of(title) == [
-        ("events.linuxfoundation.org/kubecon", "https://events.linuxfoundation.org/kubecon/")
-    ]
+    printed = links_of(title)  # in pieces: a line may wrap after a "/"
+    assert "".join(text for text, _ in printed) == "events.linuxfoundation.org/kubecon"
+    assert {url for _, url in printed} == {"https://events.linuxfoundation.org/kubecon/"}
 
 
 def test_the_title_slide_of_a_one_person_recap_names_the_presenter(tmp_path: Path):

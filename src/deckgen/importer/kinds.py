@@ -36,6 +36,7 @@ from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
 from deckgen.layout.closing import CLOSING_DESCR
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
+from deckgen.layout.links import BREAK
 from deckgen.layout.section import OPENS_TOPIC
 from deckgen.layout.typography import iso_date, without_address_notes
 from deckgen.links import shown, youtube
@@ -319,7 +320,7 @@ def _video(shapes: Sequence[TextShape]) -> Video | None:
 def _only_link(para: Paragraph) -> str | None:
     """The URL of a paragraph that is nothing but one link."""
     urls = {r.url for r in para.runs if r.text.strip() and r.url}
-    rest = "".join(r.text for r in para.runs if not r.url).strip()
+    rest = "".join(r.text for r in para.runs if not r.url).replace(BREAK, "").strip()
     return urls.pop() if len(urls) == 1 and not rest else None
 
 
@@ -355,6 +356,8 @@ def _link_groups(para: Paragraph) -> list[tuple[str, list[TextRun]]]:
     groups: list[tuple[str, list[TextRun]]] = []
     previous: str | None = None
     for r in para.runs:
+        if not r.url and not r.text.replace(BREAK, "").strip():
+            continue  # where the address may wrap: it goes on
         if r.url and r.url == previous:
             groups[-1][1].append(r)
         elif r.url:
@@ -365,7 +368,8 @@ def _link_groups(para: Paragraph) -> list[tuple[str, list[TextRun]]]:
 
 def _label(runs: Sequence[TextRun]) -> str | None:
     """A link's label: its text when bold (deckgen sets labels bold, addresses not)."""
-    return to_inline(runs, _LABEL) if all(r.bold for r in runs if r.text.strip()) else None
+    linked = [r for r in runs if r.url]  # not the zero-width space that ends a link
+    return to_inline(linked, _LABEL) if all(r.bold for r in linked if r.text.strip()) else None
 
 
 def _recording(slide: SlideData) -> str | None:

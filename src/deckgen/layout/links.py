@@ -16,11 +16,12 @@ from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
-from deckgen.links import brief
+from deckgen.links import brief, shown
 from deckgen.model import Link, Links, Slide
 from deckgen.roles import Role
 
 _LABEL_H = 0.5 * INCH
+BREAK = "\u200b"  # a zero-width space: where a printed address may wrap (after a "/")
 
 
 def links(ctx: Context, slide: Slide) -> list[Page]:
@@ -63,9 +64,14 @@ def link_list(ctx: Context, items: Sequence[Link], area: Rect) -> list[tuple[Par
 def _link_para(ctx: Context, link: Link, size: float) -> Para:
     """A link as a bullet: its label in bold, or its address printed short; either is the
     hyperlink (the full address is in the notes)."""
-    spacing = ctx.theme.spacing
+    theme = ctx.theme
+    spacing, runs = theme.spacing, link_runs(ctx, link, size)
+    if link.label != link.url:  # where it leads, quietly after the label
+        host = shown(link.url).removeprefix("www.").partition("/")[0]
+        where = run(f" · {host}", theme.fonts.body, size, theme.colors.muted)
+        runs = (*runs, where)
     return Para(
-        link_runs(ctx, link, size),
+        runs,
         bullet="•",
         bullet_color=ctx.theme.colors.accent,
         indent=spacing.bullet_hang * INCH,
@@ -75,14 +81,22 @@ def _link_para(ctx: Context, link: Link, size: float) -> Para:
 
 def link_runs(ctx: Context, link: Link, size: float) -> tuple[Run, ...]:
     """What a slide prints for a link: its label (bold) or else its address printed short
-    (`links.brief`), a word a run, each the hyperlink: viewers break a linked run inside
-    a word, as if it were an address."""
+    (`links.brief`), a word (or a piece of the address) a run, each the hyperlink:
+    viewers break a linked run inside a word, as if it were an address."""
     theme = ctx.theme
-    if link.label == link.url:
-        address = brief(link.url, theme.grid.url_chars)
-        return (run(address, theme.fonts.body, size, theme.colors.link, url=link.url),)
+    # LibreOffice draws a link in the colour of the text after it: a zero-width space in
+    # the link's colour ends it
+    end = run(BREAK, theme.fonts.body, size, theme.colors.link)
+    if link.label == link.url:  # each piece a run, a break allowed after each "/"
+        pieces = re.findall(r"[^/]*/|[^/]+", brief(link.url, theme.grid.url_chars))
+        out: list[Run] = []
+        for piece in pieces:
+            if out:
+                out.append(end)
+            out.append(run(piece, theme.fonts.body, size, theme.colors.link, url=link.url))
+        return (*out, end)
     runs = ctx.spans(link.label, size, theme.colors.link, bold=True)
-    return tuple(word for r in runs for word in _words(r, link.url))
+    return (*(word for r in runs for word in _words(r, link.url)), end)
 
 
 def _words(r: Run, url: str) -> list[Run]:

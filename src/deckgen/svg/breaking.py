@@ -22,6 +22,7 @@ from deckgen.layout.page import Para, Run
 _NO_BREAK_BEFORE = frozenset(")]}!,.:;?/")
 _CLOSING_WIDE = frozenset("、。，．：；？！）」』】〕〉》ー")
 _OPENING_WIDE = frozenset("（「『【〔〈《")
+_ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity (UAX #14 class ZW): printed addresses
 _SLACK_EM = 0.05  # LibreOffice leaves this much room at the end of a line broken in a word
 # LibreOffice sets a line a little wider than these metrics measure it: a word that
 # would leave less spare than this part of the line wraps there
@@ -117,6 +118,8 @@ def _break_before(text: str, i: int) -> bool:
     ch, before = text[i], text[i - 1]
     if ch.isspace():
         return False
+    if before == _ZERO_WIDTH_SPACE:
+        return True
     if before.isspace():
         return ch not in _NO_BREAK_BEFORE
     if before == "-":
@@ -131,9 +134,12 @@ def _wide(ch: str) -> bool:
 
 
 def _unit_width(unit: Unit, bare: bool = False) -> float:
+    """A unit's width; `bare`: without its trailing spaces, which may hang past the line's
+    end, unless a hyperlink holds them (LibreOffice measures a link field whole)."""
     total = 0.0
     for n, (run, text) in enumerate(unit):
-        total += width(text.rstrip() if bare and n == len(unit) - 1 else text, run)
+        hangs = bare and n == len(unit) - 1 and run.url is None
+        total += width(text.rstrip() if hangs else text, run)
     return total
 
 
