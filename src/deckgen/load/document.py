@@ -65,12 +65,13 @@ class Document:
         self.digests.update(other.digests)
 
     def text(self, path: DataPath) -> str:
-        """The value at `path` as the presenter wrote it (a number keeps its form)."""
-        if path in self.texts:
-            return self.texts[path]
+        """The value at `path` as the presenter wrote it (a number keeps its form; `null`
+        is empty)."""
         value: Any = self.data
         for part in path:
             value = value[part]
+        if value is not None and path in self.texts:
+            return self.texts[path]
         if isinstance(value, bool):
             return "true" if value else "false"
         return "" if value is None else str(value)

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
+from deckgen.layout.fonts import font_segments
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.render.xml_text import escape, quoteattr
 from deckgen.roles import Role, describe_lines
@@ -240,11 +241,13 @@ class _Writer:
             if run.url:
                 rid = self.rels.add("hyperlink", run.url, external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
-            props = _run_props(run.size, run.bold, run.italic, run.color, run.font)
-            runs.append(
-                f"<a:r>{props}<a:ea typeface={self.east_asian}/>{link}</a:rPr>"
-                f"<a:t>{_text(run.text)}</a:t></a:r>"
-            )
+            # characters the run's font lacks go in the symbol font (layout/glyphs.py)
+            runs += [
+                f"<a:r>{_run_props(run.size, run.bold, run.italic, run.color, font)}"
+                f"<a:ea typeface={self.east_asian}/>{link}</a:rPr>"
+                f"<a:t>{_text(text)}</a:t></a:r>"
+                for text, font in font_segments(run.text, run.font)
+            ]
         if not runs:
             runs.append('<a:endParaRPr lang="en-US" sz="1200" dirty="0"/>')
         return f"<a:p>{ppr}{''.join(runs)}</a:p>"
