@@ -230,7 +230,7 @@ def _mark(ch: str) -> bool:
 
 
 def test_the_corporate_logo_sits_on_content_slides_above_full_width_titles() -> None:
-    """v3 #22: no logo on the title slide or dividers, titles full width under it."""
+    """v3 #22: no logo on the title slide, dividers or closing; titles full width."""
     checked = check(Path(__file__).resolve().parents[2] / "recaps/eu2019.yaml", "corporate")
     ctx = Context(checked.theme, checked.recap)
     area = title_area(ctx)
@@ -250,6 +250,9 @@ def test_the_corporate_template_shows_the_logo_on_content_layouts_only(tmp_path:
             if n.startswith("ppt/slideLayouts/slideLayout") and n.endswith(".xml")
         }
         master = deck.read("ppt/slideMasters/slideMaster1.xml").decode()
+        slides = [deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/slides/s")]
+    closing = [x for x in slides if '<p:cSld name="closing">' in x]
+    assert closing and all('showMasterSp="0"' in x for x in closing)  # no logo on it
     with_logo = [n for n, xml in layouts.items() if 'name="Logo"' in xml]
     assert len(with_logo) == 1
     assert "Corporate Content" in layouts[with_logo[0]]
