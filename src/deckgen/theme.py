@@ -126,11 +126,12 @@ class CardTokens:
     summary: float  # pt
     link: float  # pt
     qr_label: float  # pt
+    title_lines: int  # a talk card's title wraps to this many lines before it shrinks
 
 
 @dataclass(frozen=True)
 class IndexTokens:
-    """The video index: a grid of cards, each a QR code beside its title."""
+    """The video index: rows of cards, each a QR code above its title."""
 
     per_slide: int
     columns: int
@@ -171,6 +172,18 @@ class ClosingTokens:
     thanks: float  # pt
     questions: float  # pt
     qr_links: int
+    host: float  # pt: a tile's host under its label
+    more: float  # pt: the line of the links beyond the tiles
+
+
+@dataclass(frozen=True)
+class OpeningTokens:
+    """The title slide: the lines under the title, in two groups."""
+
+    subtitle: float  # pt
+    presenter: float  # pt
+    tagline: float  # pt
+    event: float  # pt: the event and the date, one muted line
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,7 @@ class PictureTokens:
     caption: float  # pt
     caption_width: float
     frame: float  # inches
+    hairline: float  # pt: the line round a picture whose edge is about the slide's colour
 
 
 @dataclass(frozen=True)
@@ -200,6 +214,7 @@ class Components:
     table: TableTokens
     agenda: AgendaTokens
     closing: ClosingTokens
+    opening: OpeningTokens
     picture: PictureTokens
     qr: QrTokens
 

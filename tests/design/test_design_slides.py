@@ -55,30 +55,70 @@ def test_balanced_groups_are_as_even_as_can_be() -> None:
     assert balanced(0, 4) == []
 
 
+def _index_rows(page: Page) -> list[list[Shape]]:
+    """The cards of a video-index page, row by row."""
+    rows: dict[float, list[Shape]] = {}
+    for e in page.elements:
+        if _card(e):
+            assert isinstance(e, Shape)
+            rows.setdefault(round(e.rect.y), []).append(e)
+    return [rows[y] for y in sorted(rows)]
+
+
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_the_video_index_is_a_balanced_grid_of_one_card_size(recap: Path, theme: str) -> None:
     pages, ctx = laid_out(recap, theme)
     index = [p for p in pages if p.kind == "video-index"]
-    per_slide = ctx.theme.components.index.per_slide
-    counts = [sum(1 for e in p.elements if _card(e)) for p in index]
-    assert all(c <= per_slide for c in counts)
+    tokens = ctx.theme.components.index
+    counts = [sum(len(row) for row in _index_rows(p)) for p in index]
+    assert all(c <= tokens.per_slide for c in counts)
     assert max(counts) - min(counts) <= 1  # no lone card on the last slide
-    cards = {(round(e.rect.w), round(e.rect.h)) for p in index for e in p.elements if _card(e)}
-    assert len(cards) == 1
+    for page in index:
+        rows = [len(row) for row in _index_rows(page)]
+        assert len(rows) == 1 or min(rows) >= 2, rows  # no lone card on a row
+        assert max(rows) - min(rows) <= 1
+    shapes = {(round(c.rect.w), round(c.rect.h)) for p in index for r in _index_rows(p) for c in r}
+    assert len(shapes) == 1  # one card size in the deck
     sizes = {
-        r.size
+        (i == 0, r.size)
         for p in index
         for e in p.elements
         if isinstance(e, TextBox) and e.role is Role.CARD
-        for r in e.paras[0].runs
+        for i, para in enumerate(e.paras)
+        for r in para.runs
     }
-    assert sizes == {ctx.theme.components.index.title}  # one title size for every card
+    assert sizes <= {(True, tokens.title), (False, tokens.detail)}  # one type size a part
+    assert min(s for _, s in sizes) >= 14
 
 
-def test_a_video_index_of_13_videos_has_slides_of_4_3_3_3() -> None:
-    pages, _ = laid_out(ROOT / "recaps/eu2019.yaml", "default")
+def test_a_video_index_of_13_videos_has_slides_of_3_3_3_2_2_from_one_top() -> None:
+    pages, ctx = laid_out(ROOT / "recaps/eu2019.yaml", "default")
     index = [p for p in pages if p.kind == "video-index"]
-    assert [p.count(Role.QR_CODE) for p in index] == [4, 3, 3, 3]
+    assert [[len(r) for r in _index_rows(p)] for p in index] == [[3], [3], [3], [2], [2]]
+    assert [p.count(Role.QR_CODE) for p in index] == [3, 3, 3, 2, 2]
+    assert {round(r[0].rect.y) for p in index for r in _index_rows(p)[:1]} == {round(ctx.body.y)}
+
+
+def test_three_videos_are_one_row_of_three_each_code_above_its_title() -> None:
+    pages, _ = laid_out(ROOT / "recaps/kubecon2019-team.yaml", "default")
+    [index] = [p for p in pages if p.kind == "video-index"]
+    [row] = _index_rows(index)
+    assert len(row) == 3
+    codes = [e for e in index.elements if isinstance(e, Image) and e.role is Role.QR_CODE]
+    titles = [e for e in index.elements if isinstance(e, TextBox) and e.role is Role.CARD]
+    for code, title in zip(codes, titles, strict=True):
+        assert title.rect.y >= code.rect.bottom
+        assert {p.align for p in title.paras} == {"center"}
+    assert [len(t.paras) for t in titles] == [3, 2, 2]  # every speaker of a card
+
+
+def test_video_index_card_titles_are_plain_title_coloured_text() -> None:
+    pages, ctx = laid_out(ROOT / "recaps/eu2019.yaml", "default")
+    for page in (p for p in pages if p.kind == "video-index"):
+        for box in (e for e in page.elements if isinstance(e, TextBox) and e.role is Role.CARD):
+            runs = box.paras[0].runs
+            assert all(r.url is None and r.bold for r in runs)  # no URL field to break
+            assert {r.color for r in runs} == {ctx.theme.colors.title}
 
 
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)

@@ -1,5 +1,5 @@
-"""Cards of recordings and links: the talk card (a hero slide), the card of a video slide,
-and the cards of the video index (a balanced grid, one type size for every card)."""
+"""Cards of recordings and links: the talk card (a hero slide) and the card of a video
+slide (the video index's cards are in `video_index`)."""
 
 from __future__ import annotations
 
@@ -8,22 +8,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deckgen.layout.fit import INSET_X, count_lines, fit, scaled, text_height
-from deckgen.layout.frame import INCH, SLIDE_W, Context, labelled_link
+from deckgen.layout.continued import continued, fits
+from deckgen.layout.fit import fit, scaled
+from deckgen.layout.frame import INCH, Context, labelled_link
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, label_for, qr_image, qr_label, scannable
 from deckgen.model import Link, Slide, Video
 from deckgen.roles import Role
 
-_LABEL_H = 0.5 * INCH  # the label under a QR code
-_HERO_TOP = 0.6 * INCH  # a talk card's title starts here (it has no title bar)
-_HERO_TITLE_H = 2.4 * INCH  # the tallest a talk card's title gets
-_HERO_BASE = _HERO_TOP + _HERO_TITLE_H  # where it ends
-_UNDER_TITLE = 0.42 * INCH  # from a talk card's title to its speakers (the bar between)
-_INSET = 0.05 * INCH  # the least room between an index card's edge and its QR code
+LABEL_H = 0.5 * INCH  # the label under a QR code
 
 
+SLIDES = "Speaker slides"  # the label of a talk's slides link's QR code
 _LINK_ROLE = {"recording": Role.RECORDING_LINK, "slides": Role.SLIDES_LINK, "link": Role.LINK}
 
 
@@ -54,8 +51,11 @@ class Card:
 
     @property
     def qr_label(self) -> str:
-        """What scanning the card's code opens."""
-        return "Open the slides" if self.leads_to == "slides" else label_for(self.link)
+        """What scanning the card's code opens: a link's own label, when it has one."""
+        if self.leads_to == "slides":
+            return SLIDES
+        labelled = self.leads_to == "link" and self.link.label != self.link.url
+        return self.link.label if labelled else label_for(self.link)
 
 
 def video(ctx: Context, slide: Slide) -> list[Page]:
@@ -63,62 +63,27 @@ def video(ctx: Context, slide: Slide) -> list[Page]:
     assert isinstance(slide.content, Video)
     v = slide.content
     card = Card(v.title or slide.title, v.link, v.speakers, v.summary, leads_to="recording")
-    return content_pages(ctx, slide, [card_body(ctx, card, show_title=v.title is not None)])
+    return content_pages(ctx, slide, card_bodies(ctx, card, show_title=v.title is not None))
 
 
-def card_body(ctx: Context, card: Card, show_title: bool = True) -> list[Element]:
-    """A video slide's body: the card's text on the left, its labelled QR code right."""
+def card_bodies(ctx: Context, card: Card, show_title: bool = True) -> list[list[Element]]:
+    """A video slide's body: the card's text on the left, its labelled QR code right; for
+    a long text the code as small as still scans, then the text continued on more
+    slides."""
     body = ctx.body
-    side = _card_qr_side(ctx, card, body.h)
-    text = Rect(body.x, body.y, body.w - (side + 0.5 * INCH if side else 0), body.h)
-    elements: list[Element] = [_card_text(ctx, card, text, show_title, "middle")]
+    for least in (False, True):
+        side = card_qr_side(ctx, card, body.h, least)
+        text = Rect(body.x, body.y, body.w - (side + 0.5 * INCH if side else 0), body.h)
+        box = _card_text(ctx, card, text, show_title, "middle")
+        if fits(box):
+            break
+    first, *rest = continued(box)
+    elements: list[Element] = [first]
+    more: list[Element] = list(rest)
     if side:
-        y = body.y + (body.h - side - _LABEL_H) / 2
+        y = body.y + (body.h - side - LABEL_H) / 2
         elements += labelled_qr(ctx, card, Rect(body.right - side, y, side, side))
-    return elements
-
-
-def hero(
-    ctx: Context,
-    title: str,
-    card: Card | None,
-    speakers: Sequence[str] = (),
-    summary: str | None = None,
-) -> list[Element]:
-    """A talk card, a hero slide: the title large, an accent bar, the speakers (their
-    affiliation quieter), summary and links under it (the title ends on the same line on
-    every card, higher only for a long summary); the recording's QR code on the right,
-    labelled "Watch the recording". Without `card` (a talk without links): the title
-    over `speakers` and `summary`."""
-    m, bottom = ctx.margin, ctx.body.bottom
-    side = _card_qr_side(ctx, card, bottom - _HERO_TOP) if card else 0.0
-    # the title spans the slide when the QR code fits under it, else it stops beside it
-    under = (
-        card is not None and _card_qr_side(ctx, card, bottom - _HERO_BASE - _UNDER_TITLE) >= side
-    )
-    width = SLIDE_W - 2 * m - (side + 0.5 * INCH if side else 0)
-    full = SLIDE_W - 2 * m if under else width
-    heading = _hero_title(ctx, title, full)
-    title_h = text_height(heading, full)
-    paras = _card_paras(ctx, card, False) if card else _talk_paras(ctx, speakers, summary)
-    top = _HERO_BASE - title_h  # every talk card's title ends on the same line
-    text = _fitted(ctx, paras, Rect(m, 0, width, bottom - _HERO_BASE - _UNDER_TITLE), "top")
-    if text_height(text.paras, width) > text.rect.h:  # a long summary: the title moves up
-        top = _HERO_TOP
-        room = bottom - _HERO_TOP - title_h - _UNDER_TITLE
-        text = _fitted(ctx, paras, Rect(m, 0, width, room), "top")
-    lines = card.lines(False) if card else _talk_lines(speakers, summary)
-    text = replace(text, role=Role.CARD, lines=lines)  # `import` reads the lines' roles
-    title_box = TextBox(Rect(m, top, full, title_h), heading, anchor="bottom", role=Role.TITLE)
-    elements: list[Element] = [title_box, rule_under(ctx, title_box.rect)]
-    if paras:
-        y = title_box.rect.bottom + _UNDER_TITLE
-        elements.append(replace(text, rect=Rect(m, y, width, bottom - y)))
-    if card and side:
-        low = title_box.rect.bottom + _UNDER_TITLE if under else _HERO_TOP
-        y = low + (bottom - low - side - _LABEL_H) / 2
-        elements += labelled_qr(ctx, card, Rect(SLIDE_W - m - side, y, side, side))
-    return elements
+    return [elements, *([page] for page in more)]
 
 
 def rule_under(ctx: Context, rect: Rect) -> Shape:
@@ -128,27 +93,19 @@ def rule_under(ctx: Context, rect: Rect) -> Shape:
     return Shape(bar, theme.colors.accent)
 
 
-def _hero_title(ctx: Context, text: str, width: float) -> tuple[Para, ...]:
-    """A talk card's title, large; it shrinks (to the theme's title minimum) when long."""
-    theme = ctx.theme
-    size = theme.components.card.title
-    runs = ctx.spans(text, size, theme.colors.title, bold=True, font=theme.fonts.heading)
-    para = Para(runs)
-    return fit([para], width, _HERO_TITLE_H, size, theme.sizes.title_min) or (para,)
-
-
-def _card_qr_side(ctx: Context, card: Card, room: float) -> float:
+def card_qr_side(ctx: Context, card: Card, room: float, least: bool = False) -> float:
     """The side of a card's QR code: the theme's size, larger when the code needs it to
-    scan; 0 without a code."""
+    scan (with `least`: the smallest that scans); 0 without a code."""
     if not gets_qr(ctx, card.link):
         return 0.0
-    side = max(ctx.theme.qr_size * INCH, scannable(ctx, [card.link]))
-    return min(side, room - _LABEL_H)
+    side = scannable(ctx, [card.link])
+    side = side if least else max(ctx.theme.qr_size * INCH, side)
+    return min(side, room - LABEL_H)
 
 
 def labelled_qr(ctx: Context, card: Card, rect: Rect) -> list[Element]:
     """A card's QR code and, under it, what scanning it opens."""
-    label = Rect(rect.x - 0.4 * INCH, rect.bottom + 4, rect.w + 0.8 * INCH, _LABEL_H)
+    label = Rect(rect.x - 0.4 * INCH, rect.bottom + 4, rect.w + 0.8 * INCH, LABEL_H)
     size = ctx.theme.components.card.qr_label
     return [qr_image(card.link, rect, card.qr_alt), qr_label(ctx, card.qr_label, label, size)]
 
@@ -157,11 +114,11 @@ def _card_text(
     ctx: Context, card: Card, rect: Rect, show_title: bool, anchor: Literal["top", "middle"]
 ) -> TextBox:
     """Title (of a video slide's card), speakers, summary and the link lines."""
-    box = _fitted(ctx, _card_paras(ctx, card, show_title), rect, anchor)
+    box = fitted(ctx, card_paras(ctx, card, show_title), rect, anchor)
     return replace(box, role=Role.CARD, lines=card.lines(show_title))
 
 
-def _fitted(
+def fitted(
     ctx: Context, paras: list[Para], rect: Rect, anchor: Literal["top", "middle"]
 ) -> TextBox:
     """`paras` at their sizes, or smaller to fit, never under the theme's `detail_min`."""
@@ -185,13 +142,13 @@ def speaker_paras(ctx: Context, speakers: Sequence[str]) -> list[Para]:
     return paras
 
 
-def _talk_paras(ctx: Context, speakers: Sequence[str], summary: str | None) -> list[Para]:
+def talk_paras(ctx: Context, speakers: Sequence[str], summary: str | None) -> list[Para]:
     """A talk without links: its speakers and summary."""
     paras = speaker_paras(ctx, speakers)
     return [*paras, _summary(ctx, summary, bool(paras))] if summary else paras
 
 
-def _talk_lines(speakers: Sequence[str], summary: str | None) -> tuple[Role, ...]:
+def talk_lines(speakers: Sequence[str], summary: str | None) -> tuple[Role, ...]:
     return (*(Role.SPEAKER for _ in speakers), *((Role.SUMMARY,) if summary else ()))
 
 
@@ -201,7 +158,7 @@ def _summary(ctx: Context, text: str, after: bool) -> Para:
     return Para(runs, space_before=size * 0.8 if after else 0)
 
 
-def _card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
+def card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
     theme, size = ctx.theme, ctx.theme.components.card.link
     paras: list[Para] = []
     if show_title:
@@ -209,20 +166,18 @@ def _card_paras(ctx: Context, card: Card, show_title: bool) -> list[Para]:
         paras.append(Para(title))
     speakers = speaker_paras(ctx, card.details)
     if paras and speakers:  # room between the title's last line and the speakers
-        speakers[0] = replace(speakers[0], space_before=speakers[0].runs[0].size * 0.4)
+        speakers[0] = replace(speakers[0], space_before=speakers[0].runs[0].size * 0.6)
     paras += speakers
     if card.summary:
         paras.append(_summary(ctx, card.summary, bool(paras)))
-    label = "Recording: " if card.link.is_youtube else "Link: "
+    label = "Slides: " if card.leads_to == "slides" else "Link: "
+    label = "Recording: " if card.link.is_youtube or card.leads_to == "recording" else label
     link = labelled_link(ctx, label, card.link.url, size)
     paras.append(Para(link, space_before=size * 1.2 if paras else 0))
     if card.slides:
         slides = labelled_link(ctx, "Slides: ", card.slides.url, size)
         paras.append(Para(slides, space_before=size * 0.3))
     return paras
-
-
-# --- the video index -----------------------------------------------------------------------
 
 
 def balanced(total: int, most: int) -> list[int]:
@@ -233,95 +188,3 @@ def balanced(total: int, most: int) -> list[int]:
     groups = math.ceil(total / most)
     size, extra = divmod(total, groups)
     return [size + 1] * extra + [size] * (groups - extra)
-
-
-def index_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
-    """The video index: pages of up to `index.per_slide` cards (fewer when the QR codes
-    need the room), as many on each page as can be, in a grid of `index.columns`; a card
-    is a QR code beside its title and speakers. Every card of the deck has the same size
-    and type sizes, and every row of a page holds as many as the others (or one fewer)."""
-    tokens, spacing, body = ctx.theme.components.index, ctx.theme.spacing, ctx.body
-    gap = spacing.gap * INCH
-    qr = [card.link for card in cards if gets_qr(ctx, card.link)]
-    side = scannable(ctx, qr) if qr else 0.0
-    rows = max(1, int((body.h + gap) // (side + 2 * _INSET + gap))) if side else 3
-    columns = tokens.columns
-    per_page = min(tokens.per_slide, rows * columns)
-    rows = math.ceil(per_page / columns)
-    cell = Rect(0, 0, (body.w - gap * (columns - 1)) / columns, (body.h - gap * (rows - 1)) / rows)
-    pages: list[list[Element]] = []
-    start = 0
-    for count in balanced(len(cards), per_page):
-        chunk = cards[start : start + count]
-        start += count
-        pages.append(_index_page(ctx, chunk, cell, side))
-    return pages
-
-
-def _index_page(ctx: Context, cards: Sequence[Card], cell: Rect, side: float) -> list[Element]:
-    """One page of the grid: rows centred in the body, cards centred in their row."""
-    body, gap = ctx.body, ctx.theme.spacing.gap * INCH
-    rows = balanced(len(cards), ctx.theme.components.index.columns)
-    height = len(rows) * cell.h + (len(rows) - 1) * gap
-    y = body.y + (body.h - height) / 2
-    elements: list[Element] = []
-    start = 0
-    for count in rows:
-        width = count * cell.w + (count - 1) * gap
-        x = body.x + (body.w - width) / 2
-        for card in cards[start : start + count]:
-            elements += _index_card(ctx, card, Rect(x, y, cell.w, cell.h), side)
-            x += cell.w + gap
-        start += count
-        y += cell.h + gap
-    return elements
-
-
-def _index_card(ctx: Context, card: Card, rect: Rect, side: float) -> list[Element]:
-    """A card of the index: the QR code on the left, title and speakers beside it."""
-    theme = ctx.theme
-    pad = theme.spacing.padding * INCH
-    elements: list[Element] = [Shape(rect, theme.colors.surface, rounded=True)]
-    text_x = rect.x + pad
-    if side and gets_qr(ctx, card.link):
-        inset = max(
-            _INSET, min(pad, (rect.h - side) / 2)
-        )  # as much room round the code as above it
-        code = Rect(rect.x + inset, rect.y + (rect.h - side) / 2, side, side)
-        elements.append(qr_image(card.link, code, card.qr_alt))
-        text_x = code.right + pad
-    text = Rect(text_x, rect.y + pad, rect.right - pad - text_x, rect.h - 2 * pad)
-    paras = _index_paras(ctx, card, text)
-    lines = (Role.CARD_TITLE, *(Role.SPEAKER for _ in paras[1:]))
-    elements.append(TextBox(text, paras, anchor="middle", role=Role.CARD, lines=lines))
-    return elements
-
-
-def _index_paras(ctx: Context, card: Card, rect: Rect) -> tuple[Para, ...]:
-    """Title clamped to `index.title_lines` lines, then as many speakers as fit."""
-    theme, tokens = ctx.theme, ctx.theme.components.index
-    runs = ctx.spans(card.title, tokens.title, theme.colors.title, bold=True)
-    title = clamped(Para(runs), rect.w, tokens.title_lines)
-    paras = [title]
-    for line in card.details:
-        detail = Para(ctx.spans(line, tokens.detail, theme.colors.muted), space_before=3)
-        if text_height((*paras, detail), rect.w) > rect.h:
-            break
-        paras.append(detail)
-    return tuple(paras)
-
-
-def clamped(para: Para, width: float, lines: int) -> Para:
-    """`para` cut at a word and ended with an ellipsis to take at most `lines` lines in a
-    box `width` points wide (a card's title: the full title is on the talk card)."""
-    inner = width - 2 * INSET_X
-    if count_lines(para, inner) <= lines:
-        return para
-    words = "".join(r.text for r in para.runs).split()
-    first = para.runs[0]
-    while len(words) > 1:
-        words.pop()
-        candidate = replace(para, runs=(replace(first, text=" ".join(words) + "…"),))
-        if count_lines(candidate, inner) <= lines:
-            return candidate
-    return replace(para, runs=(replace(first, text=words[0][:12] + "…"),))

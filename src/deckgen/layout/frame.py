@@ -8,7 +8,7 @@ from unicodedata import east_asian_width
 from deckgen import inline
 from deckgen.layout.fit import INSET_X, count_lines, fit, run, scaled, text_height
 from deckgen.layout.page import Align, Element, Page, Para, Rect, Run, Shape, TextBox
-from deckgen.layout.typography import balanced, is_raw_url, long_url, smarten
+from deckgen.layout.typography import balanced, is_raw_url, raw_address, smarten
 from deckgen.links import brief, normalised
 from deckgen.model import Recap, Topic
 from deckgen.roles import Role
@@ -64,8 +64,8 @@ class Context:
         out = []
         for span in inline.parse(text):
             shown = span.text
-            if span.url and is_raw_url(span.text, span.url):
-                shown = long_url(span.text, theme.grid.url_chars)
+            if span.url and is_raw_url(span.text, span.url):  # a topic's slides note it
+                shown = raw_address(span.text, theme.grid.url_chars, self.topic is not None)
             elif not span.code:
                 shown = smarten(span.text, before)
             before = span.text[-1:]
@@ -248,7 +248,7 @@ def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run,
     theme = ctx.theme
     return (
         run(label, theme.fonts.body, size, theme.colors.muted),
-        run(brief(url), theme.fonts.body, size, theme.colors.link, url=url),
+        run(brief(url, theme.grid.url_chars), theme.fonts.body, size, theme.colors.link, url=url),
     )
 
 

@@ -17,6 +17,9 @@ WHITE = "FFFFFF"
 _DARK = 0.2  # a background of lower relative luminance makes a dark theme
 _WHITE_MIN = 240  # every channel of a white pixel is at least this
 _GAP = 0.25 * INCH  # between a picture and its caption
+_NEAR = 10  # an edge pixel this close to the slide's L* (CIE lightness) blends in
+_OPAQUE = 250  # alpha of an opaque pixel
+_MOSTLY = 0.5  # the share of a picture's edge that must be near the slide's colour
 
 
 def image(ctx: Context, slide: Slide) -> list[Page]:
@@ -86,11 +89,17 @@ def _scaled(picture: Picture, area: Rect) -> Rect:
 
 
 def _frame(ctx: Context, path: Path, rect: Rect) -> list[Element]:
-    """A white frame behind a white-background figure on a dark theme."""
-    if luminance(ctx.theme.colors.background) >= _DARK or not white_ground(path):
+    """On a dark theme: a white frame behind a white-background figure, a hairline round
+    a picture whose edge is about the slide's colour (a dark screenshot would melt into
+    the slide). A light theme's figures need neither."""
+    theme, tokens = ctx.theme, ctx.theme.components.picture
+    if luminance(theme.colors.background) >= _DARK:
         return []
-    pad = ctx.theme.components.picture.frame * INCH
-    return [Shape(rect.inset(-pad), WHITE, rounded=True)]
+    if white_ground(path):
+        return [Shape(rect.inset(-tokens.frame * INCH), WHITE, rounded=True)]
+    if not blends_in(path, theme.colors.background):
+        return []
+    return [Shape(rect.inset(-tokens.hairline), theme.colors.muted)]
 
 
 def luminance(rgb: str) -> float:
@@ -100,9 +109,14 @@ def luminance(rgb: str) -> float:
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
+def lightness(y: float) -> float:
+    """CIE L* (0 black to 100 white) of a relative luminance."""
+    return 116 * y ** (1 / 3) - 16 if y > 0.008856 else 903.3 * y
+
+
 @cache
-def white_ground(path: Path) -> bool:
-    """Whether the picture's edge is white and opaque all round (a figure drawn on white)."""
+def _edge(path: Path) -> tuple[tuple[int, ...], ...]:
+    """The RGBA pixels round the edge of the picture scaled to 64 by 64."""
     from PIL import Image as Pillow  # only decks with images need it
 
     with Pillow.open(path) as opened:
@@ -111,4 +125,22 @@ def white_ground(path: Path) -> bool:
         (x, y) for y in range(64) for x in (0, 63)
     ]
     pixels = [small.getpixel(xy) for xy in edge]
-    return all(isinstance(p, tuple) and min(p) >= _WHITE_MIN for p in pixels)
+    return tuple(p for p in pixels if isinstance(p, tuple))
+
+
+def white_ground(path: Path) -> bool:
+    """Whether the picture's edge is white and opaque all round (a figure drawn on white)."""
+    return all(min(p) >= _WHITE_MIN for p in _edge(path))
+
+
+@cache
+def blends_in(path: Path, background: str) -> bool:
+    """Whether the picture's edge is opaque and mostly (`_MOSTLY`) within `_NEAR` L* of
+    `background` (`RRGGBB`)."""
+    pixels = _edge(path)
+    if not pixels or any(p[3] < _OPAQUE for p in pixels):
+        return False
+    ground = lightness(luminance(background))
+    shades = [lightness(luminance(bytes(p[:3]).hex())) for p in pixels]
+    near = [abs(shade - ground) <= _NEAR for shade in shades]
+    return sum(near) >= _MOSTLY * len(near)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from deckgen.layout.fit import run
+from deckgen.layout.continued import clamped
+from deckgen.layout.fit import INSET_Y, fit, run, scaled, text_height
+from deckgen.layout.fonts import line_height
 from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Image, Para, Rect, TextBox
 from deckgen.model import Link
@@ -13,6 +15,7 @@ from deckgen.roles import Role
 
 WATCH = "Watch the recording"  # the label of a recording's QR code
 OPEN = "Open the link"  # of any other link's
+_LABEL_LINES = 2  # a label takes at most this many lines
 
 
 def gets_qr(ctx: Context, link: Link) -> bool:
@@ -35,10 +38,18 @@ def scannable(ctx: Context, links: Iterable[Link]) -> float:
 
 
 def qr_label(ctx: Context, text: str, rect: Rect, size: float) -> TextBox:
-    """The words under a QR code: what scanning it opens."""
+    """The words under a QR code: what scanning it opens, in up to two lines, smaller
+    (to the theme's `detail_min`) when long, and cut with an ellipsis beyond that (a
+    link's label: the slide lists it whole)."""
     theme = ctx.theme
     para = Para((run(text, theme.fonts.body, size, theme.colors.muted),), align="center")
-    return TextBox(rect, (para,), role=Role.QR_LABEL)
+    floor = theme.sizes.detail_min
+    room = _LABEL_LINES * floor * line_height(theme.fonts.body) + 2 * INSET_Y
+    fitted = fit([para], rect.w, max(rect.h, room), size, floor)
+    if fitted is None:
+        fitted = (clamped(scaled([para], floor / size)[0], rect.w, _LABEL_LINES),)
+    height = max(rect.h, text_height(fitted, rect.w))
+    return TextBox(Rect(rect.x, rect.y, rect.w, height), fitted, role=Role.QR_LABEL)
 
 
 def label_for(link: Link) -> str:

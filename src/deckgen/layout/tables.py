@@ -3,8 +3,10 @@ slides with the header repeated and the same column widths."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from deckgen.layout.fit import INSET_X, INSET_Y, longest_line, para_height
 from deckgen.layout.frame import INCH, Context
@@ -13,37 +15,32 @@ from deckgen.layout.pages import content_pages
 from deckgen.model import Slide, Table
 
 
+@dataclass(frozen=True)
+class _Setting:
+    """A table's type size, column widths, row heights and the rows of each slide."""
+
+    size: float
+    widths: list[float]
+    header: float
+    heights: list[float]
+    chunks: list[list[int]]
+
+
 def table(ctx: Context, slide: Slide) -> list[Page]:
     """A native table; rows continue on further slides (header repeated) when needed.
 
-    The largest size (`table.size` down to `table.size_min`) at which every column fits
-    unwrapped and all rows fit the slide wins; failing that, columns share the width and
-    cells wrap. Every continuation slide has the widths of the first.
+    The table takes as few slides as it must, its rows shared evenly between them (18 on
+    two slides: 9 and 9), at the largest size (`table.size` down to `table.size_min`) at
+    which every column fits unwrapped and the rows fit; failing that, columns share the
+    width and cells wrap. Every continuation slide has the size and widths of the first.
     """
     assert isinstance(slide.content, Table)
     content = slide.content
     body = ctx.body
-    tokens = ctx.theme.components.table
-    start, minimum = tokens.size, tokens.size_min
-    natural_fit = None
-    size = start
-    while size >= minimum:
-        natural = _natural_widths(ctx, content, size)
-        if sum(natural) <= body.w:
-            widths = _spread(natural, body.w)
-            header, heights = _heights(ctx, content, widths, size)
-            natural_fit = (size, widths, header, heights)  # the smallest so far
-            if header + sum(heights) <= body.h:
-                break
-        size -= 1
-    if natural_fit is None:  # too wide even at the minimum size: wrap inside cells
-        size = minimum
-        widths = _shared_widths(_natural_widths(ctx, content, size), body.w)
-        header, heights = _heights(ctx, content, widths, size)
-    else:
-        size, widths, header, heights = natural_fit
+    setting = _setting(ctx, content)
+    size, widths, header, heights = setting.size, setting.widths, setting.header, setting.heights
     bodies: list[list[Element]] = []
-    for chunk in _row_chunks(heights, body.h - header):
+    for chunk in setting.chunks:
         rows = [content.rows[i] for i in chunk]
         cells = [_cells(ctx, content.columns, size, header=True, stripe=False)]
         cells += [
@@ -53,6 +50,37 @@ def table(ctx: Context, slide: Slide) -> list[Page]:
         rect = Rect(body.x, body.y, sum(widths), sum(row_heights))
         bodies.append([Grid(rect, tuple(widths), row_heights, tuple(cells))])
     return content_pages(ctx, slide, bodies)
+
+
+def _setting(ctx: Context, content: Table) -> _Setting:
+    """The largest size at which the rows, shared evenly over the fewest slides they
+    need, fit the body."""
+    tokens, body = ctx.theme.components.table, ctx.body
+    candidates = []  # (size, widths), largest first: sizes at which no column wraps
+    size = tokens.size
+    while size >= tokens.size_min:
+        natural = _natural_widths(ctx, content, size)
+        if sum(natural) <= body.w:
+            candidates.append((size, _spread(natural, body.w)))
+        size -= 1
+    if not candidates:  # too wide even at the minimum size: wrap inside cells
+        natural = _natural_widths(ctx, content, tokens.size_min)
+        candidates = [(tokens.size_min, _shared_widths(natural, body.w))]
+    smallest, widths = candidates[-1]
+    header, heights = _heights(ctx, content, widths, smallest)
+    greedy = _row_chunks(heights, body.h - header)
+    for size, widths in candidates:
+        head, rows = _heights(ctx, content, widths, size)
+        chunks = _even_chunks(len(rows), len(greedy))
+        if all(head + sum(rows[i] for i in chunk) <= body.h for chunk in chunks):
+            return _Setting(size, widths, head, rows, chunks)
+    return _Setting(smallest, candidates[-1][1], header, heights, greedy)
+
+
+def _even_chunks(count: int, parts: int) -> list[list[int]]:
+    """`count` rows in `parts` runs as even as can be (18 in 2: 9 and 9)."""
+    cuts = [round(i * count / parts) for i in range(parts + 1)]
+    return [list(range(a, b)) for a, b in itertools.pairwise(cuts)]
 
 
 def _heights(

@@ -9,6 +9,7 @@ from typing import Any
 from deckgen.errors import Position
 
 DataPath = tuple[str | int, ...]
+DEFAULT_THEME = "default"  # the theme of a recap without `theme:`
 
 
 def format_path(path: DataPath) -> str:
@@ -64,12 +65,13 @@ class Document:
         self.digests.update(other.digests)
 
     def text(self, path: DataPath) -> str:
-        """The value at `path` as the presenter wrote it (a number keeps its form)."""
-        if path in self.texts:
-            return self.texts[path]
+        """The value at `path` as the presenter wrote it (a number keeps its form; `null`
+        is empty)."""
         value: Any = self.data
         for part in path:
             value = value[part]
+        if value is not None and path in self.texts:
+            return self.texts[path]
         if isinstance(value, bool):
             return "true" if value else "false"
         return "" if value is None else str(value)
