@@ -15,6 +15,7 @@ from functools import lru_cache
 from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.fonts import font_segments
+from deckgen.layout.frame import hides_art
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.render.xml_text import escape, quoteattr
 from deckgen.roles import Role, describe_lines
@@ -119,7 +120,8 @@ def slide_xml(
     show = ""
     if page.background:
         background = f"<p:bg><p:bgPr>{_fill(page.background)}<a:effectLst/></p:bgPr></p:bg>"
-        show = ' showMasterSp="0"'  # no logo or master art on a coloured slide
+    if hides_art(page):  # no logo or master art on a coloured slide, nor on the closing
+        show = ' showMasterSp="0"'
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld {NS}{show}>'
         f"<p:cSld name={quoteattr(page.kind)}>{background}<p:spTree>"
