@@ -196,3 +196,26 @@ def test_qr_labels_fit_two_lines_over_the_footer(recap: Path, theme: str) -> Non
             assert text_height(label.paras, label.rect.w) <= label.rect.h + 0.01
             assert para.runs[0].size >= resolved.sizes.detail_min
             assert label.rect.bottom <= resolved.spacing.footer_top * 72
+
+
+def test_a_talk_card_continued_on_more_slides_imports_as_one_talk(tmp_path: Path) -> None:
+    import json
+
+    import yaml
+
+    from deckgen.api import build
+    from deckgen.importer import import_deck
+
+    speakers = [f"Speaker {n}, Company number {n}" for n in range(40)]
+    summary = "Clusters fail in many ways. " * 40
+    topic = {"title": "A long talk", "video": "https://youtu.be/w62T1SN4g6Y"}
+    topic |= {"speakers": speakers, "summary": summary.strip()}
+    topic["slides"] = [{"title": "One", "bullets": ["x"]}]
+    data = {"title": "T", "date": "2019-06-12", "presenters": [{"name": "P", "topics": [topic]}]}
+    (tmp_path / "long.yaml").write_text(json.dumps(data), encoding="utf-8")
+    build(tmp_path / "long.yaml", tmp_path / "long.pptx")
+    import_deck(tmp_path / "long.pptx", tmp_path / "back.yaml")
+    back = yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))
+    [talk] = back["presenters"][0]["topics"]
+    assert talk["speakers"] == speakers
+    assert talk["summary"] == summary.strip()

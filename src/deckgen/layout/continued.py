@@ -23,7 +23,8 @@ def fits(box: TextBox) -> bool:
 
 def continued(box: TextBox) -> list[TextBox]:
     """`box`'s paragraphs over as few boxes of its size as they need; the roles of its
-    `lines` follow their paragraphs."""
+    `lines` follow their paragraphs. Of a card's lines only the summary is cut (a
+    speaker or a link moves whole to the next box), so that `import` reads them back."""
     roles: list[Role | None] = list(box.lines) if box.lines else [None] * len(box.paras)
     queue: list[_Line] = list(zip(box.paras, roles, strict=True))
     pages: list[list[_Line]] = [[]]
@@ -32,7 +33,8 @@ def continued(box: TextBox) -> list[TextBox]:
         if _fit(box, [*pages[-1], (para, role)]):
             pages[-1].append((para, role))
             continue
-        head, tail = _split(box, pages[-1], para)
+        whole = role is not None and role is not Role.SUMMARY and bool(pages[-1])
+        head, tail = (None, para) if whole else _split(box, pages[-1], para)
         if head is None and not pages[-1]:  # not one word fits a box: it goes alone
             head, tail = para, None
         if head is not None:
