@@ -14,6 +14,7 @@ import pytest
 from deckgen import __version__
 from deckgen import entry as entry_module
 from deckgen.entry import HELP_FILE, help_file_text
+from tests.test_cli import INVALID, NOT_YOUTUBE, OK
 
 HEAVY = ("pptx", "PIL", "pygments", "jsonschema", "lxml", "qrcode", "yaml", "aiohttp")
 RUN = """
@@ -51,19 +52,7 @@ def test_version_and_help_import_no_heavy_module(args):
 
 
 def test_validating_a_valid_recap_renders_nothing(write, workdir):
-    write(
-        "r.yaml",
-        """\
-        title: T
-        presenters:
-          - name: A
-            topics:
-              - title: X
-                slides:
-                  - title: S
-                    bullets: [one, two]
-        """,
-    )
+    write("r.yaml", OK)
     modules = imported("validate", "r.yaml", cwd=workdir)
     assert packages(modules) & {"pptx", "PIL", "jsonschema", "lxml", "qrcode"} == set()
     assert {"deckgen.layout", "deckgen.render"} & modules == set()
@@ -166,3 +155,45 @@ def test_help_whose_sources_changed_is_not_used(tmp_path, monkeypatch):
     assert entry_module.stored_help() is None
     stale.write_text("Usage: deckgen\n", "utf-8")  # no header
     assert entry_module.stored_help() is None
+
+
+MAIN = 'import sys; sys.argv = ["deckgen", *sys.argv[1:]]; from deckgen.{} import main; main()'
+
+
+def run_both(*args: str, cwd: Path) -> list[tuple[str, str, int]]:
+    """Output, errors and exit status of `deckgen ARGS` through the entry point and
+    through click itself (`deckgen.cli.main`)."""
+    out = []
+    for module in ("entry", "cli"):
+        done = subprocess.run(
+            [sys.executable, "-c", MAIN.format(module), *args],
+            capture_output=True, text=True, cwd=cwd, check=False,
+        )  # fmt: skip
+        out.append((done.stdout, done.stderr, done.returncode))
+    return out
+
+
+def test_validate_of_files_runs_without_click(write, workdir):
+    write("r.yaml", OK)
+    out, status, modules = entry("validate", "r.yaml")
+    assert (out, status) == ("r.yaml: valid (0 warnings)\n", 0)
+    assert packages(modules) & {"click", *HEAVY} == {"yaml", "pygments"}  # a theme names a style
+    assert "deckgen.model" not in modules
+
+
+@pytest.mark.parametrize("recap", [OK, NOT_YOUTUBE, INVALID], ids=["valid", "warned", "broken"])
+def test_validate_without_click_prints_what_click_does(write, workdir, recap):
+    write("r.yaml", recap)
+    write("other.yaml", OK)
+    by_entry, by_click = run_both("validate", "r.yaml", "other.yaml", cwd=workdir)
+    assert by_entry == by_click
+    assert by_click[2] == (1 if recap is INVALID else 0)
+    assert ("warning:" in by_click[1]) == (recap is NOT_YOUTUBE)
+
+
+@pytest.mark.parametrize("args", [["validate", "-q", "r.yaml"], ["validate", "--", "r.yaml"]])
+def test_validate_with_options_goes_to_click(write, workdir, args):
+    write("r.yaml", OK)
+    _, status, modules = entry(*args)
+    assert status == 0
+    assert "click" in modules

@@ -80,14 +80,9 @@ def validate_command(recaps: tuple[Path, ...], theme: str | None, strict: bool, 
     A file that other recaps include (a presenter's or a topic's file) is checked through
     the recaps that include it, found in its folder and the folders above it.
     """
-    from deckgen.api import check
-    from deckgen.inputs import recaps_to_check
+    from deckgen.commands import validate
 
-    report = opt.current_report(fmt)
-    for recap in recaps_to_check(recaps):
-        with report.recap(recap, strict) as record:
-            report.valid(recap, check(recap, theme, strict), record)
-    report.finish()
+    validate(recaps, opt.current_report(fmt), theme, strict)
 
 
 @main.command("preview", short_help="Show every slide of a recap on one page.")

@@ -1,6 +1,7 @@
 """The `deckgen` command's entry point: `deckgen --version` and `deckgen --help` are
 answered without importing click (importing it alone takes longer than the 80 ms these
-may take); everything else goes to `deckgen.cli`.
+may take), and so is `deckgen validate FILE...` with no options (a pre-commit hook's
+command, which may take 200 ms in all); everything else goes to `deckgen.cli`.
 
 `--help` prints the text click printed for it, stored in `help.txt` beside this module
 (`tests/test_startup.py` checks it, and rewrites it with DECKGEN_UPDATE_GOLDEN=1). The
@@ -34,15 +35,47 @@ def main() -> None:
         if text is not None:
             sys.stdout.write(text)
             sys.exit(0)
+    if _plain_validate(args):
+        _validate(args[1:])
     from deckgen.cli import main as cli_main
 
     cli_main()
 
 
+def _plain_validate(args: list[str]) -> bool:
+    """`validate` and file names only (an option, `--` or an empty name goes to click)."""
+    files = args[1:]
+    plain = all(a and not a.startswith("-") for a in files)
+    return args[:1] == ["validate"] and bool(files) and plain and not _completing()
+
+
+def _validate(files: list[str]) -> None:
+    """`deckgen validate FILES` as click runs it with no options, exit status included:
+    `Aborted!` on Ctrl-C outside a recap, exit 1 quietly when the output pipe closed."""
+    from pathlib import Path
+
+    from deckgen.commands import validate
+    from deckgen.report import Report
+
+    try:
+        validate([Path(f) for f in files], Report("text", 0, False, "validate"), None, False)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nAborted!\n")
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (flushed at exit, never closed)
+        sys.exit(1)
+    sys.exit(0)
+
+
+def _completing() -> bool:
+    """Shell completion asked for (click answers it)."""
+    return any(name.startswith("_DECKGEN_COMPLETE") for name in os.environ)
+
+
 def _fast_help_applies() -> bool:
     named = os.path.basename(sys.argv[0]) == "deckgen"
-    completing = any(name.startswith("_DECKGEN_COMPLETE") for name in os.environ)
-    return named and not completing and _columns() >= _WIDE
+    return named and not _completing() and _columns() >= _WIDE
 
 
 def _columns() -> int:

@@ -5,20 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 
 from deckgen.text_rules import FORBIDDEN_CHARS
 
 # characters a message must not print as they are: controls (line breaks and tabs too: a
 # problem is one line), lone surrogates and non-characters (not encodable), and the
 # invisible direction marks and overrides (they reorder what a terminal shows)
-_UNSAFE = re.compile(f"[{FORBIDDEN_CHARS}\t\n\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = f"[{FORBIDDEN_CHARS}\t\n\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def printable(text: str) -> str:
     """`text` safe to print on one terminal line: unsafe characters become escapes
     (`\\n`, `\\x1b`, `\\ud800`, `\\u202e`)."""
-    return _UNSAFE.sub(_escape, text)
+    return _unsafe().sub(_escape, text)
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """`_UNSAFE` compiled, when a first message is made (compiling its class of thousands
+    of characters costs more than a `deckgen validate` of a valid recap spends on it)."""
+    return re.compile(_UNSAFE)
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -137,12 +137,30 @@ def as_uri(url: str) -> str:
 
 
 def brief(url: str, limit: int = 40) -> str:
-    """A link as printed after a label: `shown`, or its host and `/…` when that is long
-    (the full address is the hyperlink)."""
-    text = shown(url)
-    if len(text) <= limit or url.startswith("mailto:"):
+    """A link as printed on a slide: without its scheme and `www.`; longer than `limit`,
+    its host and whole path segments with `…` for the rest, keeping the last segment when
+    it fits (`github.com/…/CHANGELOG-1.15.md`), never cut inside one (the full address is
+    the hyperlink)."""
+    if url.startswith("mailto:"):
+        return shown(url)
+    text = shown(url).removeprefix("www.").rstrip("/")
+    if len(text) <= limit:
         return text
-    return f"{urlsplit(url).netloc}/…"
+    host, _, rest = text.partition("/")
+    path, tail = re.split(r"(?=[?#])", rest, maxsplit=1) if re.search("[?#]", rest) else (rest, "")
+    segments = [s for s in path.split("/") if s]
+    if tail and len(host) + len(path) + 3 <= limit:  # the page, without its query
+        return f"{host}/{path}{tail[0]}…"
+    last = segments.pop() if segments and not tail else ""
+    ending = f"/…/{last}"
+    if not last or len(host) + len(ending) > limit:  # no last segment to keep, or too long
+        ending = "/…"
+    kept: list[str] = []
+    for segment in segments:
+        if len("/".join([host, *kept, segment])) + len(ending) > limit:
+            break
+        kept.append(segment)
+    return "/".join([host, *kept]) + ending
 
 
 def _short(url: str, limit: int = 80) -> str:

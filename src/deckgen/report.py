@@ -14,12 +14,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from deckgen.errors import DeckgenError, ExitStatus, Position, Problem
 
 if TYPE_CHECKING:  # the command line imports this module: start-up stays short
-    from deckgen.api import BuildResult, Checked
+    from deckgen.api import BuildResult, Validated
     from deckgen.batch import Pdf
     from deckgen.diff import SlideDiff
     from deckgen.importer import ImportReport
@@ -56,7 +54,7 @@ class Report:
 
     def echo(self, text: str, err: bool = False) -> None:
         self.clear()
-        click.echo(text, err=err)
+        echo(text, err=err)
 
     def say(self, text: str) -> None:
         """A line for people, left out with `-q`."""
@@ -73,9 +71,9 @@ class Report:
         colour = self.fmt == "text" and _colour(sys.stderr)
         for problem in problems:
             if self.fmt == "github":
-                click.echo(_annotation(problem))
+                echo(_annotation(problem))
             elif self.fmt == "text":
-                click.echo(_styled(problem) if colour else str(problem), err=True, color=colour)
+                echo(_styled(problem) if colour else str(problem), err=True)
 
     def inputs(self, paths: Sequence[Path]) -> None:
         """With -v: the files a deck is made from, one a line."""
@@ -115,7 +113,7 @@ class Report:
             import traceback
 
             traceback.print_exc()
-        click.echo(
+        echo(
             f"deckgen: internal error while processing {source}: {type(exc).__name__}: {exc}\n"
             "This is a bug in deckgen; rerun with --debug for the traceback.",
             err=True,
@@ -126,7 +124,7 @@ class Report:
         if self.fmt == "json":
             import json
 
-            click.echo(json.dumps(self.results, indent=2, ensure_ascii=False))
+            echo(json.dumps(self.results, indent=2, ensure_ascii=False))
         if any(entry.get("errors") for entry in self.results):
             sys.exit(ExitStatus.INVALID)
 
@@ -175,7 +173,7 @@ class Report:
             for part, entry in zip(result.parts, summary["split"], strict=True):
                 entry["pdf"] = self.pdf(pdf(part))
 
-    def valid(self, recap: Path, checked: Checked, record: Record) -> None:
+    def valid(self, recap: Path, checked: Validated, record: Record) -> None:
         """A recap that `deckgen validate` passed."""
         warnings = checked.warnings
         record({"valid": True, "warnings": [str(w) for w in warnings], "errors": []})
@@ -259,7 +257,7 @@ class Report:
         for recap, run in runs:
             with self.recap(recap):
                 diffs.append(run())
-                click.echo(text(diffs[-1]), nl=False)
+                echo(text(diffs[-1]), nl=False)
         if page is not None and len(diffs) == len(self.results):
             from deckgen.diff.page import write_page
 
@@ -274,7 +272,18 @@ class Report:
             lines = [theme.name] if self.quiet else [f"{theme.name:<12} {theme.description}"]
             lines += [f"{'':<12} {theme.folder}"] if self.verbose else []
             for line in lines:
-                click.echo(line)
+                echo(line)
+
+
+def echo(text: str, err: bool = False, nl: bool = True) -> None:
+    """Print `text` on stdout (stderr with `err`), flushed, as `click.echo` does for text,
+    without importing click (`deckgen validate` runs without it; see `deckgen.entry`).
+    Unlike `click.echo` it leaves ANSI styles in: this module styles only what it prints
+    to a terminal (`_colour`), and messages quote the input `printable`."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is not None:  # none under pythonw
+        stream.write(f"{text}\n" if nl else text)
+        stream.flush()
 
 
 def summary_line(result: BuildResult) -> str:
@@ -330,6 +339,8 @@ def _styled(problem: Problem) -> str:
     head = f"{problem.position}: {problem.severity}:"
     text = str(problem)
     fg = "red" if problem.severity == "error" else "yellow"
+    import click  # only on a terminal
+
     return click.style(head, fg=fg, bold=True) + text[len(head) :]
 
 

@@ -59,6 +59,7 @@ class Sizes:
     detail_min: float  # the floor of captions, tables, labels and other secondary text
     statement: float
     quote: float
+    quote_long: float  # quotes over `grid.quote_words` words, upright
     quote_mark: float
     stat_value: float
     stat_label: float
@@ -74,7 +75,9 @@ class Spacing:
     """Lengths of the slide frame and of the space between things, in inches (`_em`:
     in ems of the text's size)."""
 
-    title_top: float
+    logo_top: float  # the logo, top right of content slides (with a theme `logo:`)
+    logo_height: float
+    title_top: float  # titles beside a logo that reaches below this are narrowed by it
     title_height: float
     rule_width: float  # the accent bar under the title
     rule_height: float
@@ -90,6 +93,7 @@ class Spacing:
     bullet_hang: float  # room for the bullet character
     bullet_indent: float  # extra indent per bullet level
     paragraph_em: float  # space before a top-level bullet or paragraph
+    paragraph_em_max: float  # ... the most, when a short list spreads down the body
     sub_paragraph_em: float  # space before a sub-bullet
 
 
@@ -106,7 +110,10 @@ class GridSpec:
     footer_number: float
     level_scale: tuple[float, ...]  # size of bullet levels 1, 2, 3 against the body size
     title_lines: int  # titles wrap to this many lines before they shrink
+    title_outliers: float  # the share of titles that may need more (each shrinks alone)
     statement_words: int  # a `text:` of at most this many words is a statement
+    quote_words: int  # a longer quote is set upright at `sizes.quote_long`
+    snippet_lines: int  # a listing of at most this many lines sits in the slide's middle
     url_chars: int  # a raw address longer than this is printed short
 
 
@@ -165,6 +172,18 @@ class ClosingTokens:
     thanks: float  # pt
     questions: float  # pt
     qr_links: int
+    host: float  # pt: a tile's host under its label
+    more: float  # pt: the line of the links beyond the tiles
+
+
+@dataclass(frozen=True)
+class OpeningTokens:
+    """The title slide: the lines under the title, in two groups."""
+
+    subtitle: float  # pt
+    presenter: float  # pt
+    tagline: float  # pt
+    event: float  # pt: the event and the date, one muted line
 
 
 @dataclass(frozen=True)
@@ -195,6 +214,7 @@ class Components:
     table: TableTokens
     agenda: AgendaTokens
     closing: ClosingTokens
+    opening: OpeningTokens
     picture: PictureTokens
     qr: QrTokens
 

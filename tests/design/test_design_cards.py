@@ -96,7 +96,7 @@ def test_a_talk_with_only_slides_gets_a_speaker_slides_code_when_every_link_gets
     assert code(buildkit) is not None
     assert [words(b) for b in part(buildkit, Role.QR_LABEL)] == [SLIDES]
     [text] = part(buildkit, Role.CARD)
-    assert words(text).endswith("Slides: kccnceu19.sched.com/…")
+    assert words(text).endswith("Slides: kccnceu19.sched.com/event/MPX5/…")
 
 
 def test_a_talk_card_without_a_code_spans_the_slide() -> None:

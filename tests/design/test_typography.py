@@ -12,12 +12,11 @@ from deckgen.layout.typography import (
     balanced,
     is_statement,
     iso_date,
-    long_url,
     long_url_texts,
     people_date,
-    short_url,
     smarten,
 )
+from deckgen.links import brief
 from deckgen.model import Bullet, Bullets, Code
 
 
@@ -33,6 +32,7 @@ from deckgen.model import Bullet, Bullets, Code
             "2019-06-13, v1-0-a, 1.10-2, x86-64, a -- b",
         ),
         ('("a")', "(“a”)"),
+        ("Barcelona '19 and the '90s", "Barcelona ’19 and the ’90s"),
     ],
 )
 def test_smarten(text: str, typeset: str) -> None:
@@ -45,26 +45,49 @@ def test_a_quote_after_a_span_follows_the_text_before_it() -> None:
     assert smarten('"ok', before=" ") == "“ok"
 
 
-def test_long_raw_addresses_are_printed_short_at_a_separator() -> None:
-    rook = "https://blog.rook.io/rook-v1-0-a-major-milestone-689ca4c75508"
-    assert short_url(rook, 40) == "blog.rook.io/rook-v1-0-a-major-…"
-    assert len(short_url(rook, 40)) <= 40
-    assert long_url("https://github.com/moby/buildkit", 40) == "https://github.com/moby/buildkit"
-    assert long_url(rook, 40) == short_url(rook, 40)
-    assert short_url("https://www.example.com/", 40) == "example.com"
-    assert short_url("https://" + "a" * 50 + ".com/x", 40) == "a" * 39 + "…"
+@pytest.mark.parametrize(
+    ("url", "printed"),
+    [
+        ("https://github.com/moby/buildkit", "github.com/moby/buildkit"),  # never the scheme
+        ("https://www.example.com/", "example.com"),
+        (
+            "https://github.com/kubernetes/kubernetes/blob/master/CHANGELOG-1.15.md",
+            "github.com/…/CHANGELOG-1.15.md",  # the last segment kept
+        ),
+        (
+            "https://grafana.com/blog/2019/01/02/closer-look-at-loki/",
+            "grafana.com/blog/…/closer-look-at-loki",
+        ),
+        (
+            "https://www.youtube.com/playlist?list=PLj6h78yzYM2PpmMAnvpvsnR4c27wJePh3",
+            "youtube.com/playlist?…",
+        ),
+        ("https://blog.rook.io/rook-v1-0-a-major-milestone-689ca4c75508", "blog.rook.io/…"),
+        (
+            "https://kccnceu19.sched.com/event/MPfQ/buildkit-akihiro-suda-ntt-corporation",
+            "kccnceu19.sched.com/event/MPfQ/…",
+        ),
+        ("https://" + "a" * 50 + ".com/x", "a" * 50 + ".com/…"),  # a host is never cut
+        ("mailto:ana@example.com", "ana@example.com"),
+    ],
+)
+def test_addresses_are_printed_short_at_whole_segments(url: str, printed: str) -> None:
+    assert brief(url, 40) == printed
+    assert len(printed) <= 40 or printed.startswith("a" * 50)
+    assert "https://" not in printed
 
 
-def test_texts_with_a_long_raw_address_go_to_the_notes_whole() -> None:
+def test_texts_whose_raw_address_prints_otherwise_go_to_the_notes_whole() -> None:
     rook = "https://blog.rook.io/rook-v1-0-a-major-milestone-689ca4c75508"
     content = Bullets(
         (
             Bullet(f"Release post: {rook}"),
             Bullet(f"[the post]({rook})"),  # a label: nothing printed raw
-            Bullet("see https://rook.io", code=Code(rook)),
+            Bullet("see https://rook.io", code=Code(rook)),  # printed "see rook.io"
+            Bullet("see rook.io/docs"),  # printed as written
         )
     )
-    assert long_url_texts(content, 40) == [f"Release post: {rook}"]
+    assert long_url_texts(content, 40) == [f"Release post: {rook}", "see https://rook.io"]
 
 
 def test_dates_for_people_and_back() -> None:

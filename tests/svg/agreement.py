@@ -78,8 +78,8 @@ def svg_lines(svg: str) -> list[Line]:
 
 def _width(text: str, span: etree._Element) -> float:
     family = span.get("font-family", "").split(",")[0].strip(" '")
-    bold = bool(span.get("font-weight"))
-    return text_width(text, family, float(span.get("font-size", "0")), bold)
+    bold, italic = bool(span.get("font-weight")), span.get("font-style") == "italic"
+    return text_width(text, family, float(span.get("font-size", "0")), bold, italic)
 
 
 def pdf_line(line: Line, words: Sequence[Word], used: set[int]) -> Line | None:

@@ -7,9 +7,9 @@ each SVG slide is looked up on the same page of the PDF by its text (see
 
 - the baselines within `BASELINE` points (0.02 in);
 - the left and right ends within `EDGE` points plus `SLOPE` of the line's width:
-  deckgen measures italic text with its upright fonts (it ships no italic ones), which
-  are up to 1.1 % wider; the right end of a line with an emoji is not compared (an
-  emoji's width is a guess);
+  deckgen measures italic Calibri and Arial with their upright twins (it ships italics
+  only of Lato), which are up to 1.1 % wider; the right end of a line with an
+  emoji is not compared (an emoji's width is a guess);
 - at most `UNMATCHED` of a deck's lines are missing from the PDF with the same words:
   a line that breaks elsewhere in LibreOffice because the widths differ by a fraction
   of a percent (long links broken between characters, italic paragraphs).

@@ -56,7 +56,9 @@ def test_text_is_escaped_and_styled_run_by_run() -> None:
     (text,) = texts(drawn(page(box)))
     spans = text.findall(f"{SVG}tspan")
     assert [s.text for s in spans] == ["a < b & c > d ", "bold", " it"]
-    assert spans[0].get("font-family") == "Calibri, Carlito, 'Noto Sans CJK SC', sans-serif"
+    assert spans[0].get("font-family") == (
+        "Calibri, Carlito, 'DejaVu Sans', 'Noto Sans CJK SC', sans-serif"
+    )
     assert (spans[0].get("font-size"), spans[0].get("fill")) == ("20", "#112233")
     assert spans[1].get("font-weight") == "bold"
     assert spans[2].get("font-style") == "italic"
@@ -201,8 +203,8 @@ def test_a_coloured_page_shows_its_colour_only_and_others_the_theme_backdrop() -
     assert [e.get("fill") for e in coloured.iter(f"{SVG}rect")] == ["#326CE5"]
     assert not list(coloured.iter(f"{SVG}image"))
     plain = drawn(page(), THEMES["corporate"])
-    # the template's strip and rule, and the theme's logo, from the deck's own master
-    assert [e.get("fill") for e in plain.iter(f"{SVG}rect")] == ["#FFFFFF", "#0F766E", "#E7E5E4"]
+    # the template's rule and the theme's logo, from the deck's own content layout
+    assert [e.get("fill") for e in plain.iter(f"{SVG}rect")] == ["#FFFFFF", "#D9E2EC"]
     (logo,) = plain.iter(f"{SVG}image")
     assert logo.get("href").startswith("data:image/png;base64,")
     assert [e.get("fill") for e in drawn(page(), THEMES["dark"]).iter(f"{SVG}rect")] == ["#0F172A"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from deckgen import inline
 from deckgen.importer import generic
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement
 from deckgen.importer.markup import ALL, NOT_BOLD, NOT_ITALIC, Keep, escape, para_text, plain
@@ -25,7 +26,8 @@ from deckgen.importer.pieces import (
 from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
-from deckgen.layout.typography import iso_date
+from deckgen.layout.section import OPENS_TOPIC
+from deckgen.layout.typography import iso_date, without_address_notes
 from deckgen.links import shown, youtube
 from deckgen.model import (
     Code,
@@ -45,11 +47,23 @@ from deckgen.text_rules import is_iso_date
 _PRESENTED_BY = "presented by "
 _UNTITLED = {"divider": "Presenter", "talk": "Talk", "topic": "Topic"}
 _LINKS = (Role.RECORDING_LINK, Role.SLIDES_LINK, Role.LINK)
+_LABEL = Keep(bold=False, links=False)  # a link's label that is the link itself
 Line = tuple[Role, Paragraph]
+Pair = tuple[str, str]  # an event field and its value
 
 
 def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
-    """What one deckgen slide becomes; generated slides (agenda, video index) only inform."""
+    """What one deckgen slide becomes; generated slides (agenda, video index) only inform.
+    A slide whose title opens a topic without a page of its own starts that topic."""
+    pieces = _interpret(slide, reading)
+    described = [t.descr for t in slide.texts if t.role == "title"]
+    topic = described[0].removeprefix(OPENS_TOPIC) if described else ""
+    if not described or topic == described[0] or not topic.strip():
+        return pieces
+    return [TopicMark(slide.number, topic, quiet=True), *pieces]
+
+
+def _interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     kind = slide.kind
     title_shape = next((t for t in slide.texts if t.role == "title"), None)
     raw_title = title_text(title_shape) if title_shape else ""
@@ -66,7 +80,10 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
         raw_title = _UNTITLED[kind]
         others = [t for t in slide.texts if t is not title_shape]
         note = Note(n, f'the slide has no title; the recap calls it "{raw_title}"')
-        return [note, *interpret(replace(slide, texts=(_title_shape(raw_title), *others)), reading)]
+        return [
+            note,
+            *_interpret(replace(slide, texts=(_title_shape(raw_title), *others)), reading),
+        ]
     if kind == "title":
         return [_title(slide, raw_title, shapes, reading)]
     if kind == "agenda":
@@ -101,7 +118,10 @@ def interpret(slide: SlideData, reading: Reading) -> list[Piece]:
     if isinstance(content, Note):
         return [content]
     steps = kind == "bullets" and any(s.shape_id in slide.builds for s in shapes)
-    return [SlidePiece(n, title, content, slide.notes, steps, part, recording, slide.keep)]
+    notes = slide.notes
+    if isinstance(content, Links):  # deckgen's list of the addresses: not the presenter's
+        notes = without_address_notes(notes, content.items)
+    return [SlidePiece(n, title, content, notes, steps, part, recording, slide.keep)]
 
 
 def _divider(slide: SlideData, title: str, shapes: Sequence[TextShape]) -> PresenterMark:
@@ -162,16 +182,33 @@ def _title(
             presenter[:2] = [name.removeprefix(_PRESENTED_BY), affiliation or None]
         elif key == "tagline":
             presenter[2] = para_text(para, NOT_ITALIC)
-        elif key == "event url":
+        elif key == "event url":  # decks of older deckgens: a line of its own
             event.append(("url", _url(para)))
         else:
-            names = key.removeprefix("event ").split("/")
-            values = para_text(para).split(" · ")
-            if len(names) != len(values):
-                names, values = ["name"], [" · ".join(values)]
-            event += list(zip(names, values, strict=True))
+            found, parts = _event_line(found, key, para)
+            event += parts
     who = presenter if presenter[0] else None
     return replace(found, event=tuple((k, v) for k, v in event if v), presenter=who)
+
+
+def _event_line(
+    found: TitleInfo, key: str, para: Paragraph
+) -> tuple[TitleInfo, list[tuple[str, str]]]:
+    """The event line's parts as its key names them (`event name/location/dates/date/url`,
+    ` linked`: the name is the event's link); the date goes to `found`."""
+    linked = key.endswith(" linked")
+    names = key.removeprefix("event ").removesuffix(" linked").split("/")
+    keep = Keep(links=not linked)
+    values = para_text(para, keep).split(" · ")
+    if len(names) != len(values):
+        names, values = ["name"], [" · ".join(values)]
+    parts = [(k, v) for k, v in zip(names, values, strict=True) if k not in ("date", "url")]
+    if "date" in names:
+        found = replace(found, date=iso_date(inline.plain(values[names.index("date")])))
+    urls = [r.url for r in para.runs if r.url]
+    if urls and ("url" in names or linked):
+        parts.append(("url", urls[-1] if "url" in names else urls[0]))
+    return found, parts
 
 
 def _title_key(para: Paragraph, subject: str) -> str:
@@ -270,7 +307,8 @@ def _only_link(para: Paragraph) -> str | None:
 
 
 def _links(shapes: Sequence[TextShape]) -> list[Link]:
-    """A list of links (label line, then address line) or link tiles."""
+    """A list of links (each its label or its address; from older decks, label line then
+    address line) or link tiles."""
     out: list[Link] = []
     pending: list[Paragraph] = []
     for para in _paras(shapes):
@@ -283,6 +321,8 @@ def _links(shapes: Sequence[TextShape]) -> list[Link]:
         label = para_text(pending[0], NOT_BOLD) if pending else None
         if label is not None and plain(pending[0].runs) in (url, shown(url)):
             label = None
+        if not pending and all(r.bold for r in para.runs if r.text.strip()):
+            label = para_text(para, _LABEL)  # a label that is the link (bold)
         out.append(Link.of(url, label))
         pending = []
     return out

@@ -58,6 +58,7 @@ class TopicMark:
     notes: str | None = None
     talk: bool = False
     one_link: bool = False  # a deckgen card's only link: the recording, or else the slides
+    quiet: bool = False  # named by the title of its first slide (deckgen gave it no page)
 
 
 @dataclass(frozen=True)

@@ -344,7 +344,7 @@ class _Builder:
             self.pending = []
             return
         self.skip_to(mark.title)
-        what = "talk card" if mark.talk else "section"
+        what = "talk card" if mark.talk else "topic" if mark.quiet else "section"
         topic = DraftTopic(
             mark.title,
             mark.number,

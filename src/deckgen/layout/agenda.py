@@ -11,6 +11,7 @@ from deckgen.layout.fit import INSET_X, INSET_Y, para_height, text_height
 from deckgen.layout.flow import Group, paginate
 from deckgen.layout.frame import INCH, Context, accent_rule, title_box
 from deckgen.layout.page import Element, Page, Para, Rect, TextBox
+from deckgen.model import Recap, Topic
 from deckgen.roles import Role
 
 NUMBER_HANG = 0.5 * INCH  # room for an item's number ("12."), as the renderer hangs it
@@ -115,6 +116,14 @@ def _presenter(ctx: Context, name: str, size: float, after: bool) -> Para:
     colors, spacing = ctx.theme.colors, ctx.theme.spacing
     runs = ctx.spans(name, size, colors.title, bold=True)
     return Para(runs, space_before=size * spacing.paragraph_em * 2 if after else 0)
+
+
+def agenda_number(recap: Recap, topic: Topic) -> tuple[int, int] | None:
+    """The topic's number in the agenda and how many topics it lists (None: a topic
+    named like the deck, which the agenda leaves out)."""
+    listed = [t for t in recap.topics if not names_deck(t.title, recap.title)]
+    number = next((i for i, t in enumerate(listed, start=1) if t is topic), None)
+    return None if number is None else (number, len(listed))
 
 
 def names_deck(topic: str, deck: str) -> bool:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import itertools
 import math
 
-from deckgen.layout.fit import fit, run, text_height
+from deckgen.layout.fit import INSET_X, count_lines, fit, run, text_height
 from deckgen.layout.flow import paginate
 from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.text_kinds import paragraphs, renumber
-from deckgen.layout.typography import is_statement
+from deckgen.layout.typography import balanced, is_statement
 from deckgen.model import Quote, Slide, Stat, Stats
 
 _MARK_W = 0.75  # the quote mark's column, in ems of the mark
@@ -27,19 +27,21 @@ def quote(ctx: Context, slide: Slide) -> list[Page]:
     area = Rect(body.x + mark_w, body.y, body.w - mark_w - spacing.statement_inset * INCH, body.h)
     source = _source(ctx, slide.content.source, area.w)
     room = area.h - (text_height(source, area.w) + spacing.gap * INCH if source else 0)
-    # a short quotation is set as large as a statement
-    short = is_statement(slide.content.text, ctx.theme.grid.statement_words)
-    size = sizes.statement if short else sizes.quote
+    # a short quotation is set as large as a statement, a long one upright and smaller
+    grid, text = ctx.theme.grid, slide.content.text
+    short = is_statement(text, grid.statement_words)
+    long = len(text.split()) > grid.quote_words
+    size = sizes.statement if short else sizes.quote_long if long else sizes.quote
     groups = [
-        (Para(ctx.spans(t, size, italic=True), space_before=size * spacing.paragraph_em),)
-        for t in paragraphs(slide.content.text)
+        (Para(ctx.spans(t, size, italic=not long), space_before=size * spacing.paragraph_em),)
+        for t in paragraphs(text)
     ]
     pages = paginate(groups, area.w, room, size, sizes.body_min)
     bodies = [
         _quote_block(ctx, area, renumber(paras), source if n == len(pages) else ())
         for n, paras in enumerate(pages, start=1)
     ]
-    return content_pages(ctx, slide, bodies)
+    return content_pages(ctx, slide, bodies, kicker=True)  # titled like its topic: small
 
 
 def _source(ctx: Context, source: str | None, width: float) -> tuple[Para, ...]:
@@ -63,9 +65,11 @@ def _quote_block(
     size = theme.sizes.quote_mark
     mark = Para((run("“", theme.fonts.heading, size, theme.colors.accent, bold=True),))
     mark_rect = Rect(area.x - size * _MARK_W, top - size * _MARK_RISE, size * _MARK_W, size * 1.3)
+    lines = count_lines(paras[0], area.w - 2 * INSET_X) if len(paras) == 1 else 1
+    width = balanced(paras[0], area.w, lines) if lines > 1 else area.w  # no orphan word
     out: list[Element] = [
         TextBox(mark_rect, (mark,)),
-        TextBox(Rect(area.x, top, area.w, text_h), paras),
+        TextBox(Rect(area.x, top, width, text_h), paras),
     ]
     if source:
         out.append(TextBox(Rect(area.x, top + text_h + gap, area.w, source_h), source))

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deckgen.layout.fit import run, text_height
+from deckgen.layout.fit import text_height
 from deckgen.layout.frame import INCH, SLIDE_W, TITLE_TOP, Context, accent_rule, title_box
-from deckgen.layout.links import link_list
+from deckgen.layout.links import link_list, link_runs
 from deckgen.layout.page import Element, Page, Para, Rect, TextBox
 from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
-from deckgen.links import brief
+from deckgen.layout.typography import address_notes
 from deckgen.model import Link
 from deckgen.roles import Role
 
@@ -31,14 +31,16 @@ def closing_pages(ctx: Context) -> list[Page]:
     tiled = len(coded) == len(links)  # the tiles show every link: no list
     listed = [] if coded or len(links) > most else list(links)  # a short list, no codes
     thanks = _thanks_page(ctx, coded, listed, Role.BODY if tiled else Role.QR_LABEL)
-    pages = [Page("closing", closing.title, tuple(thanks))]
+    notes = address_notes(links)  # every address whole: the slides print labels
+    pages = [Page("closing", closing.title, tuple(thanks), notes=notes)]
     if tiled or listed:
         return pages
     bodies = link_list(ctx, links, ctx.body)  # every link, in order (`import` reads them)
     for i, paras in enumerate(bodies, start=1):
         title = LINKS if len(bodies) == 1 else f"{LINKS} ({i}/{len(bodies)})"
         box = TextBox(ctx.body, paras, role=Role.BODY)
-        pages.append(Page("closing", title, (title_box(ctx, title), accent_rule(ctx), box)))
+        elements = (title_box(ctx, title), accent_rule(ctx), box)
+        pages.append(Page("closing", title, elements, notes=notes))
     return pages
 
 
@@ -88,10 +90,7 @@ def _moment(ctx: Context, closing_title: str, own: bool) -> tuple[TextBox, TextB
     moment_paras: tuple[Para, ...]
     if own:
         size = theme.components.card.speaker
-        over = Para(
-            (run(closing_title, theme.fonts.body, size, theme.colors.accent, bold=True),),
-            align="center",
-        )
+        over = Para(ctx.spans(closing_title, size, theme.colors.accent, bold=True), align="center")
         title_paras, moment_paras = (over,), (thanks, ask)
     else:
         title_paras, moment_paras = (thanks,), (Para(questions, align="center"),)
@@ -117,24 +116,18 @@ def _side(ctx: Context, coded: Sequence[Link]) -> float:
 def _tiles(
     ctx: Context, coded: Sequence[Link], at: tuple[float, float], role: Role
 ) -> list[Element]:
-    """The codes in one centred row, each with its link's label (bold) and short address
-    under it (a body text when the tiles show every closing link: `import` reads them)."""
+    """The codes in one centred row, each with its link's label (or short address) under
+    it (a body text when the tiles show every closing link: `import` reads them)."""
     y, side = at
-    theme, tokens = ctx.theme, ctx.theme.components.card
+    tokens = ctx.theme.components.card
     pitch = side + 1.2 * INCH
     x = (SLIDE_W - pitch * len(coded)) / 2
     out: list[Element] = []
     for link in coded:
         code = Rect(x + (pitch - side) / 2, y, side, side)
         out.append(qr_image(link, code, f"QR code: {link.label}"))
-        address = run(
-            brief(link.url), theme.fonts.body, tokens.link * 0.8, theme.colors.link, url=link.url
-        )
-        paras = [Para((address,), align="center")]
-        if link.label != link.url:  # the label over the address
-            bold = ctx.spans(link.label, tokens.qr_label, theme.colors.text, bold=True)
-            paras.insert(0, Para(bold, align="center"))
+        para = Para(link_runs(ctx, link, tokens.qr_label), align="center")
         rect = Rect(x, code.bottom + 4, pitch, _TILE_H)
-        out.append(TextBox(rect, tuple(paras), role=role))
+        out.append(TextBox(rect, (para,), role=role))
         x += pitch
     return out

@@ -11,20 +11,14 @@ from deckgen.layout.cards import video
 from deckgen.layout.closing import closing_pages
 from deckgen.layout.code import code
 from deckgen.layout.frame import Context, deck_title_size, footer
-from deckgen.layout.generated import (
-    announces_topic,
-    divider_page,
-    talk_card,
-    title_page,
-    topic_page,
-    video_index_pages,
-)
+from deckgen.layout.generated import divider_page, talk_card, title_page, video_index_pages
 from deckgen.layout.links import links
 from deckgen.layout.page import Page
 from deckgen.layout.pictures import image
+from deckgen.layout.section import announces_topic, opening_title, topic_page
 from deckgen.layout.tables import table
 from deckgen.layout.text_kinds import bullets, statement
-from deckgen.model import Recap, Slide
+from deckgen.model import Recap, Slide, Topic
 from deckgen.theme import Theme
 
 SlideLayout = Callable[[Context, Slide], list[Page]]
@@ -59,21 +53,24 @@ def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Pa
         if dividers:
             pages.append(divider_page(ctx, presenter))
         for topic in presenter.topics:
-            link = topic.video.url if topic.video else None
-            if topic.is_talk:
-                pages += talk_card(ctx, topic)
-            elif announces_topic(topic):
-                pages.append(topic_page(ctx, topic))
-            within = replace(ctx, topic=topic)
-            for slide in topic.slides:
-                pages += [
-                    replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)
-                ]
+            pages += _topic_pages(ctx, topic)
     if recap.options.video_index:
         pages += video_index_pages(ctx)
     if recap.closing is not None:
         pages += closing_pages(ctx)
     return [_with_footer(ctx, page, n) for n, page in enumerate(pages, start=1)]
+
+
+def _topic_pages(ctx: Context, topic: Topic) -> list[Page]:
+    """A topic's talk card or opening page (when it has one), then its slides."""
+    link = topic.video.url if topic.video else None
+    quiet = not topic.is_talk and not announces_topic(ctx.recap, topic)
+    pages = [] if quiet else talk_card(ctx, topic) if topic.is_talk else [topic_page(ctx, topic)]
+    within = replace(ctx, topic=topic)
+    for n, slide in enumerate(topic.slides):
+        laid = [replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)]
+        pages += opening_title(laid, topic) if quiet and n == 0 else laid
+    return pages
 
 
 def _with_footer(ctx: Context, page: Page, number: int) -> Page:

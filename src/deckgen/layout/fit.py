@@ -41,7 +41,7 @@ def count_lines(para: Para, width: float) -> int:
     width *= _SAFETY
     lines, used = 1, 0.0
     for run in para.runs:
-        for w_em, bare_em in _words(run.text, run.font, run.bold):
+        for w_em, bare_em in _words(run.text, run.font, run.bold, run.italic):
             w, bare = w_em * run.size, bare_em * run.size
             if used + bare <= width:
                 used += w
@@ -54,10 +54,10 @@ def count_lines(para: Para, width: float) -> int:
 
 
 @lru_cache(maxsize=4096)  # fitting measures a text at several sizes in a row
-def _words(text: str, font: str, bold: bool) -> tuple[tuple[float, float], ...]:
+def _words(text: str, font: str, bold: bool, italic: bool) -> tuple[tuple[float, float], ...]:
     """The width in ems of each word of `text` with its trailing space and without (a
     text is measured once, whatever sizes fitting tries)."""
-    measure = face(font, bold).width_em  # a line break is drawn as a space
+    measure = face(font, bold, italic).width_em  # a line break is drawn as a space
     return tuple(
         (measure(word), measure(word.rstrip())) for word in _WORD.findall(text.replace("\n", " "))
     )
@@ -65,7 +65,7 @@ def _words(text: str, font: str, bold: bool) -> tuple[tuple[float, float], ...]:
 
 def longest_line(para: Para) -> float:
     """Width of the widest line of `para` when nothing wraps, in points."""
-    widest = sum(text_width(r.text, r.font, r.size, r.bold) for r in para.runs)
+    widest = sum(text_width(r.text, r.font, r.size, r.bold, r.italic) for r in para.runs)
     return widest / _SAFETY
 
 

@@ -2,7 +2,8 @@
 
 A deck names common fonts (Calibri, Arial, Courier New); we measure with their
 metric-compatible free twins (Carlito, Liberation), which is also what
-LibreOffice draws with when the originals are absent.
+LibreOffice draws with when the originals are absent; Lato (the corporate theme's)
+is measured with its own files.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from deckgen.layout.glyphs import FONTS as _FONTS
+from deckgen.layout.glyphs import cmap, needs_symbol_font, segments, symbol_widths
+
 _MEASURE_PX = 200  # fonts are measured at this pixel size, then scaled
-_FONTS = Path(__file__).resolve().parent.parent / "fonts"  # the package's font files
 
 FAMILIES = {
     "calibri": "Carlito",
@@ -22,6 +25,7 @@ FAMILIES = {
     "arial": "LiberationSans",
     "helvetica": "LiberationSans",
     "liberation sans": "LiberationSans",
+    "lato": "Lato",
     "courier new": "LiberationMono",
     "liberation mono": "LiberationMono",
 }
@@ -39,9 +43,10 @@ class Face:
 
     _LIMIT = 200_000  # texts remembered; then the memo starts again (bounded memory)
 
-    def __init__(self, family: str, bold: bool) -> None:
-        name = f"{FAMILIES[family]}-{'Bold' if bold else 'Regular'}.ttf"
-        self.font = ImageFont.truetype(str(_FONTS / name), _MEASURE_PX)
+    def __init__(self, family: str, bold: bool, italic: bool = False) -> None:
+        path = _file(FAMILIES[family], bold, italic)
+        self.font = ImageFont.truetype(str(path), _MEASURE_PX)
+        self.drawn = cmap(path)  # the characters the font has glyphs for
         self._widths: dict[str, float] = {}
 
     def width_em(self, text: str) -> float:
@@ -56,21 +61,32 @@ class Face:
     def _measure(self, text: str) -> float:
         if text.isascii():  # every ASCII character is drawn by the font itself
             return self.font.getlength(text) / _MEASURE_PX if text else 0.0
-        covered = "".join(ch for ch in text if _covered(ch))
+        covered = "".join(ch for ch in text if _covered(ch, self.drawn))
         width = self.font.getlength(covered) / _MEASURE_PX if covered else 0.0
-        # glyphs the font lacks come from a fallback font (CJK, emoji): count them wide
-        width += sum(_fallback_em(ch) for ch in text if not _covered(ch))
+        # glyphs the font lacks come from the symbol font (`layout.glyphs`) or from a
+        # fallback font (CJK, emoji): count those wide
+        width += sum(_fallback_em(ch, self.drawn) for ch in text if not _covered(ch, self.drawn))
         return width
 
 
-def face(family: str, bold: bool = False) -> Face:
-    """The measuring face of `family` (any case) at that weight, loaded once."""
-    return _face(family.lower(), bold)
+def _file(stem: str, bold: bool, italic: bool) -> Path:
+    """The font file of a weight and slant; upright when no italic is shipped (Carlito's
+    and Liberation's italics are as wide as their upright faces, Lato's are not)."""
+    weight = "Bold" if bold else ""
+    slanted = _FONTS / f"{stem}-{weight}Italic.ttf"
+    if italic and slanted.is_file():
+        return slanted
+    return _FONTS / f"{stem}-{weight or 'Regular'}.ttf"
+
+
+def face(family: str, bold: bool = False, italic: bool = False) -> Face:
+    """The measuring face of `family` (any case) at that weight and slant, loaded once."""
+    return _face(family.lower(), bold, italic)
 
 
 @cache
-def _face(family: str, bold: bool) -> Face:
-    return Face(family, bold)
+def _face(family: str, bold: bool, italic: bool) -> Face:
+    return Face(family, bold, italic)
 
 
 @cache
@@ -80,22 +96,34 @@ def line_height(family: str) -> float:
     return max(1.22, (ascent + descent) / _MEASURE_PX)
 
 
-def text_width(text: str, family: str, size_pt: float, bold: bool = False) -> float:
+def text_width(
+    text: str, family: str, size_pt: float, bold: bool = False, italic: bool = False
+) -> float:
     """Width of `text` set in `family` at `size_pt`, in points."""
     # a line break inside a paragraph is drawn as a space (render/slide_xml.py)
-    return face(family, bold).width_em(text.replace("\n", " ")) * size_pt
+    return face(family, bold, italic).width_em(text.replace("\n", " ")) * size_pt
 
 
-def _covered(ch: str) -> bool:
-    """Characters the shipped Latin fonts draw (wide East Asian ones come from fallbacks)."""
+def _covered(ch: str, drawn: frozenset[int]) -> bool:
+    """Characters the font draws (wide East Asian ones come from the East Asian font)."""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return False
-    return ord(ch) < 0x2000 or 0x2010 <= ord(ch) <= 0x2044 or ch in "€™•→←"
+    return ord(ch) in drawn
 
 
-def _fallback_em(ch: str) -> float:
+def _fallback_em(ch: str, drawn: frozenset[int]) -> float:
+    if needs_symbol_font(ch, drawn):
+        return symbol_widths()[ch]
     if unicodedata.combining(ch):
         return 0.0
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return 1.3 if unicodedata.category(ch) == "So" else 1.0
     return 0.8
+
+
+def font_segments(text: str, family: str) -> list[tuple[str, str]]:
+    """`text` as (text, font) pieces: in `family`, and the characters it lacks that the
+    symbol font has in that font (see `layout.glyphs`)."""
+    if text.isascii() or family.lower() not in FAMILIES:
+        return [(text, family)]
+    return segments(text, face(family).drawn, family)

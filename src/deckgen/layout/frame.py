@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from unicodedata import east_asian_width
 
 from deckgen import inline
 from deckgen.layout.fit import INSET_X, count_lines, fit, run, scaled, text_height
 from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
-from deckgen.layout.typography import balanced, is_raw_url, long_url, smarten
+from deckgen.layout.typography import balanced, is_raw_url, raw_address, smarten
 from deckgen.links import brief, normalised
 from deckgen.model import Recap, Topic
 from deckgen.roles import Role
@@ -63,8 +64,8 @@ class Context:
         out = []
         for span in inline.parse(text):
             shown = span.text
-            if span.url and is_raw_url(span.text, span.url):
-                shown = long_url(span.text, theme.grid.url_chars)
+            if span.url and is_raw_url(span.text, span.url):  # a topic's slides note it
+                shown = raw_address(span.text, theme.grid.url_chars, self.topic is not None)
             elif not span.code:
                 shown = smarten(span.text, before)
             before = span.text[-1:]
@@ -75,45 +76,56 @@ class Context:
                     size * theme.sizes.inline_code_scale if span.code else size,
                     theme.colors.link if span.url else (color or theme.colors.text),
                     bold=bold or span.bold,
-                    italic=italic or span.italic,
+                    # East Asian scripts have no italics: no synthetic slant for them
+                    italic=(italic or span.italic) and not has_east_asian(shown),
                     url=normalised(span.url) if span.url else None,
                 )
             )
         return tuple(out)
 
 
-LOGO_H = 0.55 * INCH
+def has_east_asian(text: str) -> bool:
+    """True when `text` holds a wide East Asian character (Chinese, Japanese, Korean)."""
+    return not text.isascii() and any(east_asian_width(ch) in ("W", "F") for ch in text)
+
+
+LOGO_MAX_W = 2.5 * INCH  # a very wide logo is kept to this width
 
 
 def logo_rect(theme: Theme) -> Rect:
-    """Where a theme's logo goes: the top-right corner, 0.55 in high."""
+    """Where a theme's logo goes: the top-right corner of content slides."""
     width_px, height_px = theme.logo_size
-    w = LOGO_H * width_px / height_px if height_px else 0.0
-    w = min(w, 2.5 * INCH)
+    spacing = theme.spacing
+    height = spacing.logo_height * INCH
+    w = min(height * width_px / height_px if height_px else 0.0, LOGO_MAX_W)
     m = theme.margin * INCH
-    return Rect(SLIDE_W - m - w, 0.3 * INCH, w, LOGO_H)
+    return Rect(SLIDE_W - m - w, spacing.logo_top * INCH, w, height)
 
 
 def title_area(ctx: Context) -> Rect:
-    """Where slide titles go: above the body, beside the logo."""
+    """Where slide titles go: above the body, the full width below a logo band (beside
+    the logo when it reaches into the title area)."""
     theme, spacing = ctx.theme, ctx.theme.spacing
     m = ctx.margin
-    logo = logo_rect(theme).w + 0.3 * INCH if theme.logo else 0.0
     top = spacing.title_top * INCH
+    logo = 0.0
+    if theme.logo and logo_rect(theme).bottom > top:
+        logo = logo_rect(theme).w + 0.3 * INCH
     return Rect(m, top, SLIDE_W - 2 * m - logo, spacing.title_height * INCH)
 
 
 def deck_title_size(theme: Theme, recap: Recap) -> float:
     """The one size of the deck's slide titles: the largest (down to the theme's
-    minimum) at which every title of the deck takes at most two lines."""
-    sizes, width = theme.sizes, title_area(Context(theme, recap)).w
-    titles = {s.title for p in recap.presenters for t in p.topics for s in t.slides}
-    titles |= {t.title for p in recap.presenters for t in p.topics}
+    minimum) at which all but a few of them (`grid.title_outliers`) take at most
+    `grid.title_lines` lines; those few shrink alone (`title_box`). Only the recap's
+    slide titles count: a topic's title is set on its own slide or talk card, larger."""
+    sizes, grid = theme.sizes, theme.grid
+    width = title_area(Context(theme, recap)).w - 2 * INSET_X
+    titles = sorted({s.title for p in recap.presenters for t in p.topics for s in t.slides})
+    allowed = int(grid.title_outliers * len(titles))
     size = sizes.title
-    while size > sizes.title_min and any(
-        count_lines(_title_para(theme, f"{t} (2/2)", size), width - 2 * INSET_X)
-        > theme.grid.title_lines
-        for t in titles
+    while size > sizes.title_min and allowed < sum(
+        count_lines(_title_para(theme, t, size), width) > grid.title_lines for t in titles
     ):
         size -= 1
     return size
@@ -227,7 +239,7 @@ def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run,
     theme = ctx.theme
     return (
         run(label, theme.fonts.body, size, theme.colors.muted),
-        run(brief(url), theme.fonts.body, size, theme.colors.link, url=url),
+        run(brief(url, theme.grid.url_chars), theme.fonts.body, size, theme.colors.link, url=url),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Literal
 
+from deckgen import inline
 from deckgen.layout.cards import Card
 from deckgen.layout.fit import fit, run
 from deckgen.layout.frame import (
@@ -15,11 +16,10 @@ from deckgen.layout.frame import (
     SMALL_MIN,
     Context,
     accent_rule,
-    labelled_link,
     title_box,
 )
+from deckgen.layout.links import link_runs
 from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
-from deckgen.layout.section import topic_page as topic_page  # deck.py's import
 from deckgen.layout.talk_card import hero
 from deckgen.layout.typography import people_date
 from deckgen.layout.video_index import index_bodies
@@ -54,23 +54,7 @@ def title_page(ctx: Context) -> Page:
         band,
         Shape(Rect(x + 7.2, title_rect.bottom + 8, 1.4 * INCH, 5), theme.colors.accent),
     ]
-    lines: list[Para] = []
-    if recap.subtitle:
-        lines.append(Para(ctx.spans(recap.subtitle, sizes.body * 1.15, theme.colors.text)))
-    lines += _presented_by(ctx)
-    event = " · ".join(x for x in (recap.event.name, recap.event.location, recap.event.dates) if x)
-    if event:
-        lines.append(Para(ctx.spans(event, sizes.body * 0.85, theme.colors.muted), space_before=8))
-    if recap.event.url:
-        link = labelled_link(ctx, "Event: ", recap.event.url.url, sizes.body * 0.75)
-        lines.append(Para(link, space_before=2 if event else 8))
-    if recap.date:
-        lines.append(
-            Para(
-                ctx.spans(people_date(recap.date), sizes.body * 0.85, theme.colors.muted),
-                space_before=4,
-            )
-        )
+    lines = _under_title(ctx)
     if lines:
         rect = Rect(x, title_rect.bottom + 0.35 * INCH, width, 2.45 * INCH)
         start = lines[0].runs[0].size
@@ -86,37 +70,82 @@ def title_page(ctx: Context) -> Page:
     return Page("title", recap.title, tuple(elements), layout="title")
 
 
+def _under_title(ctx: Context) -> list[Para]:
+    """Two groups under the title: the subtitle with the presenter and their tagline, then
+    the event and the date as one muted line (the event's name its link)."""
+    recap, theme, tokens = ctx.recap, ctx.theme, ctx.theme.components.opening
+    lines: list[Para] = []
+    if recap.subtitle:
+        lines.append(Para(ctx.spans(recap.subtitle, tokens.subtitle, theme.colors.text)))
+    lines += _presented_by(ctx)
+    event = _event_runs(ctx)
+    if event:
+        lines.append(Para(event, space_before=tokens.event * 1.2 if lines else 0))
+    return lines
+
+
+def _event_parts(ctx: Context) -> list[tuple[str, str]]:
+    """The event line's parts, keyed as `import` reads them: name, location, dates, date,
+    and the event's address when its name cannot be the link (none, or links of its own)."""
+    recap = ctx.recap
+    event = recap.event
+    date = people_date(recap.date) if recap.date else None
+    parts = [("name", event.name), ("location", event.location), ("dates", event.dates)]
+    parts.append(("date", date))
+    if event.url and not _links_name(ctx):
+        parts.append(("url", event.url.url))
+    return [(key, value) for key, value in parts if value]
+
+
+def _links_name(ctx: Context) -> bool:
+    """Whether the event line's name is the event's link."""
+    name = ctx.recap.event.name
+    return bool(ctx.recap.event.url and name and not inline.urls(name))
+
+
+def _event_runs(ctx: Context) -> tuple[Run, ...]:
+    theme, size = ctx.theme, ctx.theme.components.opening.event
+    muted, url = theme.colors.muted, ctx.recap.event.url
+    out: list[Run] = []
+    for key, value in _event_parts(ctx):
+        if out:
+            out.append(run(" · ", theme.fonts.body, size, muted))
+        if key == "url" and url:
+            out += link_runs(ctx, url, size)
+        elif key == "name" and url and _links_name(ctx):
+            out += [replace(r, url=url.url) for r in ctx.spans(value, size, theme.colors.link)]
+        else:
+            out += ctx.spans(value, size, muted)
+    return tuple(out)
+
+
 def _title_lines(ctx: Context) -> str:
     """What the lines under the title are, in order (`deckgen import` reads it back)."""
     recap = ctx.recap
     one = recap.presenters[0] if len(recap.presenters) == 1 else None
-    parts = [("name", recap.event.name), ("location", recap.event.location)]
-    parts.append(("dates", recap.event.dates))
-    event = "/".join(key for key, value in parts if value)
+    event = "/".join(key for key, _ in _event_parts(ctx))
+    linked = " linked" if _links_name(ctx) else ""
     shown = [
         ("subtitle", recap.subtitle),
         ("presenter", one),
         ("tagline", one and one.tagline),
-        (f"event {event}", event),
-        ("event url", recap.event.url),
-        ("date", recap.date),
+        (f"event {event}{linked}", event),
     ]
     return TITLE_DESCR + ", ".join(key for key, value in shown if value)
 
 
 def _presented_by(ctx: Context) -> list[Para]:
-    """The presenter of a one-person recap: `presented by NAME · AFFILIATION`, tagline below."""
+    """The presenter of a one-person recap: `NAME · AFFILIATION`, the tagline below."""
     if len(ctx.recap.presenters) != 1:
         return []
-    presenter, theme, size = ctx.recap.presenters[0], ctx.theme, ctx.theme.sizes.body
+    presenter, theme, tokens = ctx.recap.presenters[0], ctx.theme, ctx.theme.components.opening
+    size = tokens.presenter
     who = ctx.spans(presenter.name, size, theme.colors.text, bold=True)
     if presenter.affiliation:
         who += ctx.spans(f" · {presenter.affiliation}", size, theme.colors.text)
-    lines = [Para((run("presented by ", theme.fonts.body, size, theme.colors.muted), *who))]
+    lines = [Para(who, space_before=tokens.subtitle * 0.4)]
     if presenter.tagline:
-        tagline = ctx.spans(presenter.tagline, size * 0.85, theme.colors.muted, italic=True)
-        lines.append(Para(tagline))
-    lines[0] = replace(lines[0], space_before=10)
+        lines.append(Para(ctx.spans(presenter.tagline, tokens.tagline, theme.colors.muted)))
     return lines
 
 
@@ -198,17 +227,6 @@ def talk_card(ctx: Context, topic: Topic) -> list[Page]:
         )
         for i, b in enumerate(bodies, start=1)
     ]
-
-
-def announces_topic(topic: Topic) -> bool:
-    """Whether a topic that is not a talk opens with its own page: when it has no slides,
-    a summary or a slides link to show, or no slide that carries its title."""
-    return (
-        not topic.slides
-        or topic.summary is not None
-        or topic.slides_url is not None
-        or all(slide.title != topic.title for slide in topic.slides)
-    )
 
 
 def video_index_pages(ctx: Context) -> list[Page]:

@@ -1,8 +1,11 @@
 """Links slides: a list of links, with the QR code of the one link that gets one beside
-it, or tiles (QR code on top, label below) when several links get a code."""
+it (labelled with the link's label), or tiles (QR code on top, label below) when several
+links get a code. A link shows its label, or its address printed short; the full
+address is the hyperlink and in the notes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -10,10 +13,10 @@ from deckgen.layout.cards import Card, balanced, labelled_qr
 from deckgen.layout.fit import fit, run, scaled, text_height
 from deckgen.layout.flow import paginate
 from deckgen.layout.frame import INCH, Context
-from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
+from deckgen.layout.page import Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.pages import content_pages
 from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
-from deckgen.links import brief, shown
+from deckgen.links import brief
 from deckgen.model import Link, Links, Slide
 from deckgen.roles import Role
 
@@ -31,7 +34,7 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
     list, with the one QR code beside it."""
     qr_links = [link for link in items if gets_qr(ctx, link)]
     if len(qr_links) >= 2:
-        return tile_bodies(ctx, [_link_card(link) for link in items])
+        return tile_bodies(ctx, [_link_card(link, ctx.theme.grid.url_chars) for link in items])
     body = ctx.body
     side = min(max(ctx.theme.qr_size * INCH, scannable(ctx, qr_links)), body.h - _LABEL_H)
     area = Rect(body.x, body.y, body.w - (side + 0.6 * INCH if qr_links else 0), body.h)
@@ -41,47 +44,51 @@ def link_bodies(ctx: Context, items: Sequence[Link]) -> list[list[Element]]:
     if qr_links:
         y = body.y + (body.h - side - _LABEL_H) / 2
         code = Rect(body.right - side, y, side, side)
-        bodies[0] += labelled_qr(ctx, _link_card(qr_links[0]), code)
+        bodies[0] += labelled_qr(ctx, _link_card(qr_links[0], ctx.theme.grid.url_chars), code)
     return bodies
 
 
-def _link_card(link: Link) -> Card:
-    return Card(link.label if link.label != link.url else shown(link.url), link)
+def _link_card(link: Link, limit: int) -> Card:
+    return Card(link.label if link.label != link.url else brief(link.url, limit), link)
 
 
 def link_list(ctx: Context, items: Sequence[Link], area: Rect) -> list[tuple[Para, ...]]:
-    """Links as bullets (label, then the address), over as few pages of `area` as can be."""
+    """Links as bullets (each its label, or its address), over as few pages of `area` as
+    can be."""
     sizes = ctx.theme.sizes
-    groups = [_link_group(ctx, link) for link in items]
+    groups = [(_link_para(ctx, link, sizes.body),) for link in items]
     return paginate(groups, area.w, area.h, sizes.body, sizes.body_min)
 
 
-def _link_group(ctx: Context, link: Link) -> tuple[Para, ...]:
-    """A link as a bullet: its label in bold, the address below; or the address alone."""
-    theme, size = ctx.theme, ctx.theme.sizes.body
-    indent = 0.32 * INCH
-    if link.label == link.url:
-        return (
-            Para(
-                (run(brief(link.url), theme.fonts.body, size, theme.colors.link, url=link.url),),
-                bullet="•",
-                bullet_color=theme.colors.accent,
-                indent=indent,
-                space_before=size * 0.45,
-            ),
-        )
-    label = Para(
-        ctx.spans(link.label, size, theme.colors.text, bold=True),
+def _link_para(ctx: Context, link: Link, size: float) -> Para:
+    """A link as a bullet: its label in bold, or its address printed short; either is the
+    hyperlink (the full address is in the notes)."""
+    spacing = ctx.theme.spacing
+    return Para(
+        link_runs(ctx, link, size),
         bullet="•",
-        bullet_color=theme.colors.accent,
-        indent=indent,
-        space_before=size * 0.45,
+        bullet_color=ctx.theme.colors.accent,
+        indent=spacing.bullet_hang * INCH,
+        space_before=size * spacing.paragraph_em,
     )
-    url = Para(
-        (run(brief(link.url), theme.fonts.body, size * 0.7, theme.colors.link, url=link.url),),
-        indent=indent,
-    )
-    return (label, url)
+
+
+def link_runs(ctx: Context, link: Link, size: float) -> tuple[Run, ...]:
+    """What a slide prints for a link: its label (bold) or else its address printed short
+    (`links.brief`), a word a run, each the hyperlink: viewers break a linked run inside
+    a word, as if it were an address."""
+    theme = ctx.theme
+    if link.label == link.url:
+        address = brief(link.url, theme.grid.url_chars)
+        return (run(address, theme.fonts.body, size, theme.colors.link, url=link.url),)
+    runs = ctx.spans(link.label, size, theme.colors.link, bold=True)
+    return tuple(word for r in runs for word in _words(r, link.url))
+
+
+def _words(r: Run, url: str) -> list[Run]:
+    """`r` as a run a word (with the space after it), linked to `url` (or to the label's
+    own link)."""
+    return [replace(r, text=part, url=r.url or url) for part in re.findall(r"\s*\S+\s*", r.text)]
 
 
 def tile_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
@@ -135,28 +142,13 @@ def _tile(ctx: Context, card: Card, tile: Rect, side: float, band: float) -> lis
 
 
 def _tile_paras(ctx: Context, card: Card) -> list[Para]:
-    theme, sizes = ctx.theme, ctx.theme.sizes
+    """A tile's link (its label, or its address) and detail lines, centred."""
+    theme = ctx.theme
     return [
-        Para(
-            ctx.spans(card.title, theme.components.tiles.title, theme.colors.title, bold=True),
-            align="center",
-        ),
+        Para(link_runs(ctx, card.link, theme.components.tiles.title), align="center"),
         *(
-            Para(ctx.spans(d, sizes.caption, theme.colors.muted), align="center")
+            Para(ctx.spans(d, theme.sizes.caption, theme.colors.muted), align="center")
             for d in card.details
-        ),
-        Para(
-            (
-                run(
-                    brief(card.link.url),
-                    theme.fonts.body,
-                    sizes.caption,
-                    theme.colors.link,
-                    url=card.link.url,
-                ),
-            ),
-            align="center",
-            space_before=4,
         ),
     ]
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from deckgen.layout.frame import Context, accent_rule, kicker_title, title_box, topic_label
 from deckgen.layout.page import Element, Page, TextBox
-from deckgen.layout.typography import long_url_texts
-from deckgen.model import Slide
+from deckgen.layout.typography import address_notes, long_url_texts
+from deckgen.model import Links, Slide
 
 
 def content_pages(
@@ -52,8 +52,11 @@ def head(label: TextBox | None) -> tuple[TextBox, ...]:
 
 def slide_notes(ctx: Context, slide: Slide) -> str | None:
     """The slide's notes, then each text of it whose long address the slide prints
-    short, whole (the address in full)."""
-    # a links slide lists its addresses as addresses (its own layout prints them)
-    links = slide.content.kind == "links"
-    full = [] if links else long_url_texts(slide.content, ctx.theme.grid.url_chars)
+    short, whole (the address in full); a links slide's: the list of its addresses."""
+    content = slide.content
+    full: list[str | None] = (
+        [address_notes(content.items)]  # it prints labels, and addresses short
+        if isinstance(content, Links)
+        else list(long_url_texts((slide.title, content), ctx.theme.grid.url_chars))
+    )
     return "\n\n".join(n for n in (slide.notes, *full) if n) or None

@@ -1,15 +1,20 @@
 """A topic's opening page (a topic that is not a talk), one section layout for all: a
 small over-line ("Topic 3 of 14"), the title large at a fixed place, an accent bar, then
-the summary and the labelled slides link (with its QR code when the recap gives it one)."""
+the summary and the labelled slides link (with its QR code when the recap gives it one).
+A topic named like the deck gets none (the title slide announced it): its first slide's
+title says in its description which topic it opens, for `import`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from deckgen.layout.agenda import agenda_number, names_deck
 from deckgen.layout.cards import Card, labelled_qr, rule_under
 from deckgen.layout.fit import fit, run, scaled, text_height
 from deckgen.layout.frame import INCH, SLIDE_H, Context, labelled_link
 from deckgen.layout.page import Element, Page, Para, Rect, TextBox
 from deckgen.layout.qr_codes import gets_qr, scannable
-from deckgen.model import Topic
+from deckgen.model import Recap, Topic
 from deckgen.roles import Role
 
 _TOP = 0.36 * SLIDE_H  # the title starts here on every topic page
@@ -18,6 +23,34 @@ _OVER_H = 0.45 * INCH  # the over-line above the title
 _UNDER = 0.45 * INCH  # from the title to the summary (the accent bar between)
 _QR_LABEL_H = 0.5 * INCH
 _CONTENTS = 3  # slide titles named on a topic page without a summary
+OPENS_TOPIC = "Opens the topic: "  # + its title: the description of a slide title that
+# opens a topic without a page of its own
+
+
+def announces_topic(recap: Recap, topic: Topic) -> bool:
+    """Whether a topic that is not a talk opens with its own page: when it has no slides,
+    a summary or a slides link to show, or no slide that carries its title; never a topic
+    named like the deck with nothing but slides (the title slide announced it)."""
+    if topic.summary is not None or topic.slides_url is not None or not topic.slides:
+        return True
+    if names_deck(topic.title, recap.title):
+        return False
+    return all(slide.title != topic.title for slide in topic.slides)
+
+
+def opening_title(pages: list[Page], topic: Topic) -> list[Page]:
+    """`pages` (a topic's first slide) with the first title saying which topic it opens:
+    the topic has no page of its own, and `import` reads its title back from here."""
+    if not pages:
+        return pages
+    first = pages[0]
+    elements = tuple(
+        replace(e, descr=OPENS_TOPIC + topic.title)
+        if isinstance(e, TextBox) and e.role is Role.TITLE
+        else e
+        for e in first.elements
+    )
+    return [replace(first, elements=elements), *pages[1:]]
 
 
 def topic_page(ctx: Context, topic: Topic) -> Page:
@@ -35,7 +68,8 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
     )
     fitted = fitted or (heading,)
     title = TextBox(Rect(body.x, _TOP, width, text_height(fitted, width)), fitted, role=Role.TITLE)
-    elements: list[Element] = [title, _over_line(ctx, topic, width), rule_under(ctx, title.rect)]
+    over = _over_line(ctx, topic, width)
+    elements: list[Element] = [title, *([over] if over else []), rule_under(ctx, title.rect)]
     below = Rect(body.x, title.rect.bottom + _UNDER, width, 0)
     text = _text(ctx, topic, below) or _contents(ctx, topic, below)
     if text is not None:
@@ -47,16 +81,18 @@ def topic_page(ctx: Context, topic: Topic) -> Page:
     return Page("topic", topic.title, tuple(elements))
 
 
-def _over_line(ctx: Context, topic: Topic, width: float) -> TextBox:
-    """ "Topic 3 of 14 · Bryan" in the accent colour above the title (deckgen's words: `import`
-    leaves them out)."""
-    topics = ctx.recap.topics
-    number = next((i for i, t in enumerate(topics, start=1) if t is topic), 0)
-    words = f"Topic {number} of {len(topics)}"
+def _over_line(ctx: Context, topic: Topic, width: float) -> TextBox | None:
+    """ "Topic 3 of 14 · Bryan" in the accent colour above the title, numbered as the
+    agenda numbers it (deckgen's words: `import` leaves them out)."""
+    numbered = agenda_number(ctx.recap, topic)
+    parts = [f"Topic {numbered[0]} of {numbered[1]}"] if numbered else []
     presenters = ctx.recap.presenters
     by = next((p.name for p in presenters if any(t is topic for t in p.topics)), None)
     if by and len(presenters) > 1:  # whose part of the recap it opens
-        words += f" · {by}"
+        parts.append(by)
+    if not parts:
+        return None
+    words = " · ".join(parts)
     theme = ctx.theme
     para = Para(
         (

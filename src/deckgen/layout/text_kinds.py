@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.layout.fit import INSET_X, count_lines, fit, run
+from deckgen.layout.fit import INSET_X, count_lines, fit, run, text_height
 from deckgen.layout.flow import Group, paginate
 from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Page, Para, Rect, TextBox
@@ -35,7 +35,25 @@ def bullets(ctx: Context, slide: Slide) -> list[Page]:
     deepest = max((p.level for group in groups for p in group if p.bullet), default=0)
     minimum = ctx.theme.sizes.body_min / scale[min(deepest, len(scale) - 1)]
     pages = paginate(groups, body.w, body.h, size, minimum)
-    return content_pages(ctx, slide, [[TextBox(body, renumber(p), role=Role.BODY)] for p in pages])
+    boxes = [[TextBox(body, spread(ctx, renumber(p), body), role=Role.BODY)] for p in pages]
+    return content_pages(ctx, slide, boxes)
+
+
+def spread(ctx: Context, paras: tuple[Para, ...], body: Rect) -> tuple[Para, ...]:
+    """A short list spread down the body: more space before each top-level bullet (up
+    to `spacing.paragraph_em_max` ems), keeping some of the spare room under the list."""
+    starts = [i for i, p in enumerate(paras) if i and p.level == 0 and p.bullet and p.runs]
+    spare = body.h - text_height(paras, body.w)
+    if not starts or spare <= 0:
+        return paras
+    extra = spare / (len(starts) + 2)
+    most = ctx.theme.spacing.paragraph_em_max
+    out = list(paras)
+    for i in starts:
+        para = paras[i]
+        room = most * para.runs[0].size - para.space_before
+        out[i] = replace(para, space_before=para.space_before + max(0.0, min(extra, room)))
+    return tuple(out)
 
 
 def _revealed(

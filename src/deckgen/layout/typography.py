@@ -6,18 +6,19 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import fields, is_dataclass
 from typing import Any
 
 from deckgen import inline
 from deckgen.layout.fit import INSET_X, count_lines
 from deckgen.layout.page import Para
+from deckgen.links import brief
+from deckgen.model import Code, Link
 
 _OPENING = set(" \t\n([{<\u00a0\u2013\u2014/-")  # after these a quote opens
 _RANGE = re.compile(r"(?<![\w.,:/-])(\d{1,4})-(\d{1,4})(?![\w/-]|[.,:]\d)")  # 20-23, not v1-0-a
 _SPACED_DASH = re.compile(r"(?<=\S) - (?=\S)")  # one hyphen: `--` stays as typed
-_CUT = re.compile(r"[-/_.?=&#+]")  # where an address may be cut short
 
 
 def smarten(text: str, before: str = "") -> str:
@@ -30,35 +31,45 @@ def smarten(text: str, before: str = "") -> str:
         return text
     out = []
     previous = before or " "
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch == '"':
             ch = "\u201c" if previous in _OPENING else "\u201d"
-        elif ch == "'":
-            ch = "\u2018" if previous in _OPENING else "\u2019"
+        elif ch == "'":  # before a digit: elision (Barcelona '19, the '90s)
+            elided = text[i + 1 : i + 2].isdigit()
+            ch = "\u2018" if previous in _OPENING and not elided else "\u2019"
         out.append(ch)
         previous = ch
     return "".join(out)
 
 
-def short_url(url: str, limit: int) -> str:
-    """`url` as printed in text: without its scheme and `www.`, and when still longer than
-    `limit` characters, its host and the start of its path cut at a separator, then `…`
-    (the full address stays the hyperlink)."""
-    text = re.sub(r"^(https?://|mailto:)", "", url)
-    text = text.removeprefix("www.").rstrip("/")
-    if len(text) <= limit:
-        return text
-    host, slash, rest = text.partition("/")
-    if len(host) + 2 >= limit or not slash:
-        return f"{host[: limit - 1]}…" if len(host) >= limit else f"{host}/…"
-    room = limit - len(host) - 2  # the slash and the ellipsis
-    cuts = [m.end() for m in _CUT.finditer(rest) if m.end() <= room]
-    return f"{host}/{rest[: max(cuts, default=0)]}…"
+def prints_short(url: str, limit: int) -> bool:
+    """True when a topic's slide prints the raw address `url` other than as written
+    (`raw_address`: without its scheme, or shortened): its notes give the text whole."""
+    return brief(url, limit) != url
 
 
-def long_url(text: str, limit: int) -> str:
-    """A raw address as printed in text: as written up to `limit` characters, else short."""
-    return text if len(text) <= limit else short_url(text, limit)
+def raw_address(text: str, limit: int, noted: bool) -> str:
+    """A raw address in display text as printed: without its scheme and `www.`, shortened
+    past `limit` (`links.brief`). Where no notes give the text whole (`noted` false: slides
+    deckgen makes), as written up to `limit`, so that every written character is in the
+    deck."""
+    return text if not noted and len(text) <= limit else brief(text, limit)
+
+
+def address_notes(links: Sequence[Link]) -> str | None:
+    """The notes' list of a slide's links, each whole: `Label: address`, the label as the
+    slide prints it (a slide prints a link's label, or its address short)."""
+    lines = [
+        f"{smarten(inline.plain(k.label))}: {k.url}" if k.label != k.url else k.url for k in links
+    ]
+    return "\n".join(lines) or None
+
+
+def without_address_notes(notes: str | None, links: Sequence[Link]) -> str | None:
+    """`notes` without the list `address_notes` adds to them (for `import`)."""
+    added = address_notes(links)
+    kept = [p for p in (notes or "").split("\n\n") if p.strip() and p.strip() != added]
+    return "\n\n".join(kept) or None
 
 
 def is_raw_url(text: str, url: str) -> bool:
@@ -102,7 +113,8 @@ def long_url_texts(content: Any, limit: int) -> list[str]:
         inline.plain(text)
         for text in _strings(content)
         if any(
-            s.url and is_raw_url(s.text, s.url) and len(s.text) > limit for s in inline.parse(text)
+            s.url and is_raw_url(s.text, s.url) and prints_short(s.text, limit)
+            for s in inline.parse(text)
         )
     ]
 
@@ -114,9 +126,10 @@ def _strings(value: Any) -> Iterator[str]:
     elif isinstance(value, tuple | list):
         for item in value:
             yield from _strings(item)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for f in fields(value):
-            if f.name not in ("code", "source", "url", "path", "language", "origin", "alt"):
+    elif is_dataclass(value) and not isinstance(value, type | Link):  # links print their own way
+        skipped = ("code", "url", "path", "language", "origin", "alt")
+        for f in fields(value):  # a listing's source is code; a quote's is text
+            if f.name not in skipped and not (f.name == "source" and isinstance(value, Code)):
                 yield from _strings(getattr(value, f.name))
 
 

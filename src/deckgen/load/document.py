@@ -9,6 +9,7 @@ from typing import Any
 from deckgen.errors import Position
 
 DataPath = tuple[str | int, ...]
+DEFAULT_THEME = "default"  # the theme of a recap without `theme:`
 
 
 def format_path(path: DataPath) -> str:

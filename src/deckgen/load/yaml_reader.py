@@ -18,7 +18,6 @@ import yaml
 
 from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document
-from deckgen.load.yaml_hints import explain
 from deckgen.text_rules import YAML_12_BOOL, YAML_12_FLOAT, YAML_12_INT, forbidden_kind
 
 MAX_FILE_BYTES = 16_000_000  # a long team recap is ~50 KB
@@ -169,6 +168,8 @@ def _pos(name: str, mark: Any) -> Position:
 def _syntax_problem(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     """The mistake in plain words at the line that holds it, when it is one people make;
     otherwise the parser's words where parsing failed."""
+    from deckgen.load.yaml_hints import explain  # only for a file that does not parse
+
     hint = explain(text, exc, _Loader)
     if hint:
         return Problem(Position(name, hint.line + 1, hint.col + 1), f"invalid YAML: {hint.message}")

@@ -7,6 +7,7 @@ from typing import Any
 
 from deckgen.images import ImageCache, inspect_image
 from deckgen.load import DataPath, Document, format_path
+from deckgen.load.document import DEFAULT_THEME
 from deckgen.model.types import (
     Bullet,
     Bullets,
@@ -74,7 +75,7 @@ class _Builder:
                 url=Link.of(event["url"]) if "url" in event else None,
             ),
             date=data.get("date"),
-            theme=data.get("theme", "default"),
+            theme=data.get("theme", DEFAULT_THEME),
             footer=data.get("footer"),
             options=Options(**data.get("options", {})),
             presenters=tuple(

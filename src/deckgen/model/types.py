@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 
 from deckgen.errors import Position
 from deckgen.links import youtube
+from deckgen.load.document import DEFAULT_THEME
 
 QrMode = Literal["youtube", "all", "none"]
 StepMode = Literal["collapse", "animate", "off"]
@@ -195,7 +196,7 @@ class Recap:
     subtitle: str | None = None
     event: Event = field(default_factory=Event)
     date: str | None = None
-    theme: str = "default"
+    theme: str = DEFAULT_THEME
     footer: str | None = None
     options: Options = field(default_factory=Options)
     closing: Closing | None = None

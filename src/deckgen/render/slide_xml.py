@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
+from deckgen.layout.fonts import font_segments
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.render.xml_text import escape, quoteattr
 from deckgen.roles import Role, describe_lines
@@ -257,13 +258,15 @@ class _Writer:
             if run.url:
                 rid = self.rels.add("hyperlink", run.url, external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
-            runs.append(
+            # characters the run's font lacks go in the symbol font (layout/glyphs.py)
+            runs += [
                 f'<a:r><a:rPr lang="en-US" sz="{round(run.size * 100)}" b="{int(run.bold)}" '
                 f'i="{int(run.italic)}" cap="none" dirty="0">{_fill(run.color)}'
-                f"<a:latin typeface={quoteattr(run.font)}/><a:ea typeface={self.east_asian}/>"
+                f"<a:latin typeface={quoteattr(font)}/><a:ea typeface={self.east_asian}/>"
                 f"{link}</a:rPr>"
-                f"<a:t>{_text(run.text)}</a:t></a:r>"
-            )
+                f"<a:t>{_text(text)}</a:t></a:r>"
+                for text, font in font_segments(run.text, run.font)
+            ]
         if not runs:
             runs.append('<a:endParaRPr lang="en-US" sz="1200" dirty="0"/>')
         return f"<a:p>{ppr}{''.join(runs)}</a:p>"

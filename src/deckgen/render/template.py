@@ -75,10 +75,10 @@ def open_base(theme: Theme) -> Base:
         master.background.fill.solid()
         master.background.fill.fore_color.rgb = RGBColor.from_string(theme.colors.background)
     _theme_part(prs, theme)
-    if theme.logo:
-        _logo(prs, theme)
     warnings: list[Problem] = []
     layouts = {kind: _find_layout(prs, theme, kind, warnings) for kind in DEFAULT_LAYOUTS}
+    if theme.logo:
+        _logo(prs, theme, layouts["content"])
     return Base(prs, layouts, warnings)
 
 
@@ -108,26 +108,26 @@ def _widen(prs: PresentationType) -> None:
                 shape.top, shape.height = int(shape.top * fy), int(shape.height * fy)
 
 
-def _logo(prs: PresentationType, theme: Theme) -> None:
-    """The theme's logo on the master, so that every slide shows it (python-pptx draws
-    pictures only on slides: draw one on a scratch slide, move it, drop the slide)."""
+def _logo(prs: PresentationType, theme: Theme, layout: SlideLayout) -> None:
+    """The theme's logo on the content layout, so that content slides show it and the
+    title slide and dividers do not (python-pptx draws pictures only on slides: draw
+    one on a scratch slide, move it, drop the slide)."""
     assert theme.logo is not None
-    master = prs.slide_master
     r = logo_rect(theme)
-    scratch = prs.slides.add_slide(prs.slide_layouts[0])
+    scratch = prs.slides.add_slide(layout)
     picture = scratch.shapes.add_picture(str(theme.logo), Pt(r.x), Pt(r.y), Pt(r.w), Pt(r.h))
     element = cast(Any, picture._element)
-    _, rid = master.part.get_or_add_image_part(str(theme.logo))
+    _, rid = layout.part.get_or_add_image_part(str(theme.logo))
     element.blipFill.blip.set(qn("r:embed"), rid)
     element.nvPicPr.cNvPr.set("name", Role.LOGO.value)
     element.nvPicPr.cNvPr.set("descr", f"{theme.name} logo")
-    element.nvPicPr.cNvPr.set("id", str(_next_master_id(master)))
-    master.shapes._spTree.append(element)
+    element.nvPicPr.cNvPr.set("id", str(_next_id(layout)))
+    layout.shapes._spTree.append(element)
     _remove_slides(prs)
 
 
-def _next_master_id(master: Any) -> int:
-    ids = [int(x) for x in master._element.xpath("//@id") if str(x).isdigit()]
+def _next_id(part: Any) -> int:
+    ids = [int(x) for x in part._element.xpath("//@id") if str(x).isdigit()]
     return max(ids, default=0) + 1
 
 

@@ -139,4 +139,4 @@ def _unit_width(unit: Unit, bare: bool = False) -> float:
 
 def width(text: str, run: Run) -> float:
     """The width of `text` set in the font of `run`, in points."""
-    return text_width(text, run.font, run.size, run.bold)
+    return text_width(text, run.font, run.size, run.bold, run.italic)

@@ -95,8 +95,16 @@ def _line_metrics(row: Row, cell: bool) -> tuple[float, float]:
     size = _size(row.pieces)
     if row.continued:
         return CONTINUED_EM * size, DESCENT_EM * size
-    if not cell or not row.pieces:
+    if not row.pieces:
         return LINE_EM * size, DESCENT_EM * size
+    if not cell:
+        # a line holding a link (a field in LibreOffice) is as deep as its font is tall
+        # (when taller than 1.2 em): the lines after it sit lower, the line itself does not
+        extra = 0.0
+        if any(p.run.url for p in row.pieces):
+            ascent, descent = font_metrics(row.pieces[0].run.font, row.pieces[0].run.bold)
+            extra = max(0.0, ascent + descent - LINE_EM) * size
+        return LINE_EM * size + extra, DESCENT_EM * size + extra
     largest = max(row.pieces, key=lambda p: p.run.size).run
     ascent, descent = font_metrics(largest.font, largest.bold)
     return (ascent + descent) * size, descent * size
