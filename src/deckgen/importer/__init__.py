@@ -71,6 +71,8 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
         reading.notes = []
     if not deck_data.by_deckgen:
         pieces = generic.cards_as_videos(pieces)
+    else:
+        pieces = kinds.join_talk_parts(pieces)
     options = _options(deck_data)
     collapse = options["collapse_steps"] != "off"
     draft = assemble(pieces, reading, _fallback_title(deck_data, deck), collapse)
@@ -133,8 +135,9 @@ def _options(deck: DeckData) -> dict[str, bool | str]:
         options["slide_numbers"] = any(
             t.made_as is Role.SLIDE_NUMBER for s in deck.slides for t in s.texts
         )
-        qr = [p for s in deck.slides for p in s.pictures if p.made_as is Role.QR_CODE]
-        if any(p.url and "youtu" not in p.url for p in qr):
+        qr = [(s.kind, p) for s in deck.slides for p in s.pictures if p.made_as is Role.QR_CODE]
+        # the closing's first links get codes unless `none`: they tell nothing of the rest
+        if any(p.url and "youtu" not in p.url for kind, p in qr if kind != "closing"):
             options["qr_codes"] = "all"
         elif not qr and {"talk", "video", "links", "closing"} & kinds_seen:
             options["qr_codes"] = "none"
