@@ -169,7 +169,7 @@ def test_a_glyph_the_theme_font_lacks_is_set_in_the_symbol_font(tmp_path: Path) 
     bullets = ["I ❤ it", "a box 📦 and a joystick 🕹️"]
     recap = write(tmp_path, [{"title": "Jenkins X ❤ Tekton", "bullets": bullets}])
     out = tmp_path / "deck.pptx"
-    build(recap, out, BuildOptions(theme="corporate"))
+    build(recap, out, BuildOptions(theme="default"))
     with zipfile.ZipFile(out) as deck:
         xml = "".join(
             deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/slides/slide")
@@ -183,9 +183,9 @@ def test_a_glyph_the_theme_font_lacks_is_set_in_the_symbol_font(tmp_path: Path) 
     assert "<a:t>🕹\ufe0f</a:t>" in xml  # the variation selector stays with its emoji
     font, heart = symbol_widths()["❤"]
     assert font == SYMBOL_FONT
-    assert text_width("❤", "Lato", 10) == pytest.approx(heart * 10)
     assert text_width("❤", "Calibri", 10) == pytest.approx(heart * 10)
     assert symbol_widths()["📦"][0] == "Symbola"
+    assert text_width("❤", "Lato", 10) == pytest.approx(heart * 10)  # Lato lacks it too
 
 
 RUN = re.compile(r'<a:latin typeface="([^"]+)"/>.*?<a:t>([^<]*)</a:t>')
