@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.design.test_design_slides import ROOT, laid_out, texts
+import pytest
+from tests.design.test_design_slides import CASES, IDS, ROOT, laid_out, texts
 
 from deckgen import api
 from deckgen.importer import import_deck
@@ -70,3 +71,62 @@ def test_the_deck_s_own_topic_survives_build_import_build(tmp_path: Path) -> Non
     second = tmp_path / "two.pptx"
     api.build(tmp_path / "back" / "recap.yaml", second)
     assert first.read_bytes() == second.read_bytes()
+
+
+def _runs(page: Page) -> list[tuple[str, str | None, Role]]:
+    return [
+        (r.text, r.url, e.role)
+        for e in page.elements
+        if isinstance(e, TextBox)
+        for p in e.paras
+        for r in p.runs
+    ]
+
+
+def test_links_print_their_labels_and_the_notes_every_address() -> None:
+    pages, _ = laid_out(ROOT / "recaps/kubecon2019-team.yaml", "default")
+    page = next(p for p in pages if p.title == "More information")
+    body = [e for e in page.elements if isinstance(e, TextBox) and e.role is Role.BODY]
+    shown = ["".join(r.text for r in p.runs) for b in body for p in b.paras]
+    assert shown[:2] == ["CNCF Serverless working group", "#serverless Slack channel"]
+    assert all(r.url for b in body for p in b.paras for r in p.runs)  # the label is the link
+    assert page.notes is not None
+    assert "CNCF Serverless working group: https://github.com/cncf/wg-serverless" in page.notes
+
+
+def test_a_links_slide_s_lone_qr_code_is_labelled_with_its_link() -> None:
+    pages, _ = laid_out(ROOT / "recaps/kubecon2019-team.yaml", "default")
+    page = next(p for p in pages if p.kind == "links" and p.title == "Storage")
+    labels = [t for t, _, role in _runs(page) if role is Role.QR_LABEL]
+    assert labels == ["Keynote: Debunking the Myth: Kubernetes Storage is Hard (Saad Ali, Google)"]
+
+
+def test_the_title_slide_sets_two_groups_without_an_event_address_line() -> None:
+    pages, ctx = laid_out(ROOT / "recaps/eu2019.yaml", "default")
+    [box] = [e for e in pages[0].elements if isinstance(e, TextBox) and e.role is Role.SUBTITLE]
+    lines = ["".join(r.text for r in p.runs) for p in box.paras]
+    assert lines == [
+        "June 2019 – Kubernetes User Group",
+        "Kubernetes User Group",
+        "Benvinguts! Keep Cloud Native",
+        "KubeCon + CloudNativeCon Europe 2019 · Barcelona · May 20–23, 2019",
+    ]
+    tokens = ctx.theme.components.opening
+    sizes = [p.runs[0].size for p in box.paras]
+    assert sizes == [tokens.subtitle, tokens.presenter, tokens.tagline, tokens.event]
+    event, url = box.paras[-1].runs[0], ctx.recap.event.url
+    assert url is not None and event.url == url.url  # the event's name is its link
+    assert not any(r.italic for p in box.paras for r in p.runs)
+
+
+@pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
+def test_no_printed_address_shows_its_scheme_or_runs_over_the_limit(
+    recap: Path, theme: str
+) -> None:
+    pages, ctx = laid_out(recap, theme)
+    limit = ctx.theme.grid.url_chars
+    for page in pages:
+        for text, url, _ in _runs(page):
+            if url and " " not in text.strip() and "." in text:  # an address printed
+                assert "://" not in text, (page.title, text)
+                assert len(text) <= limit or "…" not in text, (page.title, text)

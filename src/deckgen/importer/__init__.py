@@ -135,8 +135,9 @@ def _options(deck: DeckData) -> dict[str, bool | str]:
         options["slide_numbers"] = any(
             t.made_as is Role.SLIDE_NUMBER for s in deck.slides for t in s.texts
         )
-        qr = [p for s in deck.slides for p in s.pictures if p.made_as is Role.QR_CODE]
-        if any(p.url and "youtu" not in p.url for p in qr):
+        qr = [(s.kind, p) for s in deck.slides for p in s.pictures if p.made_as is Role.QR_CODE]
+        # the closing's first links get codes unless `none`: they tell nothing of the rest
+        if any(p.url and "youtu" not in p.url for kind, p in qr if kind != "closing"):
             options["qr_codes"] = "all"
         elif not qr and {"talk", "video", "links", "closing"} & kinds_seen:
             options["qr_codes"] = "none"

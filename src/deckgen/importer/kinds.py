@@ -8,7 +8,16 @@ from dataclasses import replace
 from deckgen import inline
 from deckgen.importer import generic
 from deckgen.importer.blocks import BulletLines, bullet_lines, code_source, statement
-from deckgen.importer.markup import ALL, NOT_BOLD, NOT_ITALIC, Keep, escape, para_text, plain
+from deckgen.importer.markup import (
+    ALL,
+    NOT_BOLD,
+    NOT_ITALIC,
+    Keep,
+    escape,
+    para_text,
+    plain,
+    to_inline,
+)
 from deckgen.importer.pieces import (
     AgendaInfo,
     ClosingInfo,
@@ -24,6 +33,7 @@ from deckgen.importer.pieces import (
     useful_alt,
 )
 from deckgen.importer.reader import Paragraph, SlideData, TextRun, TextShape
+from deckgen.layout.closing import CLOSING_DESCR
 from deckgen.layout.code import CODE_DESCR
 from deckgen.layout.generated import DIVIDER_DESCR, TITLE_DESCR
 from deckgen.layout.section import OPENS_TOPIC
@@ -103,6 +113,9 @@ def _interpret(slide: SlideData, reading: Reading) -> list[Piece]:
         summary = " ".join(para_text(p) for r, p in lines if r not in _LINKS) or None
         return [TopicMark(n, raw_title, slides_url=slides_url, summary=summary, notes=slide.notes)]
     if kind == "closing":
+        named = title_shape.descr if title_shape else ""  # the thank-you slide names it
+        if named.startswith(CLOSING_DESCR):
+            title = named.removeprefix(CLOSING_DESCR)
         return [ClosingInfo(n, title, tuple(_links(shapes)), part)]
     recording = _recording(slide)
     content = _content(slide, kind, title, shapes, reading)
@@ -315,17 +328,40 @@ def _links(shapes: Sequence[TextShape]) -> list[Link]:
         if not para.text.strip():
             continue
         url = _only_link(para)
+        groups = _link_groups(para)
+        if url is None and groups:  # a line of links ("More: A · B")
+            out += [Link.of(u, _label(runs)) for u, runs in groups]
+            pending = []
+            continue
         if url is None:
             pending.append(para)
             continue
         label = para_text(pending[0], NOT_BOLD) if pending else None
         if label is not None and plain(pending[0].runs) in (url, shown(url)):
             label = None
-        if not pending and all(r.bold for r in para.runs if r.text.strip()):
-            label = para_text(para, _LABEL)  # a label that is the link (bold)
+        if not pending:
+            label = _label(para.runs) or label  # a label that is the link (bold)
         out.append(Link.of(url, label))
         pending = []
     return out
+
+
+def _link_groups(para: Paragraph) -> list[tuple[str, list[TextRun]]]:
+    """The paragraph's links: each run of consecutive runs of one URL."""
+    groups: list[tuple[str, list[TextRun]]] = []
+    previous: str | None = None
+    for r in para.runs:
+        if r.url and r.url == previous:
+            groups[-1][1].append(r)
+        elif r.url:
+            groups.append((r.url, [r]))
+        previous = r.url
+    return groups
+
+
+def _label(runs: Sequence[TextRun]) -> str | None:
+    """A link's label: its text when bold (deckgen sets labels bold, addresses not)."""
+    return to_inline(runs, _LABEL) if all(r.bold for r in runs if r.text.strip()) else None
 
 
 def _recording(slide: SlideData) -> str | None:

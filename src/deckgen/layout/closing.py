@@ -1,39 +1,57 @@
-"""The closing slide: the thank-you moment ("Thank you" / "Questions?") over a row of up
-to `closing.qr_links` labelled QR tiles, the closing's title a small over-line above it;
-every link on one "Links" slide after it unless the tiles show them all."""
+"""The closing slide: the thank-you moment ("Thank you", or the closing's own title, over
+"Questions?"), a row of up to `closing.qr_links` labelled QR tiles for the first links,
+and the others on one line under them ("More: …"), the block centred on the slide. Only
+when that line does not fit do the links go on a "Links" slide of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from deckgen.layout.fit import text_height
-from deckgen.layout.frame import INCH, SLIDE_W, TITLE_TOP, Context, accent_rule, title_box
+from deckgen.layout.fit import fit, run, text_height
+from deckgen.layout.frame import (
+    INCH,
+    SLIDE_W,
+    SMALL_MIN,
+    TITLE_TOP,
+    Context,
+    accent_rule,
+    logo_rect,
+    title_box,
+)
 from deckgen.layout.links import link_list, link_runs
-from deckgen.layout.page import Element, Page, Para, Rect, TextBox
-from deckgen.layout.qr_codes import gets_qr, qr_image, scannable
+from deckgen.layout.page import Element, Page, Para, Rect, Run, TextBox
+from deckgen.layout.qr_codes import qr_image, scannable
 from deckgen.layout.typography import address_notes
+from deckgen.links import shown
 from deckgen.model import Link
 from deckgen.roles import Role
 
 THANKS = "Thank you"
 QUESTIONS = "Questions?"
-LINKS = "Links"  # the title of the slide with the links that get no QR tile
-_TILE_H = 0.85 * INCH  # a tile's label and address under its code
+LINKS = "Links"  # the closing's default title, and that of a slide of links that overflow
+CLOSING_DESCR = "Closing: "  # + the closing's title, in the moment's description (`import`)
+_MORE = "More: "  # before the links beyond the tiles
+_QUIET = (LINKS.casefold(), THANKS.casefold())  # titles the moment says in its own words
+_LABEL_H = 0.6 * INCH  # a tile's label (up to two lines) under its code
+_MORE_H = 0.9 * INCH  # the most the line of further links takes
+_FOOTER_ROOM = 0.3 * INCH  # above the footer band, the block's lowest point
 
 
 def closing_pages(ctx: Context) -> list[Page]:
-    """The thank-you slide, then (when some links get no tile) one slide of every link."""
+    """The thank-you slide; a "Links" slide after it only when the links beyond the tiles
+    do not fit one line under them. The notes list every address whole."""
     closing = ctx.recap.closing
     assert closing is not None
     links = closing.links
     most = ctx.theme.components.closing.qr_links
-    coded = [link for link in links if gets_qr(ctx, link)][:most]
-    tiled = len(coded) == len(links)  # the tiles show every link: no list
-    listed = [] if coded or len(links) > most else list(links)  # a short list, no codes
-    thanks = _thanks_page(ctx, coded, listed, Role.BODY if tiled else Role.QR_LABEL)
-    notes = address_notes(links)  # every address whole: the slides print labels
-    pages = [Page("closing", closing.title, tuple(thanks), notes=notes)]
-    if tiled or listed:
+    coded = [] if ctx.recap.options.qr_codes == "none" else list(links[:most])
+    rest = links[len(coded) :]
+    more = _more(ctx, rest, bool(coded)) if rest else None
+    notes = address_notes(links)
+    overflow = bool(rest) and more is None
+    thanks = _thanks_page(ctx, coded, more)
+    pages = [Page("closing", _words(closing.title)[0], tuple(thanks), notes=notes)]
+    if not overflow:
         return pages
     bodies = link_list(ctx, links, ctx.body)  # every link, in order (`import` reads them)
     for i, paras in enumerate(bodies, start=1):
@@ -44,90 +62,127 @@ def closing_pages(ctx: Context) -> list[Page]:
     return pages
 
 
-def _thanks_page(
-    ctx: Context, coded: Sequence[Link], listed: Sequence[Link], tile_role: Role
-) -> list[Element]:
-    """Over-line, the moment and the tiles (or a short list), centred on the slide."""
-    closing, body = ctx.recap.closing, ctx.body
-    assert closing is not None
-    own = closing.title.strip().casefold() != THANKS.casefold()
-    title, moment = _moment(ctx, closing.title, own)
-    side = _side(ctx, coded)
-    gap = ctx.theme.spacing.gap * INCH
-    under: list[Para] = [p for group in link_list(ctx, listed, body)[:1] for p in group]
-    under_h = side + _TILE_H if coded else text_height(under, body.w) if under else 0.0
-    heights = [title.rect.h if own else 0.0, title.rect.h if not own else 0.0, moment.rect.h]
-    top = TITLE_TOP + (body.bottom - TITLE_TOP - sum(heights) - gap - under_h) / 2
+def _thanks_page(ctx: Context, coded: Sequence[Link], more: TextBox | None) -> list[Element]:
+    """The moment, the tiles and the line of further links, centred on the slide."""
+    theme = ctx.theme
+    gap = theme.spacing.gap * INCH
+    title, moment = _moment(ctx)
+    ceiling = logo_rect(theme).bottom if theme.logo else TITLE_TOP
+    bottom = theme.spacing.footer_top * INCH - _FOOTER_ROOM
+    more_h = gap + more.rect.h if more else 0.0
+    room = bottom - ceiling - title.rect.h - moment.rect.h - gap - more_h
+    side = _side(ctx, coded, room - _LABEL_H)
+    tiles_h = gap + side + _LABEL_H if coded else 0.0
+    block = title.rect.h + moment.rect.h + tiles_h + more_h
+    top = max(ceiling, ceiling + (bottom - ceiling - block) / 2)
     title = _at(title, top)
     moment = _at(moment, title.rect.bottom)
-    y = moment.rect.bottom + gap
+    y = moment.rect.bottom
     out: list[Element] = [title, moment]
     if coded:
-        out += _tiles(ctx, coded, (y, side), tile_role)
-    elif under:
-        width = min(body.w, 8 * INCH)
-        out.append(
-            TextBox(Rect((SLIDE_W - width) / 2, y, width, under_h), tuple(under), role=Role.BODY)
-        )
+        out += _tiles(ctx, coded, (y + gap, side))
+        y += tiles_h
+    if more:
+        out.append(_at(more, y + gap))
     return out
 
 
 def _at(box: TextBox, y: float) -> TextBox:
-    return TextBox(Rect(box.rect.x, y, box.rect.w, box.rect.h), box.paras, box.anchor, box.role)
+    rect = Rect(box.rect.x, y, box.rect.w, box.rect.h)
+    return TextBox(rect, box.paras, box.anchor, box.role, descr=box.descr)
 
 
-def _moment(ctx: Context, closing_title: str, own: bool) -> tuple[TextBox, TextBox]:
-    """The slide's title (the closing's own title as a small over-line, or "Thank you"
-    itself) and the moment's words under it, both centred."""
-    theme, tokens, body = ctx.theme, ctx.theme.components.closing, ctx.body
-    heading, title_color = theme.fonts.heading, theme.colors.title
+def _moment(ctx: Context) -> tuple[TextBox, TextBox]:
+    """The slide's title ("Thank you", or the closing's own title in its place) and the
+    question under it, both centred; the title names the closing's title for `import`."""
+    closing, theme, body = ctx.recap.closing, ctx.theme, ctx.body
+    assert closing is not None
+    tokens, heading = theme.components.closing, theme.fonts.heading
+    big, ask = _words(closing.title)
     thanks = Para(
-        ctx.spans(THANKS, tokens.thanks, title_color, bold=True, font=heading), align="center"
+        ctx.spans(big, tokens.thanks, theme.colors.title, bold=True, font=heading), align="center"
     )
-    questions = ctx.spans(QUESTIONS, tokens.questions, theme.colors.accent, font=heading)
-    ask = Para(questions, align="center", space_before=tokens.questions * 0.2)
-    title_paras: tuple[Para, ...]
-    moment_paras: tuple[Para, ...]
-    if own:
-        size = theme.components.card.speaker
-        over = Para(ctx.spans(closing_title, size, theme.colors.accent, bold=True), align="center")
-        title_paras, moment_paras = (over,), (thanks, ask)
-    else:
-        title_paras, moment_paras = (thanks,), (Para(questions, align="center"),)
+    one_line = text_height([thanks], body.w * 4)  # on one line: smaller, down to title size
+    fitted = (
+        fit([thanks], body.w, one_line, tokens.thanks, theme.sizes.title)
+        or fit([thanks], body.w, 2 * one_line, theme.sizes.title, theme.sizes.title_min)
+        or (thanks,)
+    )
+    question = ctx.spans(ask, tokens.questions, theme.colors.accent, font=heading)
+    asked = (Para(question, align="center", space_before=tokens.questions * 0.2),)
     title = TextBox(
-        Rect(body.x, 0, body.w, text_height(title_paras, body.w)), title_paras, role=Role.TITLE
+        Rect(body.x, 0, body.w, text_height(fitted, body.w)),
+        fitted,
+        role=Role.TITLE,
+        descr=CLOSING_DESCR + closing.title,
     )
-    moment = TextBox(
-        Rect(body.x, 0, body.w, text_height(moment_paras, body.w)), moment_paras, role=Role.MOMENT
-    )
+    moment = TextBox(Rect(body.x, 0, body.w, text_height(asked, body.w)), asked, role=Role.MOMENT)
     return title, moment
 
 
-def _side(ctx: Context, coded: Sequence[Link]) -> float:
+def _words(title: str) -> tuple[str, str]:
+    """The moment's two lines: "Thank you" (or the closing's own title in its place) and
+    "Questions?" (or the closing's title when it is that question: said once)."""
+    words = title.strip()
+    asks = words.casefold() == QUESTIONS.casefold()
+    big = THANKS if asks or words.casefold() in _QUIET else words
+    return big, words if asks else QUESTIONS
+
+
+def _side(ctx: Context, coded: Sequence[Link], room: float) -> float:
     """One side for all the codes: the theme's QR size, or larger when a code needs it to
-    scan; never more than a third of the body's width."""
+    scan; never more than a third of the body's width, nor (unless it must, to scan) than
+    the `room` left under the moment."""
     if not coded:
         return 0.0
     body, gap = ctx.body, ctx.theme.spacing.gap * INCH
-    side = max(ctx.theme.qr_size * INCH, scannable(ctx, coded))
-    return min(side, (body.w - 2 * gap) / 3)
+    least = scannable(ctx, coded)
+    side = max(ctx.theme.qr_size * INCH, least)
+    return max(least, min(side, (body.w - 2 * gap) / 3, room))
 
 
-def _tiles(
-    ctx: Context, coded: Sequence[Link], at: tuple[float, float], role: Role
-) -> list[Element]:
+def _tiles(ctx: Context, coded: Sequence[Link], at: tuple[float, float]) -> list[Element]:
     """The codes in one centred row, each with its link's label (or short address) under
-    it (a body text when the tiles show every closing link: `import` reads them)."""
+    it, the hyperlink (`import` reads it), and the link's host, small, under that."""
     y, side = at
-    tokens = ctx.theme.components.card
+    theme = ctx.theme
     pitch = side + 1.2 * INCH
     x = (SLIDE_W - pitch * len(coded)) / 2
+    size, host = theme.components.card.qr_label, theme.components.closing.host
     out: list[Element] = []
     for link in coded:
         code = Rect(x + (pitch - side) / 2, y, side, side)
         out.append(qr_image(link, code, f"QR code: {link.label}"))
-        para = Para(link_runs(ctx, link, tokens.qr_label), align="center")
-        rect = Rect(x, code.bottom + 4, pitch, _TILE_H)
-        out.append(TextBox(rect, (para,), role=role))
+        para = Para(link_runs(ctx, link, size), align="center")
+        label = Rect(x, code.bottom + 4, pitch, text_height([para], pitch))
+        out.append(TextBox(label, (para,), role=Role.BODY))
+        if link.label != link.url:  # where it leads (the address itself needs no host)
+            where = run(_host(link), theme.fonts.body, host, theme.colors.muted)
+            line = Para((where,), align="center")
+            rect = Rect(x, label.bottom, pitch, text_height([line], pitch))
+            out.append(TextBox(rect, (line,), role=Role.QR_LABEL))
         x += pitch
     return out
+
+
+def _host(link: Link) -> str:
+    """The link's host, as printed (no scheme, no `www.`)."""
+    return shown(link.url).removeprefix("www.").partition("/")[0]
+
+
+def _more(ctx: Context, rest: Sequence[Link], tiled: bool) -> TextBox | None:
+    """The links beyond the tiles on one line ("More: A · B"), wrapping to a second and
+    shrinking to the floor when need be; None when even that does not hold them."""
+    theme, body = ctx.theme, ctx.body
+    size = theme.components.closing.more
+    lead = _MORE if tiled else f"{LINKS}: "
+    runs: list[Run] = [run(lead, theme.fonts.body, size, theme.colors.muted)]
+    for i, link in enumerate(rest):
+        if i:
+            runs.append(run(" · ", theme.fonts.body, size, theme.colors.muted))
+        runs += link_runs(ctx, link, size)
+    para = Para(tuple(runs), align="center")
+    fitted = fit([para], body.w, _MORE_H, size, SMALL_MIN)
+    if fitted is None:
+        return None
+    return TextBox(Rect(body.x, 0, body.w, text_height(fitted, body.w)), fitted, role=Role.BODY)

@@ -25,8 +25,9 @@ def smarten(text: str, before: str = "") -> str:
     """`text` with typographic quotes, apostrophes and en dashes (`before`: the character
     that precedes it, for a quote at its start). Only for display text: never for code
     or an address."""
-    text = _SPACED_DASH.sub(" \u2013 ", text)
-    text = _RANGE.sub("\\1\u2013\\2", text)
+    if "-" in text:  # (both patterns hold a hyphen: most text is left as it is sooner)
+        text = _SPACED_DASH.sub(" \u2013 ", text)
+        text = _RANGE.sub("\\1\u2013\\2", text)
     if "'" not in text and '"' not in text:
         return text
     out = []
