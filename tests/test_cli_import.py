@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pptx import Presentation
+
 from deckgen.api import build
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,12 +26,13 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 def test_import_writes_a_recap_that_builds(tmp_path: Path) -> None:
     build(ROOT / "recaps" / "eu2019.yaml", tmp_path / "eu2019.pptx")
+    count = len(Presentation(str(tmp_path / "eu2019.pptx")).slides)
     result = run("import", "eu2019.pptx", "-o", "back.yaml", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("back.yaml: 54 slides read, ")
+    assert result.stdout.startswith(f"back.yaml: {count} slides read, ")
     rebuilt = run("build", "back.yaml", "-o", "out", cwd=tmp_path)
     assert rebuilt.returncode == 0, rebuilt.stderr
-    assert rebuilt.stdout.startswith("out/back.pptx: 54 slides, ")
+    assert rebuilt.stdout.startswith(f"out/back.pptx: {count} slides, ")
 
 
 def test_import_refuses_to_replace_a_recap(tmp_path: Path) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from deckgen import inline
 from deckgen.inline import Span, parse, plain, urls
 
 
@@ -197,3 +200,12 @@ def test_link_target_with_balanced_parentheses():
 def test_bare_url_with_balanced_parentheses():
     url = "https://en.wikipedia.org/wiki/Go_(programming_language)"
     assert parse(f"see {url}") == [Span("see "), link(url)]
+
+
+MARKUP_TEXT = st.text(alphabet=st.sampled_from("ab .)(:/\\`*[]_<>htpsw"), max_size=30) | st.text()
+
+
+@settings(derandomize=True, max_examples=500, deadline=None, database=None)
+@given(MARKUP_TEXT)
+def test_plain_text_shortcut_gives_the_full_parse(text: str) -> None:
+    assert parse(text) == inline._parse(text)

@@ -1,42 +1,53 @@
-"""Regenerate src/deckgen/fonts/symbols.txt: the advance widths of DejaVu Sans (the
-symbol font, `deckgen.layout.glyphs.SYMBOL_FONT`) for its characters from U+2000 up,
-in ems, so that layout measures symbols the theme fonts lack as they are drawn.
+"""Regenerate src/deckgen/fonts/symbols.txt: for every character from U+2000 up that the
+symbol fonts (`deckgen.layout.glyphs.SYMBOL_FONTS`) have, the first that has it and its
+advance width there in ems, so that layout measures symbols the theme fonts lack as they
+are drawn.
 
     .venv/bin/python tools/symbol_widths.py
 
-Needs `fonts-dejavu-core` (in .ci/debian-packages).
+Needs `fonts-dejavu-core` and `fonts-symbola` (in .ci/debian-packages).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from PIL import ImageFont
 
 from deckgen.layout.glyphs import FONTS, cmap
 
-SOURCE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+# each symbol font's files: its widths are the widest of them (a bold run's symbols are
+# measured no narrower)
+SOURCES = (
+    (DEJAVU / "DejaVuSans.ttf", DEJAVU / "DejaVuSans-Bold.ttf"),
+    (Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),),
+)
 PX = 1000
+HEADER = [
+    "# Advance widths (ems) of the symbol fonts for the characters theme fonts lack:",
+    "# code point, width, font (0 DejaVu Sans, 1 Symbola); made by tools/symbol_widths.py.",
+    "# DejaVu: Bitstream Vera license, DejaVu changes public domain. Symbola: free use.",
+]
 
 
 def main() -> None:
-    regular, bold = ImageFont.truetype(str(SOURCE), PX), ImageFont.truetype(str(BOLD), PX)
-    both = cmap(SOURCE) & cmap(BOLD)
-    lines = []
-    for code in sorted(c for c in both if 0x2000 <= c < 0xD800):  # no surrogates, no PUA
-        try:  # the wider of the two weights: a bold run's symbols measured no narrower
-            width = max(regular.getlength(chr(code)), bold.getlength(chr(code))) / PX
-        except RuntimeError:  # a mark that cannot be shaped alone
-            continue
-        lines.append(f"{code:04X} {width:.3f}")
-    header = [
-        "# Advance widths (ems) of DejaVu Sans, the larger of Regular and Bold, for the",
-        "# symbols theme fonts lack; made by tools/symbol_widths.py. DejaVu fonts:",
-        "# Bitstream Vera license, DejaVu changes in the public domain.",
-    ]
-    text = "\n".join(header + lines) + "\n"
-    (FONTS / "symbols.txt").write_text(text, encoding="ascii")
+    widths: dict[int, tuple[float, int]] = {}
+    for index, files in enumerate(SOURCES):
+        fonts = [ImageFont.truetype(str(f), PX) for f in files]
+        codes = set.intersection(*(set(cmap(f)) for f in files))
+        for code in sorted(c for c in codes if c >= 0x2000 and not 0xD800 <= c < 0xF900):
+            # symbols, punctuation and numbers only: no letters, marks or joiners
+            if code in widths or unicodedata.category(chr(code))[0] not in "SPN":
+                continue
+            try:
+                width = max(font.getlength(chr(code)) for font in fonts) / PX
+            except RuntimeError:  # a mark that cannot be shaped alone
+                continue
+            widths[code] = (width, index)
+    lines = [f"{code:04X} {w:.3f} {i}" for code, (w, i) in sorted(widths.items())]
+    (FONTS / "symbols.txt").write_text("\n".join(HEADER + lines) + "\n", encoding="ascii")
     print(f"{len(lines)} widths")
 
 

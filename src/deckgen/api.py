@@ -7,9 +7,11 @@ rendering), so that importing the façade costs nothing and `deckgen --version` 
 
 from __future__ import annotations
 
+import gc
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -224,6 +226,24 @@ def _planned(job: Job) -> list[tuple[Path, str, Position, str]]:
     return out
 
 
+_RARE = 100  # how much rarer the garbage collector runs during a build
+
+
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Run with the cyclic garbage collector's youngest generation `_RARE` times larger:
+    a build allocates hundreds of thousands of objects that live until it ends and makes
+    almost no cycles (834 objects at 1,600 slides), and the collector's passes over them
+    cost a tenth of the build. The thresholds are restored after (`deckgen watch`)."""
+    before = gc.get_threshold()
+    gc.set_threshold(before[0] * _RARE, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+@_rare_collections()
 def build(
     path: Path,
     output: Path,

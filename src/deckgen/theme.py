@@ -131,10 +131,11 @@ class CardTokens:
 
 @dataclass(frozen=True)
 class IndexTokens:
-    """The video index: rows of cards, each a QR code above its title."""
+    """The video index: a grid of cards (QR code beside the title), or one row (above)."""
 
     per_slide: int
     columns: int
+    row: int  # a slide of at most this many cards sets them in one row, codes above titles
     title: float  # pt
     detail: float  # pt
     title_lines: int

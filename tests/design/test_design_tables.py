@@ -70,3 +70,11 @@ def test_a_null_cell_is_empty(tmp_path: Path) -> None:
     [grid] = [e for p in pages for e in p.elements if isinstance(e, Grid)]
     texts = [["".join(r.text for p in c.paras for r in p.runs) for c in row] for row in grid.cells]
     assert texts[1:] == [["test-2", ""], ["test-3", ""]]
+
+
+def test_table_rows_split_the_longer_part_first() -> None:
+    from deckgen.layout.tables import _even_chunks
+
+    assert [len(c) for c in _even_chunks(17, 2)] == [9, 8]
+    assert [len(c) for c in _even_chunks(24, 3)] == [8, 8, 8]
+    assert [i for c in _even_chunks(7, 3) for i in c] == list(range(7))

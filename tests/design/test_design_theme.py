@@ -4,7 +4,10 @@ lacks, no italics for CJK text, and the corporate theme's logo band."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import unicodedata
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -14,9 +17,9 @@ import pytest
 from deckgen.api import build, check
 from deckgen.layout import lay_out
 from deckgen.layout.fit import INSET_X, count_lines, text_height
-from deckgen.layout.fonts import text_width
+from deckgen.layout.fonts import face, text_width
 from deckgen.layout.frame import INCH, SLIDE_W, Context, title_area
-from deckgen.layout.glyphs import SYMBOL_FONT, symbol_widths
+from deckgen.layout.glyphs import SYMBOL_FONT, SYMBOL_FONTS, symbol_widths
 from deckgen.layout.page import Page, Shape, TextBox
 from deckgen.options import BuildOptions
 from deckgen.roles import Role
@@ -34,7 +37,7 @@ def write(tmp_path: Path, slides: list[dict[str, Any]], **topic: Any) -> Path:
         "presenters": [{"name": "P", "topics": [{"title": "Topic", **topic, "slides": slides}]}],
     }
     recap = tmp_path / "recap.yaml"
-    recap.write_text(json.dumps(data), encoding="utf-8")
+    recap.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return recap
 
 
@@ -161,11 +164,12 @@ def test_code_continuations_share_one_panel_and_split_evenly(tmp_path: Path) -> 
 
 
 def test_a_glyph_the_theme_font_lacks_is_set_in_the_symbol_font(tmp_path: Path) -> None:
-    """v3 #15: "Jenkins X ❤ Tekton Pipelines" drew a blank: the heart goes in its own run
-    in DejaVu Sans, measured with DejaVu's width."""
-    recap = write(tmp_path, [{"title": "Jenkins X ❤ Tekton", "bullets": ["I ❤ it"]}])
+    """v3 #15, v4 #4: "Jenkins X ❤ Tekton Pipelines" drew a blank: the heart goes in its
+    own run in DejaVu Sans, measured with DejaVu's width; an emoji goes to Symbola."""
+    bullets = ["I ❤ it", "a box 📦 and a joystick 🕹️"]
+    recap = write(tmp_path, [{"title": "Jenkins X ❤ Tekton", "bullets": bullets}])
     out = tmp_path / "deck.pptx"
-    build(recap, out, BuildOptions(theme="corporate"))
+    build(recap, out, BuildOptions(theme="default"))
     with zipfile.ZipFile(out) as deck:
         xml = "".join(
             deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/slides/slide")
@@ -175,13 +179,58 @@ def test_a_glyph_the_theme_font_lacks_is_set_in_the_symbol_font(tmp_path: Path) 
         "<a:t>❤</a:t>" in xml
     )
     assert "<a:t>Jenkins X </a:t>" in xml
-    heart = symbol_widths()["❤"]
-    assert text_width("❤", "Lato", 10) == pytest.approx(heart * 10)
+    assert '<a:latin typeface="Symbola"/>' in xml
+    assert "<a:t>🕹\ufe0f</a:t>" in xml  # the variation selector stays with its emoji
+    font, heart = symbol_widths()["❤"]
+    assert font == SYMBOL_FONT
     assert text_width("❤", "Calibri", 10) == pytest.approx(heart * 10)
+    assert symbol_widths()["📦"][0] == "Symbola"
+    assert text_width("❤", "Lato", 10) == pytest.approx(heart * 10)  # Lato lacks it too
+
+
+RUN = re.compile(r'<a:latin typeface="([^"]+)"/>.*?<a:t>([^<]*)</a:t>')
+
+
+@pytest.mark.parametrize("theme", ["default", "dark", "corporate"])
+def test_every_character_of_every_run_is_in_its_font(tmp_path: Path, theme: str) -> None:
+    """Each character of a deck's runs is drawn by the run's own font (or, wide East
+    Asian text, by the East Asian font): none is left to a fallback that may draw
+    nothing. On the stress recap, which holds CJK, Cyrillic, emoji and symbols."""
+    out = tmp_path / "deck.pptx"
+    build(
+        Path(__file__).resolve().parents[1] / "fixtures/stress/stress.yaml",
+        out,
+        BuildOptions(theme=theme),
+    )
+    with zipfile.ZipFile(out) as deck:
+        xml = "".join(
+            deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/slides/slide")
+        )
+    symbols = symbol_widths()
+    missing = set()
+    for font, text in RUN.findall(xml):
+        text = html.unescape(text)
+        if font in SYMBOL_FONTS:
+            missing |= {
+                (font, ch) for ch in text if symbols.get(ch, ("", 0))[0] != font and not _mark(ch)
+            }
+            continue
+        drawn = face(font).drawn
+        missing |= {
+            (font, ch)
+            for ch in text
+            if ord(ch) not in drawn and not _mark(ch)
+            if unicodedata.east_asian_width(ch) not in ("W", "F") or ch in symbols
+        }
+    assert missing == set()
+
+
+def _mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me", "Cf")
 
 
 def test_the_corporate_logo_sits_on_content_slides_above_full_width_titles() -> None:
-    """v3 #22: no logo on the title slide or dividers, titles full width under it."""
+    """v3 #22: no logo on the title slide, dividers or closing; titles full width."""
     checked = check(Path(__file__).resolve().parents[2] / "recaps/eu2019.yaml", "corporate")
     ctx = Context(checked.theme, checked.recap)
     area = title_area(ctx)
@@ -201,6 +250,9 @@ def test_the_corporate_template_shows_the_logo_on_content_layouts_only(tmp_path:
             if n.startswith("ppt/slideLayouts/slideLayout") and n.endswith(".xml")
         }
         master = deck.read("ppt/slideMasters/slideMaster1.xml").decode()
+        slides = [deck.read(n).decode() for n in deck.namelist() if n.startswith("ppt/slides/s")]
+    closing = [x for x in slides if '<p:cSld name="closing">' in x]
+    assert closing and all('showMasterSp="0"' in x for x in closing)  # no logo on it
     with_logo = [n for n, xml in layouts.items() if 'name="Logo"' in xml]
     assert len(with_logo) == 1
     assert "Corporate Content" in layouts[with_logo[0]]

@@ -82,7 +82,7 @@ def test_each_presenter_deck(team, index: int, name: str):
         if number > 2 and slide[-1].isdigit():
             assert slide[-1] == str(number)
     # the closing slide comes last
-    assert part[-1][0] == full[-1][0] == "Links"
+    assert part[-1][0] == full[-1][0] == "Thank you"
     # the summary line counts the part's slides
     (line,) = [x for x in stdout.splitlines() if f"-{SLUGS[index]}.pptx" in x]
     assert f": {len(part)} slides," in line

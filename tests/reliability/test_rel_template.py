@@ -32,7 +32,7 @@ CORPORATE = REPO / "themes" / "corporate"
 MASTER = "ppt/slideMasters/slideMaster1.xml"
 MASTER_RELS = "ppt/slideMasters/_rels/slideMaster1.xml.rels"
 PRESENTATION = "ppt/presentation.xml"
-LINE = "theme.yaml:7:11: error: template: `template.pptx`"  # the `template:` value
+LINE = "theme.yaml:9:11: error: template: `template.pptx`"  # the `template:` value
 UNUSABLE = f"{LINE} is not a usable .pptx file:"
 NO_TEMPLATE = f"{LINE} is not a usable template:"
 Change = Callable[[list[Raw]], bytes]
@@ -132,7 +132,7 @@ def corporate() -> list[Raw]:
 
 
 def test_the_line_is_the_template_line():
-    assert (CORPORATE / "theme.yaml").read_text().splitlines()[6] == "template: template.pptx"
+    assert (CORPORATE / "theme.yaml").read_text().splitlines()[8] == "template: template.pptx"
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

@@ -57,7 +57,7 @@ def test_text_is_escaped_and_styled_run_by_run() -> None:
     spans = text.findall(f"{SVG}tspan")
     assert [s.text for s in spans] == ["a < b & c > d ", "bold", " it"]
     assert spans[0].get("font-family") == (
-        "Calibri, Carlito, 'DejaVu Sans', 'Noto Sans CJK SC', sans-serif"
+        "Calibri, Carlito, 'DejaVu Sans', Symbola, 'Noto Sans CJK SC', sans-serif"
     )
     assert (spans[0].get("font-size"), spans[0].get("fill")) == ("20", "#112233")
     assert spans[1].get("font-weight") == "bold"

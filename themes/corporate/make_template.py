@@ -40,7 +40,8 @@ def make_template() -> bytes:
         for shape in part.shapes:
             shape.left, shape.width = int(shape.left * factor), int(shape.width * factor)
     by_name = {layout.name: layout for layout in prs.slide_layouts}
-    rule = (Inches(0.6), Inches(6.95), prs.slide_width - Inches(1.2), Emu(Pt(0.75)), HAIRLINE)
+    # between the body (to 7.02 in, theme.yaml) and the footer (from 7.1 in)
+    rule = (Inches(0.6), Inches(7.06), prs.slide_width - Inches(1.2), Emu(Pt(0.75)), HAIRLINE)
     _decorate(prs, by_name["Title and Content"], rule)
     for layout in prs.slide_layouts:
         layout.name = NAMES.get(layout.name, layout.name)

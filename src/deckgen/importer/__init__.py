@@ -71,6 +71,8 @@ def import_deck(deck: Path, recap: Path) -> ImportReport:
         reading.notes = []
     if not deck_data.by_deckgen:
         pieces = generic.cards_as_videos(pieces)
+    else:
+        pieces = kinds.join_talk_parts(pieces)
     options = _options(deck_data)
     collapse = options["collapse_steps"] != "off"
     draft = assemble(pieces, reading, _fallback_title(deck_data, deck), collapse)

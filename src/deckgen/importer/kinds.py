@@ -469,3 +469,32 @@ def _image(
     caption = " ".join(para_text(p, NOT_ITALIC) for p in _paras(shapes) if p.text.strip()) or None
     alt = useful_alt(pictures[0].descr, caption, generic.plain_text(title))
     return extracted.picture(caption, alt)
+
+
+def join_talk_parts(pieces: Sequence[Piece]) -> list[Piece]:
+    """A talk card continued on more slides ("Title (2/3)": its speakers and summary did
+    not fit one) read back as the one talk it is."""
+    out: list[Piece] = []
+    for piece in pieces:
+        title, part = split_part(piece.title) if isinstance(piece, TopicMark) else ("", None)
+        last = out[-1] if out else None
+        if (
+            isinstance(piece, TopicMark)
+            and piece.talk
+            and part is not None
+            and part[0] > 1
+            and isinstance(last, TopicMark)
+            and last.talk
+            and split_part(last.title)[0] == title
+        ):
+            summary = " ".join(s for s in (last.summary, piece.summary) if s) or None
+            out[-1] = replace(
+                last,
+                speakers=(*last.speakers, *piece.speakers),
+                video=last.video or piece.video,
+                slides_url=last.slides_url or piece.slides_url,
+                summary=summary,
+            )
+            continue
+        out.append(piece)
+    return out

@@ -22,7 +22,19 @@ from deckgen.importer.pieces import (
     TopicMark,
 )
 from deckgen.layout.agenda import names_deck
-from deckgen.model import Code, Content, Link, Links, Origin, Quote, Slide, Statement, Stats, Table
+from deckgen.model import (
+    Code,
+    Content,
+    Link,
+    Links,
+    Origin,
+    Quote,
+    Slide,
+    Statement,
+    Stats,
+    Table,
+    Video,
+)
 from deckgen.steps import merge, step_runs
 
 
@@ -151,6 +163,9 @@ def _join(a: Content | BulletLines, b: Content | BulletLines) -> Content | Bulle
         return Statement(f"{a.text}\n\n{b.text}")
     if isinstance(a, Quote) and isinstance(b, Quote):
         return Quote(f"{a.text}\n\n{b.text}", b.source or a.source)
+    if isinstance(a, Video) and isinstance(b, Video) and a.link == b.link:  # a card continued
+        summary = " ".join(s for s in (a.summary, b.summary) if s) or None
+        return Video(a.link, a.title or b.title, a.speakers + b.speakers, summary)
     return None
 
 

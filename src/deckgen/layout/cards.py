@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from deckgen.layout.continued import continued, fits
+from deckgen.layout.continued import continued_card, fits
 from deckgen.layout.fit import fit, scaled
 from deckgen.layout.frame import INCH, Context, labelled_link
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
@@ -77,7 +77,7 @@ def card_bodies(ctx: Context, card: Card, show_title: bool = True) -> list[list[
         box = _card_text(ctx, card, text, show_title, "middle")
         if fits(box):
             break
-    first, *rest = continued(box)
+    first, *rest = continued_card(box)
     elements: list[Element] = [first]
     more: list[Element] = list(rest)
     if side:

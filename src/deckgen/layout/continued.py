@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from deckgen.layout.fit import INSET_X, count_lines, text_height
-from deckgen.layout.page import Para, Run, TextBox
+from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, text_height
+from deckgen.layout.page import Para, Rect, Run, TextBox
 from deckgen.roles import Role
 
 _WORD = re.compile(r"\S+\s*|\s+")
+_LINKS = (Role.RECORDING_LINK, Role.SLIDES_LINK, Role.LINK)
 _Line = tuple[Para, Role | None]  # a paragraph and its role in a card (None: no roles)
 
 
@@ -23,7 +24,8 @@ def fits(box: TextBox) -> bool:
 
 def continued(box: TextBox) -> list[TextBox]:
     """`box`'s paragraphs over as few boxes of its size as they need; the roles of its
-    `lines` follow their paragraphs."""
+    `lines` follow their paragraphs. Of a card's lines only the summary is cut (a
+    speaker or a link moves whole to the next box), so that `import` reads them back."""
     roles: list[Role | None] = list(box.lines) if box.lines else [None] * len(box.paras)
     queue: list[_Line] = list(zip(box.paras, roles, strict=True))
     pages: list[list[_Line]] = [[]]
@@ -32,7 +34,8 @@ def continued(box: TextBox) -> list[TextBox]:
         if _fit(box, [*pages[-1], (para, role)]):
             pages[-1].append((para, role))
             continue
-        head, tail = _split(box, pages[-1], para)
+        whole = role is not None and role is not Role.SUMMARY and bool(pages[-1])
+        head, tail = (None, para) if whole else _split(box, pages[-1], para)
         if head is None and not pages[-1]:  # not one word fits a box: it goes alone
             head, tail = para, None
         if head is not None:
@@ -41,6 +44,28 @@ def continued(box: TextBox) -> list[TextBox]:
             queue.insert(0, (tail or para, role))
         pages.append([])
     return [_box(box, page) for page in pages if page]
+
+
+def continued_card(box: TextBox) -> list[TextBox]:
+    """`continued`, with a card's link lines ending every box: each box reads (and
+    imports) as the same card, its recording a click away on every slide."""
+    links = [i for i, role in enumerate(box.lines) if role in _LINKS]
+    if not links or fits(box):
+        return continued(box)
+    tail = tuple(box.paras[i] for i in links)
+    tail_lines = tuple(box.lines[i] for i in links)
+    rest = [i for i in range(len(box.paras)) if i not in links]
+    room = box.rect.h - (text_height(tail, box.rect.w) - 2 * INSET_Y)
+    shorter = replace(
+        box,
+        rect=Rect(box.rect.x, box.rect.y, box.rect.w, room),
+        paras=tuple(box.paras[i] for i in rest),
+        lines=tuple(box.lines[i] for i in rest),
+    )
+    return [
+        replace(page, rect=box.rect, paras=page.paras + tail, lines=page.lines + tail_lines)
+        for page in continued(shorter)
+    ]
 
 
 def _box(box: TextBox, page: list[_Line]) -> TextBox:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PIL import ImageFont
 
 from deckgen.layout.glyphs import FONTS as _FONTS
-from deckgen.layout.glyphs import cmap, needs_symbol_font, segments, symbol_widths
+from deckgen.layout.glyphs import cmap, segments, symbol_font, symbol_widths
 
 _MEASURE_PX = 200  # fonts are measured at this pixel size, then scaled
 
@@ -112,17 +112,17 @@ def _covered(ch: str, drawn: frozenset[int]) -> bool:
 
 
 def _fallback_em(ch: str, drawn: frozenset[int]) -> float:
-    if needs_symbol_font(ch, drawn):
-        return symbol_widths()[ch]
-    if unicodedata.combining(ch):
-        return 0.0
+    if symbol_font(ch, drawn):
+        return symbol_widths()[ch][1]
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0.0  # marks, variation selectors, joiners
     if unicodedata.east_asian_width(ch) in ("W", "F"):
         return 1.3 if unicodedata.category(ch) == "So" else 1.0
     return 0.8
 
 
 def font_segments(text: str, family: str) -> list[tuple[str, str]]:
-    """`text` as (text, font) pieces: in `family`, and the characters it lacks that the
+    """`text` as (text, font) pieces: in `family`, and the characters it lacks that a
     symbol font has in that font (see `layout.glyphs`)."""
     if text.isascii() or family.lower() not in FAMILIES:
         return [(text, family)]

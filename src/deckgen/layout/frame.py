@@ -7,7 +7,7 @@ from unicodedata import east_asian_width
 
 from deckgen import inline
 from deckgen.layout.fit import INSET_X, count_lines, fit, run, scaled, text_height
-from deckgen.layout.page import Align, Element, Para, Rect, Run, Shape, TextBox
+from deckgen.layout.page import Align, Element, Page, Para, Rect, Run, Shape, TextBox
 from deckgen.layout.typography import balanced, is_raw_url, raw_address, smarten
 from deckgen.links import brief, normalised
 from deckgen.model import Recap, Topic
@@ -87,6 +87,15 @@ class Context:
 def has_east_asian(text: str) -> bool:
     """True when `text` holds a wide East Asian character (Chinese, Japanese, Korean)."""
     return not text.isascii() and any(east_asian_width(ch) in ("W", "F") for ch in text)
+
+
+BARE_KINDS = frozenset({"closing"})  # pages shown without the layout's art (the logo)
+
+
+def hides_art(page: Page) -> bool:
+    """True for a page drawn without its master's and layout's art (a template's rules,
+    the theme's logo): a page of its own colour, and the closing."""
+    return bool(page.background) or page.kind in BARE_KINDS
 
 
 LOGO_MAX_W = 2.5 * INCH  # a very wide logo is kept to this width

@@ -2,8 +2,9 @@
 
 A run holding a character its font does not draw (say "❤" in Lato or Calibri) is
 drawn by a fallback font the office program picks, often a colour-emoji font that a PDF
-export leaves blank. deckgen sets such characters in `SYMBOL_FONT` itself (DejaVu Sans,
-`fonts-dejavu-core` on Debian) and measures them with its advance widths, kept in
+export leaves blank. deckgen sets such characters in a symbol font itself: DejaVu Sans
+(`fonts-dejavu-core` on Debian), or Symbola (`fonts-symbola`) for the pictographs and
+emoji DejaVu lacks, and measures them with their advance widths, kept in
 `fonts/symbols.txt` (made by `tools/symbol_widths.py`).
 """
 
@@ -15,8 +16,9 @@ from functools import cache
 from pathlib import Path
 
 SYMBOL_FONT = "DejaVu Sans"
+SYMBOL_FONTS = (SYMBOL_FONT, "Symbola")  # in the order they are tried
 FONTS = Path(__file__).resolve().parent.parent / "fonts"  # the package's font files
-_WIDTHS = FONTS / "symbols.txt"  # `codepoint-hex width-em` a line, after `#` comments
+_WIDTHS = FONTS / "symbols.txt"  # `codepoint-hex width-em font-index` a line, after `#`s
 
 
 def cmap(path: Path) -> frozenset[int]:
@@ -76,35 +78,41 @@ def _format12(data: bytes, at: int) -> frozenset[int]:
 
 
 @cache
-def symbol_widths() -> dict[str, float]:
-    """The advance width of every character of the symbol font outside the Latin
-    blocks, in ems."""
+def symbol_widths() -> dict[str, tuple[str, float]]:
+    """The symbol font of every character the symbol fonts have outside the Latin
+    blocks, and its advance width there in ems."""
     out = {}
     for line in _WIDTHS.read_text(encoding="ascii").splitlines():
         if line.startswith("#"):
             continue
-        code, width = line.split()
-        out[chr(int(code, 16))] = float(width)
+        code, width, font = line.split()
+        out[chr(int(code, 16))] = (SYMBOL_FONTS[int(font)], float(width))
     return out
 
 
-def needs_symbol_font(ch: str, drawn: frozenset[int]) -> bool:
-    """True for a character that a font drawing `drawn` lacks and the symbol font has
-    (wide East Asian characters go to the East Asian font instead)."""
-    if ord(ch) in drawn or unicodedata.east_asian_width(ch) in ("W", "F"):
-        return False
-    return ch in symbol_widths()
+def symbol_font(ch: str, drawn: frozenset[int]) -> str | None:
+    """The symbol font for a character that a font drawing `drawn` lacks, or None (a
+    character it has, or one for the East Asian font: wide, and not a pictograph)."""
+    if ord(ch) in drawn:
+        return None
+    wide = unicodedata.east_asian_width(ch) in ("W", "F")
+    if wide and unicodedata.category(ch) != "So":
+        return None
+    found = symbol_widths().get(ch)
+    return found[0] if found else None
 
 
 def segments(text: str, drawn: frozenset[int], font: str) -> list[tuple[str, str]]:
     """`text` cut where it passes between characters a font drawing `drawn` has and those
-    only the symbol font has: (text, font) pairs, `font` or `SYMBOL_FONT`."""
+    only a symbol font has: (text, font) pairs, `font` or one of `SYMBOL_FONTS`."""
     if text.isascii():
         return [(text, font)]
     out: list[tuple[str, str]] = []
     for ch in text:
-        wanted = SYMBOL_FONT if needs_symbol_font(ch, drawn) else font
-        if out and out[-1][1] == wanted:
+        wanted = symbol_font(ch, drawn) or font
+        joins = bool(out) and unicodedata.category(ch) in ("Mn", "Me", "Cf")  # a mark, a selector
+        if out and (out[-1][1] == wanted or joins):
+            wanted = out[-1][1]
             out[-1] = (out[-1][0] + ch, wanted)
         else:
             out.append((ch, wanted))

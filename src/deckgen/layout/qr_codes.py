@@ -15,7 +15,7 @@ from deckgen.roles import Role
 
 WATCH = "Watch the recording"  # the label of a recording's QR code
 OPEN = "Open the link"  # of any other link's
-_LABEL_LINES = 2  # a label takes at most this many lines
+_LABEL_LINES = 1  # a label takes one line (a long one is cut: the slide lists it whole)
 
 
 def gets_qr(ctx: Context, link: Link) -> bool:
@@ -38,14 +38,14 @@ def scannable(ctx: Context, links: Iterable[Link]) -> float:
 
 
 def qr_label(ctx: Context, text: str, rect: Rect, size: float) -> TextBox:
-    """The words under a QR code: what scanning it opens, in up to two lines, smaller
+    """The words under a QR code: what scanning it opens, in one line, smaller
     (to the theme's `detail_min`) when long, and cut with an ellipsis beyond that (a
     link's label: the slide lists it whole)."""
     theme = ctx.theme
     para = Para((run(text, theme.fonts.body, size, theme.colors.muted),), align="center")
     floor = theme.sizes.detail_min
-    room = _LABEL_LINES * floor * line_height(theme.fonts.body) + 2 * INSET_Y
-    fitted = fit([para], rect.w, max(rect.h, room), size, floor)
+    room = _LABEL_LINES * size * line_height(theme.fonts.body) + 2 * INSET_Y
+    fitted = fit([para], rect.w, room, size, floor)
     if fitted is None:
         fitted = (clamped(scaled([para], floor / size)[0], rect.w, _LABEL_LINES),)
     height = max(rect.h, text_height(fitted, rect.w))

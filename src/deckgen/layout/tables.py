@@ -78,8 +78,9 @@ def _setting(ctx: Context, content: Table) -> _Setting:
 
 
 def _even_chunks(count: int, parts: int) -> list[list[int]]:
-    """`count` rows in `parts` runs as even as can be (18 in 2: 9 and 9)."""
-    cuts = [round(i * count / parts) for i in range(parts + 1)]
+    """`count` rows in `parts` runs as even as can be, the longer first (17 in 2: 9, 8)."""
+    size, extra = divmod(count, parts)
+    cuts = list(itertools.accumulate([0] + [size + 1] * extra + [size] * (parts - extra)))
     return [list(range(a, b)) for a, b in itertools.pairwise(cuts)]
 
 

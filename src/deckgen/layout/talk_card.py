@@ -16,7 +16,7 @@ from deckgen.layout.cards import (
     talk_lines,
     talk_paras,
 )
-from deckgen.layout.continued import continued, fits
+from deckgen.layout.continued import continued_card, fits
 from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, fit, text_height
 from deckgen.layout.fonts import line_height
 from deckgen.layout.frame import INCH, SLIDE_W, Context
@@ -61,7 +61,7 @@ def hero(
         text = [e for e in elements if isinstance(e, TextBox) and e.role is Role.CARD]
         if all(fits(e) for e in text):
             return [elements]
-    boxes = continued(text[0])
+    boxes = continued_card(text[0])
     total = len(boxes)
     pages = [[boxes[0] if e is text[0] else e for e in elements]]
     for n, box in enumerate(boxes[1:], start=2):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.layout.fit import INSET_X, count_lines, fit, run, text_height
+from deckgen.layout.fit import INSET_X, copy_with, count_lines, fit, run, text_height
 from deckgen.layout.flow import Group, paginate
 from deckgen.layout.frame import INCH, Context
 from deckgen.layout.page import Page, Para, Rect, TextBox
@@ -67,8 +67,8 @@ def _revealed(
         bullet, level, inherited = stack.pop()
         own = clicks.get(index, inherited)
         index += 1
-        alone = replace(bullet, children=())
-        out += [replace(p, step=own) for p in bullet_group(ctx, alone, level, size)]
+        alone = copy_with(bullet, children=())
+        out += [copy_with(p, step=own) for p in bullet_group(ctx, alone, level, size)]
         stack += [(child, level + 1, own) for child in reversed(bullet.children)]
     return tuple(out), index
 
@@ -113,9 +113,9 @@ def renumber(paras: tuple[Para, ...]) -> tuple[Para, ...]:
     steps = sorted({p.step for p in paras if p.step})
     order = {step: n for n, step in enumerate(steps, start=1)}
     first = paras[0].space_before if paras else 0
-    out = [replace(p, step=order.get(p.step, 0)) for p in paras]
+    out = [copy_with(p, step=order.get(p.step, 0)) for p in paras]
     if out:
-        out[0] = replace(out[0], space_before=min(first, 6.0))
+        out[0] = copy_with(out[0], space_before=min(first, 6.0))
     return tuple(out)
 
 

@@ -27,9 +27,12 @@ def smarten(text: str, before: str = "") -> str:
     """`text` with typographic quotes, apostrophes, en dashes, ellipses and arrows
     (`before`: the character that precedes it, for a quote at its start). Only for display
     text: never for code or an address."""
-    text = _SPACED_DASH.sub(" \u2013 ", text)
-    text = _RANGE.sub("\\1\u2013\\2", text)
-    text = _ARROW.sub("\u2192", _ELLIPSIS.sub("\u2026", text))
+    if "-" in text:  # (these patterns hold a hyphen: most text is left as it is sooner)
+        text = _SPACED_DASH.sub(" \u2013 ", text)
+        text = _RANGE.sub("\\1\u2013\\2", text)
+        text = _ARROW.sub("\u2192", text)
+    if "..." in text:
+        text = _ELLIPSIS.sub("\u2026", text)
     if "'" not in text and '"' not in text:
         return text
     out = []

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from deckgen.layout.agenda import NUMBER_HANG
 from deckgen.layout.fit import INSET_X, INSET_Y
 from deckgen.layout.fonts import font_segments
+from deckgen.layout.frame import hides_art
 from deckgen.layout.page import Element, Grid, Image, Page, Para, Rect, Shape, TextBox
 from deckgen.render.xml_text import escape, quoteattr
 from deckgen.roles import Role, describe_lines
@@ -118,7 +120,8 @@ def slide_xml(
     show = ""
     if page.background:
         background = f"<p:bg><p:bgPr>{_fill(page.background)}<a:effectLst/></p:bgPr></p:bg>"
-        show = ' showMasterSp="0"'  # no logo or master art on a coloured slide
+    if hides_art(page):  # no logo or master art on a coloured slide, nor on the closing
+        show = ' showMasterSp="0"'
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<p:sld {NS}{show}>'
         f"<p:cSld name={quoteattr(page.kind)}>{background}<p:spTree>"
@@ -231,27 +234,9 @@ class _Writer:
         )
 
     def paragraph(self, para: Para) -> str:
-        if para.number is not None:  # the number hangs where a bullet would
-            bullet = (
-                f"<a:buClr>{_color(para.bullet_color or '000000')}</a:buClr>"
-                f'<a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="{para.number}"/>'
-            )
-            indent = -_emu(NUMBER_HANG)
-        elif para.bullet:
-            bullet = (
-                f"<a:buClr>{_color(para.bullet_color or '000000')}</a:buClr>"
-                f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(para.bullet)}/>'
-            )
-            indent = -_emu(_HANG)
-        else:
-            bullet, indent = "<a:buNone/>", 0
-        ppr = (
-            f'<a:pPr marL="{_emu(para.indent)}" lvl="{para.level}" indent="{indent}" '
-            f'algn="{_ALIGN[para.align]}"><a:lnSpc><a:spcPct '
-            f'val="{round(para.line_spacing * 100000)}"/></a:lnSpc>'
-            f'<a:spcBef><a:spcPts val="{round(para.space_before * 100)}"/></a:spcBef>'
-            f"{bullet}</a:pPr>"
-        )
+        marker = (para.number, para.bullet, para.bullet_color)
+        spacing = (para.line_spacing, para.space_before)
+        ppr = _paragraph_props(marker, para.indent, para.level, para.align, spacing)
         runs = []
         for run in para.runs:
             link = ""
@@ -260,10 +245,8 @@ class _Writer:
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             # characters the run's font lacks go in the symbol font (layout/glyphs.py)
             runs += [
-                f'<a:r><a:rPr lang="en-US" sz="{round(run.size * 100)}" b="{int(run.bold)}" '
-                f'i="{int(run.italic)}" cap="none" dirty="0">{_fill(run.color)}'
-                f"<a:latin typeface={quoteattr(font)}/><a:ea typeface={self.east_asian}/>"
-                f"{link}</a:rPr>"
+                f"<a:r>{_run_props(run.size, run.bold, run.italic, run.color, font)}"
+                f"<a:ea typeface={self.east_asian}/>{link}</a:rPr>"
                 f"<a:t>{_text(text)}</a:t></a:r>"
                 for text, font in font_segments(run.text, run.font)
             ]
@@ -400,6 +383,49 @@ def _xfrm(r: Rect) -> str:
     return (
         f'<a:xfrm><a:off x="{_emu(r.x)}" y="{_emu(r.y)}"/>'
         f'<a:ext cx="{_emu(r.w)}" cy="{_emu(r.h)}"/></a:xfrm>'
+    )
+
+
+@lru_cache(maxsize=1024)  # a deck has few paragraph and run styles, written thousands of times
+def _paragraph_props(
+    marker: tuple[int | None, str | None, str | None],  # number, bullet, bullet colour
+    indent: float,
+    level: int,
+    align: str,
+    spacing: tuple[float, float],  # line spacing, space before
+) -> str:
+    """The `<a:pPr>` of a paragraph."""
+    (number, bullet, bullet_color), (line_spacing, space_before) = marker, spacing
+    if number is not None:  # the number hangs where a bullet would
+        bullets = (
+            f"<a:buClr>{_color(bullet_color or '000000')}</a:buClr>"
+            f'<a:buFontTx/><a:buAutoNum type="arabicPeriod" startAt="{number}"/>'
+        )
+        hang = -_emu(NUMBER_HANG)
+    elif bullet:
+        bullets = (
+            f"<a:buClr>{_color(bullet_color or '000000')}</a:buClr>"
+            f'<a:buFont typeface="Arial"/><a:buChar char={quoteattr(bullet)}/>'
+        )
+        hang = -_emu(_HANG)
+    else:
+        bullets, hang = "<a:buNone/>", 0
+    return (
+        f'<a:pPr marL="{_emu(indent)}" lvl="{level}" indent="{hang}" '
+        f'algn="{_ALIGN[align]}"><a:lnSpc><a:spcPct '
+        f'val="{round(line_spacing * 100000)}"/></a:lnSpc>'
+        f'<a:spcBef><a:spcPts val="{round(space_before * 100)}"/></a:spcBef>'
+        f"{bullets}</a:pPr>"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _run_props(size: float, bold: bool, italic: bool, color: str, font: str) -> str:
+    """The `<a:rPr>` of a run up to its East Asian font (which the writer adds)."""
+    return (
+        f'<a:rPr lang="en-US" sz="{round(size * 100)}" b="{int(bold)}" '
+        f'i="{int(italic)}" cap="none" dirty="0">{_fill(color)}'
+        f"<a:latin typeface={quoteattr(font)}/>"
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.layout.frame import SLIDE_H, SLIDE_W
+from deckgen.layout.frame import SLIDE_H, SLIDE_W, hides_art
 from deckgen.layout.page import Page, Rect
 from deckgen.model.types import StepMode
 from deckgen.svg.backdrop import Backdrop, backdrops
@@ -81,14 +81,14 @@ def _slide(page: Page, backdrop: Backdrop, east_asian: str) -> str:
 
 def _background(page: Page, backdrop: Backdrop) -> str:
     """The page's own background colour alone (the deck hides master art on it), or the
-    layout's background and art."""
+    layout's background and art (none on the closing)."""
     full = Rect(0, 0, SLIDE_W, SLIDE_H)
     if page.background:
         return _fill(full, page.background)
     out = [_fill(full, backdrop.color or "FFFFFF")]
     if backdrop.picture is not None:
         out.append(_picture(full, *backdrop.picture))
-    for art in backdrop.art:
+    for art in () if hides_art(page) else backdrop.art:
         if art.data is not None:
             out.append(_picture(art.rect, art.data, art.extension))
         elif art.fill is not None:

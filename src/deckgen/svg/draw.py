@@ -7,7 +7,7 @@ import io
 from collections.abc import Sequence
 
 from deckgen.layout.fonts import FAMILIES
-from deckgen.layout.glyphs import SYMBOL_FONT
+from deckgen.layout.glyphs import SYMBOL_FONTS
 from deckgen.layout.page import Element, Grid, Image, Para, Rect, Run, Shape, TextBox
 from deckgen.render.slide_xml import _clean
 from deckgen.render.xml_text import escape, quoteattr
@@ -74,8 +74,8 @@ def _font(family: str, size: float, color: str, east_asian: str) -> str:
     twin = _TWINS.get(FAMILIES.get(family.lower(), ""))
     if twin and twin != family:
         names.append(twin)
-    # the symbol font draws what the font lacks, as in the deck (layout/glyphs.py)
-    names += [SYMBOL_FONT, east_asian, "monospace" if twin == "Liberation Mono" else "sans-serif"]
+    # the symbol fonts draw what the font lacks, as in the deck (layout/glyphs.py)
+    names += [*SYMBOL_FONTS, east_asian, "monospace" if twin == "Liberation Mono" else "sans-serif"]
     stack = ", ".join(f"'{n}'" if " " in n else n for n in names)
     return f' font-family="{escape(stack)}" font-size="{num(size)}" fill="#{color}"'
 
