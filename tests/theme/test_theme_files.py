@@ -57,6 +57,16 @@ def test_a_bad_colour_and_a_small_qr_code(tmp_path: Path) -> None:
     ]
 
 
+def test_code_and_details_are_never_set_under_14_pt(tmp_path: Path) -> None:
+    folder = theme(tmp_path / "t", "extends: default\nsizes:\n  code_min: 12\n  detail_min: 13\n")
+    assert problems(folder) == [
+        f"{folder.as_posix()}/theme.yaml:3:13: error: sizes.code_min:"
+        " must be at least 14, got the number `12`",
+        f"{folder.as_posix()}/theme.yaml:4:15: error: sizes.detail_min:"
+        " must be at least 14, got the number `13`",
+    ]
+
+
 def test_extends_loops_are_refused(tmp_path: Path) -> None:
     a = theme(tmp_path / "a", "extends: ../b\n")
     theme(tmp_path / "b", "extends: ../a\n")
