@@ -21,19 +21,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.ecosystem.test_eco_diff import ADDED, EDITED  # noqa: E402
+from tests.ecosystem.test_eco_serve import TYPO  # noqa: E402
 from tests.support.serving import Server, chromium  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 RECAP = "recaps/eu2019.yaml"
-EDITED = ("              - CRD still beta\n", "              - CRD now stable\n")
-ADDED = (
-    '          - title: "Scalability case study: Node Status"\n',
-    "          - title: Operators everywhere\n"
-    "            bullets:\n"
-    "              - One operator a service\n"
-    '          - title: "Scalability case study: Node Status"\n',
-)
-TYPO = ("title: Tracks\n            bullets:", "title: Tracks\n            bulets:")
 
 
 def edit(path: Path, *changes: tuple[str, str]) -> None:
