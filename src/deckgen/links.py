@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from contextlib import suppress
 from dataclasses import dataclass
-from urllib.parse import parse_qs, quote, urlsplit, urlunsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -13,7 +13,7 @@ _LIST_ID = re.compile(r"^[A-Za-z0-9_-]{2,64}$")
 _TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
 _YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com")
 _PATH_FORMS = ("embed", "shorts", "live", "v", "e")
-_WORD_BREAK = re.compile(r"[-_+.]|%20")  # where a path segment's words meet
+_WORD_BREAK = re.compile(r"[-_+.\u00a0]")  # where a path segment's words meet (spaces: no-break)
 
 
 class LinkError(ValueError):
@@ -137,6 +137,17 @@ def as_uri(url: str) -> str:
     return urlunsplit((parts.scheme, quote(netloc, safe=_URI_SAFE), *quoted))
 
 
+def _readable(address: str) -> str:
+    """`address` with its percent-escapes decoded for people (`Learn%20how` → `Learn how`,
+    its spaces no-break: an address wraps only after a `/`), when they decode to printable
+    UTF-8; otherwise as written. Only what a slide prints: the link keeps its escapes."""
+    try:
+        decoded = unquote(address, errors="strict")
+    except UnicodeDecodeError:
+        return address
+    return decoded.replace(" ", "\u00a0") if decoded.isprintable() else address
+
+
 def brief(url: str, limit: int = 40) -> str:
     """A link as printed on a slide: without its scheme and `www.`; longer than `limit`,
     its host and whole path segments with `…` for the rest, keeping the last segment when
@@ -145,7 +156,7 @@ def brief(url: str, limit: int = 40) -> str:
     hyperlink)."""
     if url.startswith("mailto:"):
         return shown(url)
-    text = shown(url).removeprefix("www.").rstrip("/")
+    text = _readable(shown(url).removeprefix("www.").rstrip("/"))
     if len(text) <= limit:
         return text
     host, _, rest = text.partition("/")

@@ -68,7 +68,8 @@ def _link_para(ctx: Context, link: Link, size: float) -> Para:
     spacing, runs = theme.spacing, link_runs(ctx, link, size)
     if link.label != link.url:  # where it leads, quietly after the label
         host = shown(link.url).removeprefix("www.").partition("/")[0]
-        where = run(f" · {host}", theme.fonts.body, size, theme.colors.muted)
+        host_only = f"\u00a0·\u00a0{host}"  # no-break: the host never starts a line alone
+        where = run(host_only, theme.fonts.body, size, theme.colors.muted)
         runs = (*runs, where)
     return Para(
         runs,
