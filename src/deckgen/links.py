@@ -13,7 +13,7 @@ _LIST_ID = re.compile(r"^[A-Za-z0-9_-]{2,64}$")
 _TIME = re.compile(r"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$")
 _YOUTUBE_HOSTS = ("youtube.com", "youtube-nocookie.com")
 _PATH_FORMS = ("embed", "shorts", "live", "v", "e")
-_WORD_BREAK = re.compile(r"[-_+.\u00a0]")  # where a path segment's words meet (spaces: no-break)
+_WORD_BREAK = re.compile(r"[-_+. ]")  # where a path segment's words meet
 
 
 class LinkError(ValueError):
@@ -138,14 +138,14 @@ def as_uri(url: str) -> str:
 
 
 def _readable(address: str) -> str:
-    """`address` with its percent-escapes decoded for people (`Learn%20how` → `Learn how`,
-    its spaces no-break: an address wraps only after a `/`), when they decode to printable
-    UTF-8; otherwise as written. Only what a slide prints: the link keeps its escapes."""
+    """`address` with its percent-escapes decoded for people (`Learn%20how` → `Learn how`)
+    when they decode to printable UTF-8; otherwise as written. Only what a slide prints:
+    the link keeps its escapes."""
     try:
         decoded = unquote(address, errors="strict")
     except UnicodeDecodeError:
         return address
-    return decoded.replace(" ", "\u00a0") if decoded.isprintable() else address
+    return decoded if decoded.isprintable() else address
 
 
 def brief(url: str, limit: int = 40) -> str:

@@ -89,8 +89,8 @@ def test_links_print_their_labels_and_the_notes_every_address() -> None:
     body = [e for e in page.elements if isinstance(e, TextBox) and e.role is Role.BODY]
     shown = ["".join(r.text for r in p.runs).replace("\u200b", "") for b in body for p in b.paras]
     assert shown[:2] == [
-        "CNCF Serverless working group\u00a0·\u00a0github.com",  # the label, then the host
-        "#serverless Slack channel\u00a0·\u00a0slack.cncf.io",  # (muted, never on a line alone)
+        "CNCF Serverless working group · github.com",  # the label, then the host (muted)
+        "#serverless Slack channel · slack.cncf.io",
     ]
     first = [r for r in body[0].paras[0].runs if r.text != "\u200b"]
     assert all(r.url for r in first[:-1]) and first[-1].url is None  # the label is the link
@@ -153,3 +153,17 @@ def test_a_topic_page_without_a_summary_lists_its_slide_titles_once() -> None:
     [listed] = [b for b in boxes if b.paras[0].bullet]  # (the other: the over-line)
     titles = ["".join(r.text for r in p.runs) for p in listed.paras]
     assert titles == ["Jenkins X", "Jenkins X ❤ Tekton Pipelines", "jenkins-x.yml"]
+
+
+@pytest.mark.parametrize("theme", ["default", "dark", "corporate"])
+def test_the_bar_under_a_hero_title_starts_under_its_first_letter(theme: str) -> None:
+    from deckgen.layout.fit import INSET_X
+    from deckgen.layout.page import Shape
+
+    pages, _ = laid_out(ROOT / "recaps/eu2019.yaml", theme)
+    heroes = [p for p in pages if p.layout == "content" and p.kind in ("talk", "topic")]
+    assert heroes
+    for page in heroes:
+        title = next(e for e in page.elements if isinstance(e, TextBox) and e.role is Role.TITLE)
+        bars = [e for e in page.elements if isinstance(e, Shape) and e.rect.y > title.rect.bottom]
+        assert bars[0].rect.x == title.rect.x + INSET_X, page.title

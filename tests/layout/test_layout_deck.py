@@ -565,7 +565,7 @@ def test_a_topic_that_is_not_a_talk_shows_its_summary_and_slides_link(tmp_path: 
     topic = next(p for p in pages_from(tmp_path, data) if p.kind == "topic")
     assert topic.title == "Topic"
     assert "What we learned." in all_text([topic])
-    assert links_of(topic) == [("static.sched.com/…/Learn\u00a0how\u00a0to…", SCHED)]
+    assert links_of(topic) == [("static.sched.com/…/Learn how to…", SCHED)]
 
 
 def test_the_12_factor_slides_of_eu2019_are_linked():

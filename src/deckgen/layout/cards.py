@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from deckgen.layout.continued import continued_card, fits
-from deckgen.layout.fit import fit, scaled
+from deckgen.layout.fit import INSET_X, fit, scaled
 from deckgen.layout.frame import INCH, Context, labelled_link
 from deckgen.layout.page import Element, Page, Para, Rect, Shape, TextBox
 from deckgen.layout.pages import content_pages
@@ -87,9 +87,9 @@ def card_bodies(ctx: Context, card: Card, show_title: bool = True) -> list[list[
 
 
 def rule_under(ctx: Context, rect: Rect) -> Shape:
-    """The accent bar under a hero title."""
+    """The accent bar under a hero title, under its first letter (the text box's inset)."""
     theme = ctx.theme
-    bar = Rect(rect.x, rect.bottom + 0.12 * INCH, theme.spacing.rule_width * INCH, 5)
+    bar = Rect(rect.x + INSET_X, rect.bottom + 0.12 * INCH, theme.spacing.rule_width * INCH, 5)
     return Shape(bar, theme.colors.accent)
 
 

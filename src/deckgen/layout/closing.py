@@ -153,7 +153,7 @@ def _tiles(ctx: Context, coded: Sequence[Link], at: tuple[float, float]) -> list
     for link in coded:
         code = Rect(x + (pitch - side) / 2, y, side, side)
         out.append(qr_image(link, code, f"QR code: {link.label}"))
-        para = Para(link_runs(ctx, link, size), align="center")
+        para = Para(link_runs(ctx, link, size, alone=True), align="center")
         label = Rect(x, code.bottom + 4, pitch, text_height([para], pitch))
         out.append(TextBox(label, (para,), role=Role.BODY))
         if link.label != link.url:  # where it leads (the address itself needs no host)

@@ -68,8 +68,7 @@ def _link_para(ctx: Context, link: Link, size: float) -> Para:
     spacing, runs = theme.spacing, link_runs(ctx, link, size)
     if link.label != link.url:  # where it leads, quietly after the label
         host = shown(link.url).removeprefix("www.").partition("/")[0]
-        host_only = f"\u00a0·\u00a0{host}"  # no-break: the host never starts a line alone
-        where = run(host_only, theme.fonts.body, size, theme.colors.muted)
+        where = run(f" · {host}", theme.fonts.body, size, theme.colors.muted)
         runs = (*runs, where)
     return Para(
         runs,
@@ -80,14 +79,16 @@ def _link_para(ctx: Context, link: Link, size: float) -> Para:
     )
 
 
-def link_runs(ctx: Context, link: Link, size: float) -> tuple[Run, ...]:
+def link_runs(ctx: Context, link: Link, size: float, alone: bool = False) -> tuple[Run, ...]:
     """What a slide prints for a link: its label (bold) or else its address printed short
     (`links.brief`), a word (or a piece of the address) a run, each the hyperlink:
-    viewers break a linked run inside a word, as if it were an address."""
+    viewers break a linked run inside a word, as if it were an address. `alone`: nothing
+    follows it in its paragraph."""
     theme = ctx.theme
     # LibreOffice draws a link in the colour of the text after it: a zero-width space in
-    # the link's colour ends it
+    # the link's colour ends it (where text follows)
     end = run(BREAK, theme.fonts.body, size, theme.colors.link)
+    ending = () if alone else (end,)
     if link.label == link.url:  # each piece a run, a break allowed after each "/"
         pieces = re.findall(r"[^/]*/|[^/]+", brief(link.url, theme.grid.url_chars))
         out: list[Run] = []
@@ -95,9 +96,9 @@ def link_runs(ctx: Context, link: Link, size: float) -> tuple[Run, ...]:
             if out:
                 out.append(end)
             out.append(run(piece, theme.fonts.body, size, theme.colors.link, url=link.url))
-        return (*out, end)
+        return (*out, *ending)
     runs = ctx.spans(link.label, size, theme.colors.link, bold=True)
-    return (*(word for r in runs for word in _words(r, link.url)), end)
+    return (*(word for r in runs for word in _words(r, link.url)), *ending)
 
 
 def _words(r: Run, url: str) -> list[Run]:
@@ -160,7 +161,7 @@ def _tile_paras(ctx: Context, card: Card) -> list[Para]:
     """A tile's link (its label, or its address) and detail lines, centred."""
     theme = ctx.theme
     return [
-        Para(link_runs(ctx, card.link, theme.components.tiles.title), align="center"),
+        Para(link_runs(ctx, card.link, theme.components.tiles.title, alone=True), align="center"),
         *(
             Para(ctx.spans(d, theme.sizes.caption, theme.colors.muted), align="center")
             for d in card.details
