@@ -35,6 +35,10 @@ _PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "times
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 10x faster
 
 
+# whether composing cannot overflow the C stack (see `_compose`)
+_BOUNDED = hasattr(yaml, "CSafeLoader") and yaml._yaml.get_version() >= (0, 2, 5)
+
+
 class _Loader(_Base):  # type: ignore[misc]
     """SafeLoader with YAML 1.2 core-schema scalars: only true/false are booleans (`off`
     and `NO` stay text) and numbers are plain decimals (`10:30` stays text, not 630)."""
@@ -58,8 +62,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     name = display or path.as_posix()
     text, digest = _read_text(path, name)
     try:
-        _check_depth(text, name)
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text, name)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         pos = _char_pos(name, text, exc.position)
         raise RecapError([Problem(pos, f"{_character(chr(exc.character))}; remove it")]) from None
@@ -76,12 +79,34 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     doc = Document(
         data=None, files=[resolved], sources={name: resolved}, digests={resolved: digest}
     )
-    doc.data = builder.build(node, (), doc, depth=0)
+    try:
+        doc.data = builder.build(node, (), doc, depth=0)
+    except RecapError:
+        _check_depth(text, name)  # too deep nesting is reported first, as when checked first
+        raise
+    if builder.problems or builder.deep:
+        _check_depth(text, name)
     if builder.problems:
         raise RecapError(builder.problems)
     if not isinstance(doc.data, dict):
         raise RecapError([Problem(_pos(name, node.start_mark), "expected a mapping at the top")])
     return doc
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    """The node graph of `text`, or the error that checking its depth first would give.
+
+    libyaml 0.2.5+ refuses nesting deeper than 1,000 levels, so its composer cannot
+    overflow: the text is composed at once, and the depth pass (a second parse) runs only
+    when something is wrong (an error, or a collection at deckgen's limit; see
+    `read_yaml`), which gives every error as checking the depth first would."""
+    if _BOUNDED:
+        try:
+            return yaml.compose(text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError):
+            pass
+    _check_depth(text, name)
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _check_depth(text: str, name: str) -> None:
@@ -191,6 +216,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0
         self.characters = 0
+        self.deep = False  # a collection at the nesting limit was built
         self.scalars = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def build(self, node: yaml.Node, path: DataPath, doc: Document, depth: int) -> Any:
@@ -209,6 +235,8 @@ class _Builder:
                     [Problem(self._at(node), f"more than {limit} characters (alias expansion?)")]
                 )
         doc.values[path] = self._at(node)
+        if depth == MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+            self.deep = True
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, doc, depth)
         if isinstance(node, yaml.SequenceNode):
