@@ -29,6 +29,7 @@ MAX_DEPTH = 64
 MAX_DIGITS = 100  # a whole number longer than this is a mistake (Python refuses > 4300)
 
 _YAML = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
 _PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
@@ -227,29 +228,34 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise RecapError([Problem(self._at(node), f"nesting deeper than {MAX_DEPTH} levels")])
-        if isinstance(node, yaml.ScalarNode):
-            self.characters += len(node.value)
-            if self.characters > MAX_CHARACTERS:
-                limit = f"{MAX_CHARACTERS // 1_000_000} million"
-                raise RecapError(
-                    [Problem(self._at(node), f"more than {limit} characters (alias expansion?)")]
-                )
+        if isinstance(node, yaml.ScalarNode):  # the most common node first
+            return self._scalar_value(node, path, doc)
         doc.values[path] = self._at(node)
-        if depth == MAX_DEPTH and not isinstance(node, yaml.ScalarNode):
+        if depth == MAX_DEPTH:
             self.deep = True
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, doc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _YAML + "seq":
-                return self._bad_tag(node)
-            return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
+        if node.tag != _SEQ:
+            return self._bad_tag(node)
+        return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
+
+    def _scalar_value(self, node: yaml.ScalarNode, path: DataPath, doc: Document) -> Any:
+        self.characters += len(node.value)
+        if self.characters > MAX_CHARACTERS:
+            limit = f"{MAX_CHARACTERS // 1_000_000} million"
+            raise RecapError(
+                [Problem(self._at(node), f"more than {limit} characters (alias expansion?)")]
+            )
+        doc.values[path] = self._at(node)
+        if node.tag == _STR:
+            return node.value
         value = self._scalar(node)
         if not isinstance(value, str):
             doc.texts[path] = node.value
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, doc: Document, depth: int) -> Any:
-        if node.tag != _YAML + "map":
+        if node.tag != _MAP:
             return self._bad_tag(node)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -271,9 +277,11 @@ class _Builder:
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:
+            return node.value
         if node.tag not in _PLAIN_TAGS:
             return self._bad_tag(node)
-        if node.tag in (_YAML + "str", _YAML + "timestamp"):
+        if node.tag in (_STR, _YAML + "timestamp"):
             return node.value  # dates stay text; the validator checks them
         if node.tag == _YAML + "int":
             text = node.value.lower()
