@@ -376,9 +376,14 @@ def timing_xml(steps: Sequence[tuple[int, int, int]]) -> str:
 
 
 def _xfrm(r: Rect) -> str:
+    return _xfrm_at(r.x, r.y, r.w, r.h)
+
+
+@lru_cache(maxsize=4096)  # a deck places its shapes at a few dozen rectangles
+def _xfrm_at(x: float, y: float, w: float, h: float) -> str:
     return (
-        f'<a:xfrm><a:off x="{_emu(r.x)}" y="{_emu(r.y)}"/>'
-        f'<a:ext cx="{_emu(r.w)}" cy="{_emu(r.h)}"/></a:xfrm>'
+        f'<a:xfrm><a:off x="{_emu(x)}" y="{_emu(y)}"/><a:ext cx="{_emu(w)}" cy="{_emu(h)}"/>'
+        "</a:xfrm>"
     )
 
 
