@@ -115,7 +115,7 @@ def slide_xml(
     as its East Asian font (a:ea: what Chinese, Japanese and Korean characters are drawn
     with)."""
     writer = _Writer(placeholders, rels, media, east_asian)
-    shapes = "".join(writer.element(e) for e in page.elements)
+    shapes = "".join([writer.element(e) for e in page.elements])
     background = ""
     show = ""
     if page.background:
@@ -226,7 +226,7 @@ class _Writer:
 
     def paragraphs(self, paras: Sequence[Para]) -> str:
         return (
-            "".join(self.paragraph(p) for p in paras) or '<a:p><a:endParaRPr lang="en-US"/></a:p>'
+            "".join([self.paragraph(p) for p in paras]) or '<a:p><a:endParaRPr lang="en-US"/></a:p>'
         )
 
     def paragraph(self, para: Para) -> str:
@@ -241,11 +241,9 @@ class _Writer:
                 rid = self.rels.add("hyperlink", run.url, external=True)
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             # characters the run's font lacks go in the symbol font (layout/glyphs.py)
-            runs += [
-                f"<a:r>{_run_props(run.size, run.bold, run.italic, run.color, font, east_asian)}"
-                f"{link}</a:rPr><a:t>{_text(text)}</a:t></a:r>"
-                for text, font in font_segments(run.text, run.font)
-            ]
+            for text, font in font_segments(run.text, run.font):
+                props = _run_props(run.size, run.bold, run.italic, run.color, font, east_asian)
+                runs.append(f"<a:r>{props}{link}</a:rPr><a:t>{_text(text)}</a:t></a:r>")
         if not runs:
             runs.append('<a:endParaRPr lang="en-US" sz="1200" dirty="0"/>')
         return f"<a:p>{ppr}{''.join(runs)}</a:p>"
