@@ -17,7 +17,7 @@ from deckgen.errors import DeckgenError, ThemeError
 from deckgen.load import DataPath, Document, load_recap, read_yaml
 from deckgen.load.paths import PathProblem, repository_root, resolve_name
 from deckgen.load.yaml_reader import MAX_FILE_BYTES
-from deckgen.theme import THEME_FILE, find_theme
+from deckgen.theme_folder import THEME_FILE, find_theme
 
 _THEME_FILE_KEYS = ("background_image", "logo", "template")
 
