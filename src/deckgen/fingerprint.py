@@ -28,6 +28,7 @@ from typing import Any
 
 from deckgen import __version__
 from deckgen.errors import Position, Problem
+from deckgen.versions import version as installed
 
 _FORMAT = 1  # of the sidecar; a change makes every deck rebuild once
 _LIBRARIES = ("python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML")
@@ -76,8 +77,6 @@ def fingerprint(
 @cache
 def toolchain() -> str:
     """deckgen's version, a hash of its package files and the versions of its libraries."""
-    from importlib import metadata  # slow to import; only builds need it
-
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
@@ -86,8 +85,8 @@ def toolchain() -> str:
             digest.update(file_digest(path).encode())
     for name in _LIBRARIES:
         try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
+            version = installed(name)
+        except LookupError:
             version = "-"
         digest.update(f"{name}=={version}\0".encode())
     return digest.hexdigest()
