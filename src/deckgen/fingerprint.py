@@ -28,7 +28,6 @@ from typing import Any
 
 from deckgen import __version__
 from deckgen.errors import Position, Problem
-from deckgen.versions import version as installed
 
 _FORMAT = 1  # of the sidecar; a change makes every deck rebuild once
 _LIBRARIES = ("python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML")
@@ -77,6 +76,8 @@ def fingerprint(
 @cache
 def toolchain() -> str:
     """deckgen's version, a hash of its package files and the versions of its libraries."""
+    from deckgen.versions import version  # only builds need it
+
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
@@ -85,10 +86,10 @@ def toolchain() -> str:
             digest.update(file_digest(path).encode())
     for name in _LIBRARIES:
         try:
-            version = installed(name)
-        except LookupError:
-            version = "-"
-        digest.update(f"{name}=={version}\0".encode())
+            installed = version(name)
+        except ImportError:  # PackageNotFoundError: not installed
+            installed = "-"
+        digest.update(f"{name}=={installed}\0".encode())
     return digest.hexdigest()
 
 
