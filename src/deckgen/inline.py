@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from deckgen.record import Record
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     """A run of text with one style; `url` makes it a clickable link."""
 
+    __slots__ = ("text", "bold", "italic", "code", "url")  # noqa: RUF023 (in order)
     text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    url: str | None = None
+    bold: bool
+    italic: bool
+    code: bool
+    url: str | None
+
+    def __init__(
+        self, text: str, bold: bool = False, italic: bool = False, code: bool = False,
+        url: str | None = None,
+    ) -> None:  # fmt: skip
+        self.text, self.bold, self.italic, self.code, self.url = text, bold, italic, code, url
 
 
 _TOKEN = re.compile(

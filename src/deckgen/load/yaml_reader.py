@@ -77,9 +77,9 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         raise RecapError([Problem(Position(name, 1, 1), "the file is empty; expected a mapping")])
     builder = _Builder(name)
     resolved = path.resolve()
-    doc = Document(
-        data=None, files=[resolved], sources={name: resolved}, digests={resolved: digest}
-    )
+    doc = Document(None)
+    doc.files.append(resolved)
+    doc.sources[name], doc.digests[resolved] = resolved, digest
     try:
         doc.data = builder.build(node, (), doc, depth=0)
     except RecapError:
