@@ -242,7 +242,7 @@ class _Writer:
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             # characters the run's font lacks go in the symbol font (layout/glyphs.py)
             for text, font in font_segments(run.text, run.font):
-                props = _run_props(run.size, run.bold, run.italic, run.color, font, east_asian)
+                props = _run_props((run.size, run.bold, run.italic, run.color), font, east_asian)
                 runs.append(f"<a:r>{props}{link}</a:rPr><a:t>{_text(text)}</a:t></a:r>")
         if not runs:
             runs.append('<a:endParaRPr lang="en-US" sz="1200" dirty="0"/>')
@@ -419,8 +419,10 @@ def _paragraph_props(
 
 
 @lru_cache(maxsize=1024)
-def _run_props(size: float, bold: bool, italic: bool, color: str, font: str, ea: str) -> str:
-    """The `<a:rPr>` of a run up to its hyperlink, `ea` its East Asian font."""
+def _run_props(style: tuple[float, bool, bool, str], font: str, ea: str) -> str:
+    """The `<a:rPr>` of a run up to its hyperlink: `style` its size, bold, italic and
+    colour, `ea` its East Asian font."""
+    size, bold, italic, color = style
     return (
         f'<a:rPr lang="en-US" sz="{round(size * 100)}" b="{int(bold)}" '
         f'i="{int(italic)}" cap="none" dirty="0">{_fill(color)}'
