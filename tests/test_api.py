@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,18 @@ def test_build_writes_and_reports(write, workdir):
     assert result.slides == 5  # title, agenda, talk card, the slide, video index
     assert result.qr_codes == 0
     assert len(result.warnings) == 1
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_build_leaves_the_garbage_collector_as_it_found_it(write, enabled):
+    seen: list[bool] = []
+    before = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        api.build(
+            write("r.yaml", OK), Path("out/r.pptx"), progress=lambda *_: seen.append(gc.isenabled())
+        )
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if before else gc.disable)()
+    assert not any(seen)  # off while the build runs
