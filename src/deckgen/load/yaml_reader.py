@@ -111,9 +111,9 @@ def _compose(text: str, name: str) -> yaml.Node | None:
 
 
 def _check_depth(text: str, name: str) -> None:
-    """Refuse deep nesting before composing: libyaml's composer recurses in C and would
-    crash the process on a file of a million `[`. Events come one at a time, so this
-    pass cannot overflow."""
+    """Refuse deep nesting, at the first collection past the limit. Events come one at a
+    time, so this pass cannot overflow; composing can, before libyaml 0.2.5 (its composer
+    recurses in C and would crash the process on a file of a million `[`)."""
     try:
         _refuse_deep(yaml.parse(text, Loader=_Loader), name)
     except yaml.MarkedYAMLError as exc:
