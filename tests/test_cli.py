@@ -450,7 +450,7 @@ def test_internal_error_during_layout_leaves_an_earlier_deck(write, workdir, mon
 
 def test_internal_error_in_validate(write, monkeypatch):
     write("ok.yaml", OK)
-    monkeypatch.setattr("deckgen.api.validate", _boom)
+    monkeypatch.setattr("deckgen.checking.validate", _boom)
     result = run("validate", "ok.yaml")
     assert result.exit_code == 3
     assert lines(result.stderr) == INTERNAL

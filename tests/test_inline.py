@@ -209,3 +209,9 @@ MARKUP_TEXT = st.text(alphabet=st.sampled_from("ab .)(:/\\`*[]_<>htpsw"), max_si
 @given(MARKUP_TEXT)
 def test_plain_text_shortcut_gives_the_full_parse(text: str) -> None:
     assert parse(text) == inline._parse(text)
+
+
+@given(st.text(alphabet="[]()<>*`\\:/ .ahtpsmilo", max_size=40))
+@settings(max_examples=300)
+def test_urls_are_the_link_targets_parse_finds(text):
+    assert urls(text) == [span.url for span in parse(text) if span.url]

@@ -14,6 +14,8 @@ import pytest
 from deckgen import __version__
 from deckgen import entry as entry_module
 from deckgen.entry import HELP_FILE, help_file_text
+from deckgen.theme import load_theme
+from deckgen.theme_folder import THEME_FILE, builtin_themes_dir
 from tests.test_cli import INVALID, NOT_YOUTUBE, OK
 
 HEAVY = ("pptx", "PIL", "pygments", "jsonschema", "lxml", "qrcode", "yaml", "aiohttp")
@@ -177,8 +179,9 @@ def test_validate_of_files_runs_without_click(write, workdir):
     write("r.yaml", OK)
     out, status, modules = entry("validate", "r.yaml")
     assert (out, status) == ("r.yaml: valid (0 warnings)\n", 0)
-    assert packages(modules) & {"click", *HEAVY} == {"yaml", "pygments"}  # a theme names a style
-    assert "deckgen.model" not in modules
+    assert packages(modules) & {"click", *HEAVY} == {"yaml"}
+    assert {"deckgen.model", "deckgen.theme", "deckgen.api"} & modules == set()  # a built-in theme
+    assert "dataclasses" not in modules  # with `inspect`, a sixth of the time (deckgen.record)
 
 
 @pytest.mark.parametrize("recap", [OK, NOT_YOUTUBE, INVALID], ids=["valid", "warned", "broken"])
@@ -197,3 +200,19 @@ def test_validate_with_options_goes_to_click(write, workdir, args):
     _, status, modules = entry(*args)
     assert status == 0
     assert "click" in modules
+
+
+def test_every_builtin_theme_loads():
+    # what lets `validate` take a built-in theme as valid without loading it
+    folders = [d for d in builtin_themes_dir().iterdir() if (d / THEME_FILE).is_file()]
+    assert sorted(load_theme(d).name for d in folders) == ["corporate", "dark", "default"]
+
+
+@pytest.mark.parametrize("args", [["r.yaml"], ["--theme", "./mine", "r.yaml"]])
+def test_validate_checks_a_theme_folder_in_full(write, workdir, args):
+    write("r.yaml", "theme: ./mine\n" + OK)
+    write("mine/theme.yaml", "extends: default\nqr_size: 1.5\n")
+    message = "mine/theme.yaml:2:10: error: qr_size: must be at least 2.8, got the number `1.5`"
+    for out, err, status in run_both("validate", *args, cwd=workdir):
+        assert (out, status) == ("", 1)
+        assert err.splitlines() == [f"{(workdir / message).as_posix()}"]

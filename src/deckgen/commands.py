@@ -12,7 +12,7 @@ from deckgen.report import Report
 def validate(recaps: Sequence[Path], report: Report, theme: str | None, strict: bool) -> None:
     """`deckgen validate`: check each recap, or for a file that recaps include, those
     recaps; report each; exit 1 when one failed."""
-    from deckgen.api import validate as validate_one
+    from deckgen.checking import validate as validate_one
     from deckgen.inputs import recaps_to_check
 
     for recap in recaps_to_check(recaps):

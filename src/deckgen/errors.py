@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
+from typing import NamedTuple
 
+from deckgen.record import Record
 from deckgen.text_rules import FORBIDDEN_CHARS
 
 # characters a message must not print as they are: controls (line breaks and tabs too: a
@@ -46,8 +47,7 @@ class ExitStatus(IntEnum):
     BUG = 3  # an internal error: a bug in deckgen, not the user's mistake
 
 
-@dataclass(frozen=True, order=True)
-class Position:
+class Position(NamedTuple):
     """Where a value stands in a source file (1-based line and column)."""
 
     file: str
@@ -60,8 +60,7 @@ class Position:
         return f"{printable(self.file)}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One error or warning about an input, with its position and data path.
 
     The message and path are made printable (see `printable`): they quote the input,
@@ -69,14 +68,17 @@ class Problem:
     escape sequences to a terminal.
     """
 
+    __slots__ = ("position", "message", "path", "severity")  # noqa: RUF023 (in order)
     position: Position
     message: str
-    path: str = ""
-    severity: str = "error"  # or "warning"
+    path: str
+    severity: str  # "error" or "warning"
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "message", printable(self.message))
-        object.__setattr__(self, "path", printable(self.path))
+    def __init__(
+        self, position: Position, message: str, path: str = "", severity: str = "error"
+    ) -> None:
+        self.position, self.severity = position, severity
+        self.message, self.path = printable(message), printable(path)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         """Order problems by file, line, column, then message."""

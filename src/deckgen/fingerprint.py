@@ -76,7 +76,7 @@ def fingerprint(
 @cache
 def toolchain() -> str:
     """deckgen's version, a hash of its package files and the versions of its libraries."""
-    from importlib import metadata  # slow to import; only builds need it
+    from deckgen.versions import version  # only builds need it
 
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
@@ -86,10 +86,10 @@ def toolchain() -> str:
             digest.update(file_digest(path).encode())
     for name in _LIBRARIES:
         try:
-            version = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"{name}=={version}\0".encode())
+            installed = version(name)
+        except ImportError:  # PackageNotFoundError: not installed
+            installed = "-"
+        digest.update(f"{name}=={installed}\0".encode())
     return digest.hexdigest()
 
 

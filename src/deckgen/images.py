@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import struct
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.load.paths import PathProblem, confined_file
+from deckgen.record import Record
 
 MAX_IMAGE_BYTES = 50_000_000
 MAX_IMAGE_PIXELS = 50_000_000  # a 8K screenshot is 33 megapixels
@@ -18,22 +18,25 @@ class ImageProblem(ValueError):
     """An image that cannot go into a deck; the message says why."""
 
 
-@dataclass(frozen=True)
-class ImageInfo:
+class ImageInfo(Record):
     """What the renderer needs to know of an image file."""
 
+    __slots__ = ("path", "width", "height", "extension")  # noqa: RUF023 (in order)
     path: Path
     width: int
     height: int
     extension: str
 
+    def __init__(self, path: Path, width: int, height: int, extension: str) -> None:
+        self.path, self.width, self.height, self.extension = path, width, height, extension
 
-@dataclass
+
 class ImageCache:
     """Images already inspected, by (file, size, mtime): validation and the model both ask,
     and a file is opened once. The caller owns it (one a check of a recap)."""
 
-    found: dict[tuple[Path, int, int], ImageInfo] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.found: dict[tuple[Path, int, int], ImageInfo] = {}
 
 
 def inspect_image(path: Path, shown: str, root: Path, cache: ImageCache | None = None) -> ImageInfo:

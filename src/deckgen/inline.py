@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from deckgen.record import Record
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     """A run of text with one style; `url` makes it a clickable link."""
 
+    __slots__ = ("text", "bold", "italic", "code", "url")  # noqa: RUF023 (in order)
     text: str
-    bold: bool = False
-    italic: bool = False
-    code: bool = False
-    url: str | None = None
+    bold: bool
+    italic: bool
+    code: bool
+    url: str | None
+
+    def __init__(
+        self, text: str, bold: bool = False, italic: bool = False, code: bool = False,
+        url: str | None = None,
+    ) -> None:  # fmt: skip
+        self.text, self.bold, self.italic, self.code, self.url = text, bold, italic, code, url
 
 
 _TOKEN = re.compile(
@@ -30,6 +37,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _MARKUP = re.compile(r"[\\`\[*<]|http")  # what every `_TOKEN` starts with
+_LINK = re.compile(r"\]\(|http|mailto:")  # what every link token (target, auto, bare) holds
 
 
 def parse(text: str) -> list[Span]:
@@ -81,6 +89,8 @@ def plain(text: str) -> str:
 
 def urls(text: str) -> list[str]:
     """Every link target in `text`, in order."""
+    if not _LINK.search(text):  # most text holds none: the same answer, quicker
+        return []
     return [span.url for span in parse(text) if span.url]
 
 

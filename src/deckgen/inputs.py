@@ -17,7 +17,7 @@ from deckgen.errors import DeckgenError, ThemeError
 from deckgen.load import DataPath, Document, load_recap, read_yaml
 from deckgen.load.paths import PathProblem, repository_root, resolve_name
 from deckgen.load.yaml_reader import MAX_FILE_BYTES
-from deckgen.theme import THEME_FILE, find_theme
+from deckgen.theme_folder import THEME_FILE, find_theme
 
 _THEME_FILE_KEYS = ("background_image", "logo", "template")
 
@@ -99,12 +99,22 @@ def including_recaps(file: Path, top: Path | None = None) -> list[Path]:
     found: list[Path] = []
     texts: dict[Path, list[Path]] = {}
     for folder in _folders_up(file, top.resolve() if top else None):
-        for candidate in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
-            if candidate.resolve() == target or not _leads_to(candidate, target, texts):
+        for candidate in _yaml_files(folder):
+            if not _leads_to(candidate, target, texts) or candidate.resolve() == target:
                 continue
             if target in _files_read(candidate):
                 found.append(candidate)
     return found
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """The `*.yaml` and `*.yml` entries of `folder`, by name (none when it cannot be read)."""
+    try:
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")))
+    except OSError:
+        return []
+    return [folder / name for name in names]
 
 
 def recaps_to_check(paths: Sequence[Path]) -> list[Path]:
@@ -137,7 +147,7 @@ _INCLUDE = re.compile(
 def _leads_to(path: Path, target: Path, seen: dict[Path, list[Path]]) -> bool:
     """Whether the `include:` lines of `path`'s text, followed through the files they name,
     reach `target` (a quick, textual test: `_files_read` confirms)."""
-    todo, visited = [path.resolve()], set()
+    todo, visited = [path], set()  # (`path` is resolved only when it names a file)
     while todo:
         current = todo.pop()
         if current in visited:
@@ -163,7 +173,8 @@ def _named_includes(path: Path) -> list[Path]:
     if "include" not in text:
         return []
     names = ((a or b or c).strip() for a, b, c in _INCLUDE.findall(text))
-    return [(path.parent / name).resolve() for name in names if name]
+    folder = path.resolve().parent
+    return [(folder / name).resolve() for name in names if name]
 
 
 def _files_read(recap: Path) -> set[Path]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from dataclasses import dataclass
 from urllib.parse import parse_qs, quote, unquote, urlsplit, urlunsplit
+
+from deckgen.record import Record
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
@@ -20,13 +21,16 @@ class LinkError(ValueError):
     """A URL that deckgen refuses; the message says why."""
 
 
-@dataclass(frozen=True)
-class YouTubeLink:
+class YouTubeLink(Record):
     """A normalised YouTube video (or playlist) link."""
 
+    __slots__ = ("url", "video_id", "playlist_id")  # noqa: RUF023 (in order)
     url: str  # the normalised link, encoded in QR codes and used as the hyperlink
     video_id: str | None
-    playlist_id: str | None = None
+    playlist_id: str | None
+
+    def __init__(self, url: str, video_id: str | None, playlist_id: str | None = None) -> None:
+        self.url, self.video_id, self.playlist_id = url, video_id, playlist_id
 
 
 def check_url(url: str) -> None:

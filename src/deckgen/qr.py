@@ -6,11 +6,11 @@ from __future__ import annotations
 import io
 import struct
 from functools import cache
-from importlib.metadata import version
 
 from deckgen import __version__
 from deckgen import cache as disk_cache
 from deckgen.links import as_uri
+from deckgen.versions import version
 
 _BOX = 10  # pixels a module
 

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from deckgen.errors import DeckgenError, ExitStatus, Position, Problem
 
 if TYPE_CHECKING:  # the command line imports this module: start-up stays short
-    from deckgen.api import BuildResult, Validated
+    from deckgen.api import BuildResult
     from deckgen.batch import Pdf
+    from deckgen.checking import Validated
     from deckgen.diff import SlideDiff
     from deckgen.importer import ImportReport
     from deckgen.progress import Progress
@@ -180,7 +181,8 @@ class Report:
         self.problems(warnings)
         if self.chatty:
             self.echo(f"{recap}: valid ({count(len(warnings), 'warning')})")
-            self.inputs(checked.inputs)
+            if self.verbose:  # (the inputs are looked up only to be shown)
+                self.inputs(checked.inputs)
 
     def imported(self, summary: ImportReport, target: Path) -> None:
         """A deck turned into the recap `target`: what was collapsed, left out, written."""

@@ -12,9 +12,9 @@ from deckgen.fingerprint import file_digest
 from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
+from deckgen.theme_folder import THEME_FILE, builtin_themes_dir, find_theme
 from deckgen.validate import check_schema
 
-THEME_FILE = "theme.yaml"
 _REQUIRED = ("margin", "qr_size", "pygments_style")  # and every section of `Theme`
 
 
@@ -250,54 +250,10 @@ class Theme:
         return dict(self.layouts).get(kind)
 
 
-def builtin_themes_dir() -> Path:
-    """The built-in themes: packaged in a wheel, or the repository's `themes/`."""
-    packaged = Path(__file__).parent / "themes"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "themes"
-
-
 def builtin_themes() -> list[Theme]:
     """Every built-in theme, by name."""
     root = builtin_themes_dir()
     return [load_theme(d) for d in sorted(root.iterdir()) if (d / THEME_FILE).is_file()]
-
-
-def find_theme(spec: str, relative_to: Path, root: Path | None = None) -> Path:
-    """The folder of theme `spec`: a built-in name, or a path (relative to `relative_to`).
-
-    With `root` (the repository of the recap that names the theme, see
-    `load.paths.repository_root`) a theme folder must lie inside `root` or be a built-in
-    theme's (symlinks resolved): a recap cannot make a build read files elsewhere."""
-    if "/" not in spec and "\\" not in spec and not spec.startswith("."):
-        folder = builtin_themes_dir() / spec
-        if _holds_theme(folder):
-            return folder
-        names = ", ".join(t.name for t in builtin_themes())
-        raise ThemeError([Problem(Position(spec), f"no theme named `{spec}`; built-in: {names}")])
-    folder = relative_to / spec
-    if root is not None and not _allowed(folder, root):
-        message = f"theme folder `{spec}` lies outside the recap's repository; use a theme"
-        raise ThemeError([Problem(Position(spec), f"{message} inside it, or --theme")])
-    if not _holds_theme(folder):
-        raise ThemeError([Problem(Position(spec), f"no {THEME_FILE} in theme folder `{spec}`")])
-    return folder.resolve()
-
-
-def _allowed(folder: Path, root: Path) -> bool:
-    """True when `folder` lies inside `root` or the built-in themes (or cannot be resolved:
-    then it holds no theme, which `find_theme` says)."""
-    try:
-        resolved = folder.resolve()
-    except (OSError, RuntimeError, ValueError):
-        return True
-    return any(resolved.is_relative_to(top.resolve()) for top in (root, builtin_themes_dir()))
-
-
-def _holds_theme(folder: Path) -> bool:
-    try:
-        return (folder.resolve() / THEME_FILE).is_file()
-    except (OSError, RuntimeError):  # a symlink loop, a name too long
-        return False
 
 
 def load_theme(folder: Path, root: Path | None = None) -> Theme:

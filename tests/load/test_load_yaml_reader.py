@@ -269,6 +269,29 @@ def test_nesting_at_the_limit_is_fine(write):
     read_yaml(path)
 
 
+def test_one_empty_collection_past_the_limit(write):
+    path = write("r.yaml", "a: " + "[" * 64 + "]" * 64 + "\n")
+    assert read_errors(path) == ["r.yaml:1:67: error: nesting deeper than 64 levels"]
+
+
+DEEP = "[" * 70 + "]" * 70
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (f"a: {DEEP}\nb: [\n", "1:67"),  # before a syntax error
+        (f"a: *nope\nb: {DEEP}\n", "2:67"),  # after an undefined alias
+        (f"? {DEEP}\n: 1\n", "1:66"),  # in a key that is not a string
+        (f"a: 1\na: {DEEP}\n", "2:67"),  # under a duplicate key
+        (f"a: !!set {{x: {DEEP}}}\n", "1:76"),  # under a tag that is refused
+    ],
+)
+def test_too_deep_nesting_is_the_error_reported(write, text, where):
+    path = write("r.yaml", text)
+    assert read_errors(path) == [f"r.yaml:{where}: error: nesting deeper than 64 levels"]
+
+
 def test_very_deep_nesting_does_not_crash(write):
     path = write("r.yaml", "a: " + "[" * 20_000 + "]" * 20_000 + "\n")
     assert read_errors(path) == ["r.yaml:1:67: error: nesting deeper than 64 levels"]

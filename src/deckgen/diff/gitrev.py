@@ -44,7 +44,7 @@ def _theme_files(recap: Path) -> list[Path]:
     """The `theme.yaml` of the recap's theme folder and of each theme folder it extends,
     as far as they are there (`recap_inputs` finds only themes that exist)."""
     from deckgen.load import read_yaml
-    from deckgen.theme import THEME_FILE
+    from deckgen.theme_folder import THEME_FILE
 
     out: list[Path] = []
     file, key = recap, "theme"

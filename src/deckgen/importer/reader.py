@@ -13,7 +13,6 @@ from pptx.oxml.ns import qn
 
 from deckgen.errors import BuildError, Position, Problem
 from deckgen.importer.package import NotADeck, broken_part, read_package
-from deckgen.inline import Span
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.render.slide_xml import KEEP_URI
 from deckgen.roles import Role, role_of
@@ -70,10 +69,15 @@ _FRAME_KINDS = {"chart": "a chart", "diagram": "a SmartArt diagram", "ole": "an 
 
 
 @dataclass(frozen=True)
-class TextRun(Span):
+class TextRun:
     """A run of text with its formatting (`code`: in a monospace font) and its size; `url`
-    is a checked http(s)/mailto link."""
+    is a checked http(s)/mailto link (what a `Span` holds, and the size)."""
 
+    text: str
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    url: str | None = None
     size: float | None = None
 
 

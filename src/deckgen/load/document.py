@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,18 +22,26 @@ def format_path(path: DataPath) -> str:
     return out
 
 
-@dataclass
 class Document:
-    """A loaded YAML document: its data, and positions keyed by data path."""
+    """A loaded YAML document: its data, and positions keyed by data path (a plain class:
+    see `deckgen.record`)."""
 
-    data: Any
-    values: dict[DataPath, Position] = field(default_factory=dict)
-    keys: dict[DataPath, Position] = field(default_factory=dict)
-    files: list[Path] = field(default_factory=list)
-    sources: dict[str, Path] = field(default_factory=dict)  # shown file name -> resolved path
-    digests: dict[Path, str] = field(default_factory=dict)  # resolved path -> SHA-256 read
-    # the source text of every scalar that is not a string (`1.10`, `0x1F`, `007`, `true`)
-    texts: dict[DataPath, str] = field(default_factory=dict)
+    def __init__(self, data: Any) -> None:
+        self.data = data
+        self.values: dict[DataPath, Position] = {}
+        self.keys: dict[DataPath, Position] = {}
+        self.files: list[Path] = []
+        self.sources: dict[str, Path] = {}  # shown file name -> resolved path
+        self.digests: dict[Path, str] = {}  # resolved path -> SHA-256 read
+        # the source text of every scalar that is not a string (`1.10`, `0x1F`, `007`, `true`)
+        self.texts: dict[DataPath, str] = {}
+
+    def with_data(self, data: Any) -> Document:
+        """The document holding `data` instead, with the same positions (not copied)."""
+        other = Document(data)
+        other.values, other.keys, other.files = self.values, self.keys, self.files
+        other.sources, other.digests, other.texts = self.sources, self.digests, self.texts
+        return other
 
     def position(self, path: DataPath) -> Position:
         """Position of the value at `path`, or of its nearest located ancestor."""

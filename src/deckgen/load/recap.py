@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from deckgen.errors import Position, Problem, RecapError
 from deckgen.load.document import DataPath, Document, format_path
@@ -13,8 +12,7 @@ from deckgen.load.paths import PathProblem, confined_file, resolve_name
 from deckgen.load.yaml_reader import read_yaml
 
 
-@dataclass(frozen=True)
-class _Source:
+class _Source(NamedTuple):
     path: Path  # resolved
     shown: str  # as printed in messages, relative to where the user pointed
 

@@ -29,10 +29,15 @@ MAX_DEPTH = 64
 MAX_DIGITS = 100  # a whole number longer than this is a mistake (Python refuses > 4300)
 
 _YAML = "tag:yaml.org,2002:"
+_STR, _SEQ, _MAP = _YAML + "str", _YAML + "seq", _YAML + "map"
 _PLAIN_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 
 
 _Base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 10x faster
+
+
+# whether composing cannot overflow the C stack (see `_compose`)
+_BOUNDED = hasattr(yaml, "CSafeLoader") and yaml._yaml.get_version() >= (0, 2, 5)
 
 
 class _Loader(_Base):  # type: ignore[misc]
@@ -58,8 +63,7 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
     name = display or path.as_posix()
     text, digest = _read_text(path, name)
     try:
-        _check_depth(text, name)
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text, name)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         pos = _char_pos(name, text, exc.position)
         raise RecapError([Problem(pos, f"{_character(chr(exc.character))}; remove it")]) from None
@@ -73,15 +77,37 @@ def read_yaml(path: Path, display: str | None = None) -> Document:
         raise RecapError([Problem(Position(name, 1, 1), "the file is empty; expected a mapping")])
     builder = _Builder(name)
     resolved = path.resolve()
-    doc = Document(
-        data=None, files=[resolved], sources={name: resolved}, digests={resolved: digest}
-    )
-    doc.data = builder.build(node, (), doc, depth=0)
+    doc = Document(None)
+    doc.files.append(resolved)
+    doc.sources[name], doc.digests[resolved] = resolved, digest
+    try:
+        doc.data = builder.build(node, (), doc, depth=0)
+    except RecapError:
+        _check_depth(text, name)  # too deep nesting is reported first, as when checked first
+        raise
+    if builder.problems or builder.deep:
+        _check_depth(text, name)
     if builder.problems:
         raise RecapError(builder.problems)
     if not isinstance(doc.data, dict):
         raise RecapError([Problem(_pos(name, node.start_mark), "expected a mapping at the top")])
     return doc
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    """The node graph of `text`, or the error that checking its depth first would give.
+
+    libyaml 0.2.5+ refuses nesting deeper than 1,000 levels, so its composer cannot
+    overflow: the text is composed at once, and the depth pass (a second parse) runs only
+    when something is wrong (an error, or a collection at deckgen's limit; see
+    `read_yaml`), which gives every error as checking the depth first would."""
+    if _BOUNDED:
+        try:
+            return yaml.compose(text, Loader=_Loader)
+        except (yaml.YAMLError, RecursionError):
+            pass
+    _check_depth(text, name)
+    return yaml.compose(text, Loader=_Loader)
 
 
 def _check_depth(text: str, name: str) -> None:
@@ -191,6 +217,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.count = 0
         self.characters = 0
+        self.deep = False  # a collection at the nesting limit was built
         self.scalars = yaml.SafeLoader("")  # only its scalar constructors are used
 
     def build(self, node: yaml.Node, path: DataPath, doc: Document, depth: int) -> Any:
@@ -201,27 +228,34 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise RecapError([Problem(self._at(node), f"nesting deeper than {MAX_DEPTH} levels")])
-        if isinstance(node, yaml.ScalarNode):
-            self.characters += len(node.value)
-            if self.characters > MAX_CHARACTERS:
-                limit = f"{MAX_CHARACTERS // 1_000_000} million"
-                raise RecapError(
-                    [Problem(self._at(node), f"more than {limit} characters (alias expansion?)")]
-                )
+        if isinstance(node, yaml.ScalarNode):  # the most common node first
+            return self._scalar_value(node, path, doc)
         doc.values[path] = self._at(node)
+        if depth == MAX_DEPTH:
+            self.deep = True
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, doc, depth)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != _YAML + "seq":
-                return self._bad_tag(node)
-            return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
+        if node.tag != _SEQ:
+            return self._bad_tag(node)
+        return [self.build(n, (*path, i), doc, depth + 1) for i, n in enumerate(node.value)]
+
+    def _scalar_value(self, node: yaml.ScalarNode, path: DataPath, doc: Document) -> Any:
+        self.characters += len(node.value)
+        if self.characters > MAX_CHARACTERS:
+            limit = f"{MAX_CHARACTERS // 1_000_000} million"
+            raise RecapError(
+                [Problem(self._at(node), f"more than {limit} characters (alias expansion?)")]
+            )
+        doc.values[path] = self._at(node)
+        if node.tag == _STR:
+            return node.value
         value = self._scalar(node)
         if not isinstance(value, str):
             doc.texts[path] = node.value
         return value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath, doc: Document, depth: int) -> Any:
-        if node.tag != _YAML + "map":
+        if node.tag != _MAP:
             return self._bad_tag(node)
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -243,9 +277,11 @@ class _Builder:
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:
+            return node.value
         if node.tag not in _PLAIN_TAGS:
             return self._bad_tag(node)
-        if node.tag in (_YAML + "str", _YAML + "timestamp"):
+        if node.tag in (_STR, _YAML + "timestamp"):
             return node.value  # dates stay text; the validator checks them
         if node.tag == _YAML + "int":
             text = node.value.lower()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from deckgen.images import ImageCache, inspect_image
@@ -36,7 +35,7 @@ from deckgen.model.types import (
 def recap_from_document(doc: Document, images: ImageCache | None = None) -> Recap:
     """Build the model of a recap that passed validation (`images`: the images validation
     inspected)."""
-    return _Builder(replace(doc, data=_line_breaks(doc.data)), images).recap()
+    return _Builder(doc.with_data(_line_breaks(doc.data)), images).recap()
 
 
 def _line_breaks(data: Any) -> Any:

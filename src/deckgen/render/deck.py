@@ -9,7 +9,6 @@ import json
 import zipfile
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib.metadata import version
 from typing import Any
 
 from deckgen import __version__
@@ -22,6 +21,7 @@ from deckgen.render.package import Base, assemble, image_files
 from deckgen.render.slide_xml import Placeholder
 from deckgen.render.xml_text import escape
 from deckgen.theme import Theme
+from deckgen.versions import version
 
 
 def render(

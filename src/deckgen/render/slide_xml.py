@@ -182,7 +182,7 @@ class _Writer:
         east_asian: str,
     ) -> None:
         self.placeholders = dict(placeholders)
-        self.east_asian = quoteattr(east_asian)
+        self.east_asian = east_asian
         self.rels = rels
         self.media = media
         self.next_id = 2
@@ -218,14 +218,10 @@ class _Writer:
                 '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
             )
             geometry = '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/>'
-        body = (
-            f'<a:bodyPr wrap="{"square" if box.wrap else "none"}" lIns="{_emu(INSET_X)}" '
-            f'tIns="{_emu(INSET_Y)}" rIns="{_emu(INSET_X)}" bIns="{_emu(INSET_Y)}" '
-            f'anchor="{_ANCHOR[box.anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
-        )
         return (
             f"<p:sp>{nv}<p:spPr>{_xfrm(box.rect)}{geometry}</p:spPr>"
-            f"<p:txBody>{body}{self.paragraphs(box.paras)}</p:txBody></p:sp>"
+            f"<p:txBody>{_body_props(box.wrap, box.anchor)}{self.paragraphs(box.paras)}"
+            "</p:txBody></p:sp>"
         )
 
     def paragraphs(self, paras: Sequence[Para]) -> str:
@@ -237,6 +233,7 @@ class _Writer:
         marker = (para.number, para.bullet, para.bullet_color)
         spacing = (para.line_spacing, para.space_before)
         ppr = _paragraph_props(marker, para.indent, para.level, para.align, spacing)
+        east_asian = self.east_asian
         runs = []
         for run in para.runs:
             link = ""
@@ -245,9 +242,8 @@ class _Writer:
                 link = f'<a:hlinkClick r:id="{rid}"/>'
             # characters the run's font lacks go in the symbol font (layout/glyphs.py)
             runs += [
-                f"<a:r>{_run_props(run.size, run.bold, run.italic, run.color, font)}"
-                f"<a:ea typeface={self.east_asian}/>{link}</a:rPr>"
-                f"<a:t>{_text(text)}</a:t></a:r>"
+                f"<a:r>{_run_props(run.size, run.bold, run.italic, run.color, font, east_asian)}"
+                f"{link}</a:rPr><a:t>{_text(text)}</a:t></a:r>"
                 for text, font in font_segments(run.text, run.font)
             ]
         if not runs:
@@ -420,12 +416,22 @@ def _paragraph_props(
 
 
 @lru_cache(maxsize=1024)
-def _run_props(size: float, bold: bool, italic: bool, color: str, font: str) -> str:
-    """The `<a:rPr>` of a run up to its East Asian font (which the writer adds)."""
+def _run_props(size: float, bold: bool, italic: bool, color: str, font: str, ea: str) -> str:
+    """The `<a:rPr>` of a run up to its hyperlink, `ea` its East Asian font."""
     return (
         f'<a:rPr lang="en-US" sz="{round(size * 100)}" b="{int(bold)}" '
         f'i="{int(italic)}" cap="none" dirty="0">{_fill(color)}'
-        f"<a:latin typeface={quoteattr(font)}/>"
+        f"<a:latin typeface={quoteattr(font)}/><a:ea typeface={quoteattr(ea)}/>"
+    )
+
+
+@lru_cache(maxsize=64)
+def _body_props(wrap: bool, anchor: str) -> str:
+    """The `<a:bodyPr>` and `<a:lstStyle>` of a text box."""
+    return (
+        f'<a:bodyPr wrap="{"square" if wrap else "none"}" lIns="{_emu(INSET_X)}" '
+        f'tIns="{_emu(INSET_Y)}" rIns="{_emu(INSET_X)}" bIns="{_emu(INSET_Y)}" '
+        f'anchor="{_ANCHOR[anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
     )
 
 
@@ -448,4 +454,5 @@ def _clean(text: str) -> str:
 
 
 def _text(text: str) -> str:
-    return escape(_clean(text))
+    # printable text holds no tab, line break or forbidden character: nothing to clean
+    return escape(text if text.isprintable() else _clean(text))

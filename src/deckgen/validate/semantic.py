@@ -70,39 +70,48 @@ class _Checker:
         where = self.doc.position(path)
         self.problems.append(Problem(where, message, format_path(path), severity))
 
-    def walk(self, value: Any, path: DataPath) -> None:
-        key = path[-1] if path else None
-        if isinstance(value, dict):
-            for k in value:
-                self.characters(k, (*path, k), what="key ")
-            if "steps" in value and "bullets" not in value and _is_slide(path):
-                self.error((*path, "steps"), "`steps` works only on bullets slides")
-            if _is_slide(path):
-                self.counts(value, path)
-            if key == "table" and _is_slide(path[:-1]):
-                self.table(value, path)
-            if key == "image" and _is_slide(path[:-1]) and isinstance(value.get("path"), str):
-                self.image(value["path"], (*path, "path"))
+    def walk(self, value: Any, path: DataPath, plain: bool = False) -> None:
+        """Check `value` at `path` and all it holds; `plain`: under a key whose text is
+        not inline Markdown (`_PLAIN_KEYS`), so it holds no links to check."""
+        if isinstance(value, str):
+            self.text(value, path, plain)
+        elif isinstance(value, dict):
+            self.mapping(value, path)
             for k, v in value.items():
-                self.walk(v, (*path, k))
+                self.walk(v, (*path, k), plain or k in _PLAIN_KEYS)
         elif isinstance(value, list):
-            if key == "bullets":
+            if path and path[-1] == "bullets":
                 self.depth(value, path, 1)
             for i, item in enumerate(value):
-                self.walk(item, (*path, i))
+                self.walk(item, (*path, i), plain)
         elif isinstance(value, float) and not math.isfinite(value):
             self.error(path, f"`{value}` is not a number a slide can show")
-        elif isinstance(value, str):
-            self.length(value, path)
-            self.characters(value, path)
-            if key == "language" and "code" in path:
-                self.language(value, path)
-            elif key in _URL_KEYS and path[:1] != ("options",):
-                video = key == "video" or (key == "url" and len(path) > 1 and path[-2] == "video")
-                self.url(value, path, is_video=video)
-            elif not any(p in _PLAIN_KEYS for p in path if isinstance(p, str)):
-                for url in inline.urls(value):
-                    self.url(url, path, is_video=False)
+
+    def mapping(self, value: dict[str, Any], path: DataPath) -> None:
+        key = path[-1] if path else None
+        for k in value:
+            self.characters(k, (*path, k), what="key ")
+        if _is_slide(path):
+            if "steps" in value and "bullets" not in value:
+                self.error((*path, "steps"), "`steps` works only on bullets slides")
+            self.counts(value, path)
+        if key == "table" and _is_slide(path[:-1]):
+            self.table(value, path)
+        if key == "image" and _is_slide(path[:-1]) and isinstance(value.get("path"), str):
+            self.image(value["path"], (*path, "path"))
+
+    def text(self, value: str, path: DataPath, plain: bool) -> None:
+        key = path[-1] if path else None
+        self.length(value, path)
+        self.characters(value, path)
+        if key == "language" and "code" in path:
+            self.language(value, path)
+        elif key in _URL_KEYS and path[:1] != ("options",):
+            video = key == "video" or (key == "url" and len(path) > 1 and path[-2] == "video")
+            self.url(value, path, is_video=video)
+        elif not plain:
+            for url in inline.urls(value):
+                self.url(url, path, is_video=False)
 
     def url(self, url: str, path: DataPath, is_video: bool) -> None:
         try:
