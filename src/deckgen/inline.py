@@ -42,9 +42,14 @@ _LINK = re.compile(r"\]\(|http|mailto:")  # what every link token (target, auto,
 
 def parse(text: str) -> list[Span]:
     """Split `text` into styled spans; adjacent plain text is merged."""
-    if not _MARKUP.search(text):  # most text is plain: the same answer, quicker
+    if not marked(text):  # most text is plain: the same answer, quicker
         return [Span(text)] if text else []
     return _parse(text)
+
+
+def marked(text: str) -> bool:
+    """False when `text` certainly holds no markup (nor a link): it is one plain span."""
+    return _MARKUP.search(text) is not None
 
 
 def _parse(text: str) -> list[Span]:

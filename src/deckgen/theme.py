@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -12,14 +11,40 @@ from deckgen.fingerprint import file_digest
 from deckgen.highlight import style_known
 from deckgen.images import ImageProblem, inspect_image
 from deckgen.load import Document, read_yaml
+from deckgen.record import Record
 from deckgen.theme_folder import THEME_FILE, builtin_themes_dir, find_theme
 from deckgen.validate import check_schema
 
 _REQUIRED = ("margin", "qr_size", "pygments_style")  # and every section of `Theme`
 
 
-@dataclass(frozen=True)
-class Colors:
+class Tokens(Record):
+    """Base of a theme and its sections: an attribute for each field the class annotates,
+    all given by name (one left out takes the class's default), never changed (the
+    frozen dataclasses these were cost every build 25 ms to define)."""
+
+    def __init__(self, **values: Any) -> None:
+        names = self.field_names()
+        unknown = sorted(values.keys() - set(names))
+        missing = [n for n in names if n not in values and not hasattr(type(self), n)]
+        if unknown or missing:
+            raise TypeError(f"{type(self).__name__}: unknown {unknown}, missing {missing}")
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}")
+
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The names the class's own body annotates, in order."""
+        return tuple(cls.__annotations__)
+
+
+def _is_section(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, Tokens)
+
+
+class Colors(Tokens):
     background: str
     surface: str
     title: str
@@ -37,16 +62,14 @@ class Colors:
     divider_text: str
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(Tokens):
     heading: str
     body: str
     code: str
     east_asian: str  # Chinese, Japanese and Korean characters, in every text
 
 
-@dataclass(frozen=True)
-class Sizes:
+class Sizes(Tokens):
     """The type scale, in points: text shrinks from a size down to its `_min` to fit."""
 
     title: float
@@ -70,8 +93,7 @@ class Sizes:
     snippet_scale: float  # a bullet's code lines, against the bullet's size
 
 
-@dataclass(frozen=True)
-class Spacing:
+class Spacing(Tokens):
     """Lengths of the slide frame and of the space between things, in inches (`_em`:
     in ems of the text's size)."""
 
@@ -97,8 +119,7 @@ class Spacing:
     sub_paragraph_em: float  # space before a sub-bullet
 
 
-@dataclass(frozen=True)
-class GridSpec:
+class GridSpec(Tokens):
     """How many things a slide holds and how the width is shared."""
 
     stats_per_slide: int
@@ -117,8 +138,7 @@ class GridSpec:
     url_chars: int  # a raw address longer than this is printed short
 
 
-@dataclass(frozen=True)
-class CardTokens:
+class CardTokens(Tokens):
     """The talk card (a hero slide) and the card of a video slide."""
 
     title: float  # pt
@@ -129,8 +149,7 @@ class CardTokens:
     title_lines: int  # a talk card's title wraps to this many lines before it shrinks
 
 
-@dataclass(frozen=True)
-class IndexTokens:
+class IndexTokens(Tokens):
     """The video index: a grid of cards (QR code beside the title), or one row (above)."""
 
     per_slide: int
@@ -141,24 +160,21 @@ class IndexTokens:
     title_lines: int
 
 
-@dataclass(frozen=True)
-class TilesTokens:
+class TilesTokens(Tokens):
     """Link tiles: QR code on top, label below, a few a slide."""
 
     per_slide: int
     title: float  # pt
 
 
-@dataclass(frozen=True)
-class TableTokens:
+class TableTokens(Tokens):
     """Native tables."""
 
     size: float  # pt
     size_min: float  # pt
 
 
-@dataclass(frozen=True)
-class AgendaTokens:
+class AgendaTokens(Tokens):
     """The agenda: numbered topics in up to `columns` columns."""
 
     columns: int
@@ -166,8 +182,7 @@ class AgendaTokens:
     size_min: float  # pt
 
 
-@dataclass(frozen=True)
-class ClosingTokens:
+class ClosingTokens(Tokens):
     """The closing slide: the thank-you moment and the closing links' QR codes."""
 
     thanks: float  # pt
@@ -177,8 +192,7 @@ class ClosingTokens:
     more: float  # pt: the line of the links beyond the tiles
 
 
-@dataclass(frozen=True)
-class OpeningTokens:
+class OpeningTokens(Tokens):
     """The title slide: the lines under the title, in two groups."""
 
     subtitle: float  # pt
@@ -187,8 +201,7 @@ class OpeningTokens:
     event: float  # pt: the event and the date, one muted line
 
 
-@dataclass(frozen=True)
-class PictureTokens:
+class PictureTokens(Tokens):
     """Pictures of image slides."""
 
     caption: float  # pt
@@ -197,16 +210,14 @@ class PictureTokens:
     hairline: float  # pt: the line round a picture whose edge is about the slide's colour
 
 
-@dataclass(frozen=True)
-class QrTokens:
+class QrTokens(Tokens):
     """QR codes: sized so that every code decodes from a coarse rendering of the slide."""
 
     scan_dpi: float
     module_px: float
 
 
-@dataclass(frozen=True)
-class Components:
+class Components(Tokens):
     """Tokens of the generated slides' parts: cards, tables, agenda, closing, pictures, QR codes."""
 
     card: CardTokens
@@ -220,8 +231,7 @@ class Components:
     qr: QrTokens
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Tokens):
     """A resolved theme: every value set (inherited values filled in)."""
 
     name: str
@@ -243,7 +253,8 @@ class Theme:
     logo_size: tuple[int, int] = (0, 0)  # pixels, for the aspect ratio
     files: tuple[Path, ...] = ()  # every file the theme is made of (theme.yaml chain, images)
     digests: tuple[tuple[Path, str], ...] = ()  # SHA-256 of each of `files`, as it was read
-    positions: dict[str, Position] = field(default_factory=dict, compare=False, hash=False)
+    positions: dict[str, Position]  # where `template` and each `layouts` entry are written
+    _uncompared = frozenset({"positions"})
 
     def layout_name(self, kind: str) -> str | None:
         """The template layout named for a kind of slide (title, section, content)."""
@@ -299,37 +310,37 @@ def _load_theme(folder: Path, root: Path | None) -> Theme:
 
 
 def _typed_sections(merged: dict[str, Any], missing: list[str]) -> dict[str, Any]:
-    """Every token section of `Theme` (colours, sizes, spacing, ...) as its dataclass;
-    the keys no theme of the chain sets are added to `missing`."""
+    """Every token section of `Theme` (colours, sizes, spacing, ...) as its class; the
+    keys no theme of the chain sets are added to `missing`."""
     hints = get_type_hints(Theme)
     out = {}
-    for f in fields(Theme):
-        cls = hints[f.name]
-        if not is_dataclass(cls):
+    for name in Theme.field_names():
+        cls = hints[name]
+        if not _is_section(cls):
             continue
-        if f.name not in merged and any(g.default is MISSING for g in fields(cls)):
-            missing.append(f.name)
+        if name not in merged and any(not hasattr(cls, n) for n in cls.field_names()):
+            missing.append(name)
             continue
-        values = merged.get(f.name, {})
-        if f.name == "colors":
+        values = merged.get(name, {})
+        if name == "colors":
             values = {k: v.lstrip("#").upper() for k, v in values.items()}
-        out[f.name] = _typed(cls, values, f.name, missing)
+        out[name] = _typed(cls, values, name, missing)
     return out
 
 
 def _typed(cls: Any, values: dict[str, Any], path: str, missing: list[str]) -> Any:
-    """`values` as dataclass `cls`, nested sections included; absent keys go to `missing`
+    """`values` as section `cls`, nested sections included; absent keys go to `missing`
     (and the result is None then)."""
     hints = get_type_hints(cls)
     kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        hint, name = hints[f.name], f"{path}.{f.name}"
-        if is_dataclass(hint):
-            kwargs[f.name] = _typed(hint, values.get(f.name, {}), name, missing)
-        elif f.name in values:
-            kwargs[f.name] = _value(hint, values[f.name])
-        elif f.default is MISSING:
-            missing.append(name)
+    for name in cls.field_names():
+        hint, where = hints[name], f"{path}.{name}"
+        if _is_section(hint):
+            kwargs[name] = _typed(hint, values.get(name, {}), where, missing)
+        elif name in values:
+            kwargs[name] = _value(hint, values[name])
+        elif not hasattr(cls, name):
+            missing.append(where)
     if any(name.startswith(f"{path}.") for name in missing):
         return None
     return cls(**kwargs)

@@ -1,8 +1,10 @@
 """The speed paths of measuring and fitting give what the plain ones gave: memoised
-widths equal fresh measurements, and `scaled` equals `dataclasses.replace` field by field."""
+widths and line counts equal fresh measurements, and `scaled` equals
+`dataclasses.replace` field by field."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 
 import pytest
@@ -10,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.layout.test_layout_fit import TEXT
 
-from deckgen.layout.fit import copy_with, scaled
-from deckgen.layout.fonts import Face, face, text_width
+from deckgen.layout import fit as fit_module
+from deckgen.layout.fit import copy_with, count_lines, para_height, scaled
+from deckgen.layout.fonts import Face, face, line_height, text_width
 from deckgen.layout.page import Para, Run
 
 PROPERTIES = settings(derandomize=True, max_examples=150, deadline=None, database=None)
@@ -81,3 +84,66 @@ def test_the_width_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     widths = [fresh.width_em(word) for word in ("a", "bb", "ccc", "dddd", "a")]
     assert len(fresh._widths) <= 3
     assert widths[0] == widths[-1]
+
+
+def wrapped_fresh(para: Para, width: float) -> int:
+    """What `count_lines` gave before it remembered paragraphs and words: every word
+    measured afresh, with its trailing space and without."""
+    width *= 0.95
+    lines, used = 1, 0.0
+    for r in para.runs:
+        measure = face(r.font, r.bold, r.italic).width_em
+        for word in re.findall(r"\S+\s*|\s+", r.text.replace("\n", " ")):
+            w, bare = measure(word) * r.size, measure(word.rstrip()) * r.size
+            if used + bare <= width:
+                used += w
+            elif bare <= width:
+                lines, used = lines + 1, w
+            else:
+                extra, used = divmod(used + w, width)
+                lines += int(extra)
+    return lines
+
+
+WIDTHS = st.floats(20.0, 900.0) | st.integers(20, 900)
+
+
+@PROPERTIES
+@given(PARAS, WIDTHS)
+def test_remembered_line_counts_and_heights_equal_fresh_wrapping(para: Para, width: float) -> None:
+    lines = wrapped_fresh(para, width - para.indent)
+    size = max((r.size for r in para.runs), default=12.0)
+    family = para.runs[0].font if para.runs else "Calibri"
+    height = para.space_before + lines * line_height(family) * size * para.line_spacing
+    for _ in range(2):  # measured, then remembered
+        assert count_lines(para, width - para.indent) == lines
+        assert para_height(para, width) == height
+
+
+def test_a_remembered_line_count_is_per_width_and_text() -> None:
+    para = Para((Run("word " * 30, "Calibri", 20.0, "000000"),))
+    narrow, wide = count_lines(para, 200.0), count_lines(para, 800.0)
+    assert narrow > wide == count_lines(para, 800.0)
+    other = Para((Run("word " * 60, "Calibri", 20.0, "000000"),))
+    assert count_lines(other, 800.0) > wide
+
+
+def test_the_line_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fit_module, "_MEASURED_LIMIT", 2)
+    fit_module._MEASURED.clear()
+    paras = [Para((Run(t, "Calibri", 20.0, "000000"),)) for t in ("a b", "c d e", "f", "a b")]
+    counts = [count_lines(p, 300.0) for p in paras]
+    assert len(fit_module._MEASURED) <= 2
+    assert counts[0] == counts[-1] == 1
+
+
+@PROPERTIES
+@given(TEXT, st.booleans())
+def test_a_words_widths_are_its_widths_with_and_without_its_space(text: str, bold: bool) -> None:
+    word = text + " "
+    widths = face("Calibri", bold).word_em(word)
+    assert widths == (
+        face("Calibri", bold).width_em(word),
+        face("Calibri", bold).width_em(text.rstrip()),
+    )
+    assert face("Calibri", bold).word_em(word) == widths

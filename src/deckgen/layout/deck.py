@@ -10,10 +10,11 @@ from deckgen.layout.callouts import quote, stats
 from deckgen.layout.cards import video
 from deckgen.layout.closing import closing_pages
 from deckgen.layout.code import code
-from deckgen.layout.frame import Context, deck_title_size, footer
+from deckgen.layout.fit import copy_with
+from deckgen.layout.frame import Context, deck_title_size, footer_band, slide_number
 from deckgen.layout.generated import divider_page, talk_card, title_page, video_index_pages
 from deckgen.layout.links import links
-from deckgen.layout.page import Page
+from deckgen.layout.page import Element, Page
 from deckgen.layout.pictures import image
 from deckgen.layout.section import announces_topic, opening_title, topic_page
 from deckgen.layout.tables import table
@@ -58,7 +59,8 @@ def lay_out(recap: Recap, theme: Theme, dividers: bool | None = None) -> list[Pa
         pages += video_index_pages(ctx)
     if recap.closing is not None:
         pages += closing_pages(ctx)
-    return [_with_footer(ctx, page, n) for n, page in enumerate(pages, start=1)]
+    bands: dict[str | None, list[Element]] = {}  # a talk's slides share their footer band
+    return [_with_footer(ctx, page, n, bands) for n, page in enumerate(pages, start=1)]
 
 
 def _topic_pages(ctx: Context, topic: Topic) -> list[Page]:
@@ -68,12 +70,17 @@ def _topic_pages(ctx: Context, topic: Topic) -> list[Page]:
     pages = [] if quiet else talk_card(ctx, topic) if topic.is_talk else [topic_page(ctx, topic)]
     within = replace(ctx, topic=topic)
     for n, slide in enumerate(topic.slides):
-        laid = [replace(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)]
+        laid = [copy_with(p, footer_link=link) for p in LAYOUTS[slide.content.kind](within, slide)]
         pages += opening_title(laid, topic) if quiet and n == 0 else laid
     return pages
 
 
-def _with_footer(ctx: Context, page: Page, number: int) -> Page:
+def _with_footer(
+    ctx: Context, page: Page, number: int, bands: dict[str | None, list[Element]]
+) -> Page:
     if page.layout != "content":
         return page
-    return replace(page, elements=(*page.elements, *footer(ctx, number, page.footer_link)))
+    link = page.footer_link
+    if link not in bands:
+        bands[link] = footer_band(ctx, link)
+    return copy_with(page, elements=(*page.elements, *bands[link], *slide_number(ctx, number)))

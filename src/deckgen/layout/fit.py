@@ -24,10 +24,7 @@ _T = TypeVar("_T")
 
 def para_height(para: Para, width: float) -> float:
     """Height of `para` wrapped into `width` points (a box's inner width)."""
-    lines = count_lines(para, width - para.indent)
-    size = max((r.size for r in para.runs), default=12.0)
-    family = para.runs[0].font if para.runs else "Calibri"
-    return para.space_before + lines * line_height(family) * size * para.line_spacing
+    return para.space_before + _measured(para.runs, width - para.indent)[1] * para.line_spacing
 
 
 def text_height(paras: Sequence[Para], box_width: float) -> float:
@@ -38,9 +35,31 @@ def text_height(paras: Sequence[Para], box_width: float) -> float:
 
 def count_lines(para: Para, width: float) -> int:
     """How many lines `para` takes when wrapped greedily at word boundaries (no newlines)."""
-    width *= _SAFETY
+    return _measured(para.runs, width)[0]
+
+
+def _measured(runs: tuple[Run, ...], width: float) -> tuple[int, float]:
+    """The lines of `runs` wrapped into `width`, and their height at single spacing
+    (layout measures a paragraph several times at one width: remembered)."""
+    key = (runs, width)
+    found = _MEASURED.get(key)
+    if found is None:
+        if len(_MEASURED) >= _MEASURED_LIMIT:
+            _MEASURED.clear()
+        lines = _wrapped(runs, width * _SAFETY)
+        size = max((r.size for r in runs), default=12.0)
+        family = runs[0].font if runs else "Calibri"
+        found = _MEASURED[key] = (lines, lines * line_height(family) * size)
+    return found
+
+
+_MEASURED: dict[tuple[tuple[Run, ...], float], tuple[int, float]] = {}
+_MEASURED_LIMIT = 100_000  # paragraphs remembered; then the memo starts again
+
+
+def _wrapped(runs: tuple[Run, ...], width: float) -> int:
     lines, used = 1, 0.0
-    for run in para.runs:
+    for run in runs:
         for w_em, bare_em in _words(run.text, run.font, run.bold, run.italic):
             w, bare = w_em * run.size, bare_em * run.size
             if used + bare <= width:
@@ -57,10 +76,8 @@ def count_lines(para: Para, width: float) -> int:
 def _words(text: str, font: str, bold: bool, italic: bool) -> tuple[tuple[float, float], ...]:
     """The width in ems of each word of `text` with its trailing space and without (a
     text is measured once, whatever sizes fitting tries)."""
-    measure = face(font, bold, italic).width_em  # a line break is drawn as a space
-    return tuple(
-        (measure(word), measure(word.rstrip())) for word in _WORD.findall(text.replace("\n", " "))
-    )
+    words = _WORD.findall(text.replace("\n", " "))  # a line break is drawn as a space
+    return tuple(map(face(font, bold, italic).word_em, words))
 
 
 def longest_line(para: Para) -> float:

@@ -24,7 +24,7 @@ def paginate(
         return [()]
     whole = _greedy(groups, width, height, 1.0)
     if whole is not None and len(whole) == 1:
-        return [scaled(whole[0], 1.0)]  # fits one page at full size: nothing can be better
+        return whole  # fits one page at full size: nothing can be better
     factor_min = minimum / size
     groups = _breakable(groups, width, height, factor_min)
     fewest = len(_greedy(groups, width, height, factor_min) or groups)
@@ -32,21 +32,23 @@ def paginate(
     while current > minimum:
         pages = _greedy(groups, width, height, current / size)
         if pages is not None and len(pages) <= fewest:
-            return [scaled(p, current / size) for p in pages]
+            return pages
         current -= 1
-    return [scaled(p, factor_min) for p in _greedy(groups, width, height, factor_min) or groups]
+    return _greedy(groups, width, height, factor_min) or [scaled(g, factor_min) for g in groups]
 
 
 def _greedy(
     groups: Sequence[Group], width: float, height: float, factor: float
 ) -> list[Group] | None:
-    """Fill pages in order at `factor`; None when some group alone is too tall."""
+    """Fill pages in order with the groups scaled by `factor`; None when some group alone
+    is too tall."""
     pages: list[Group] = []
     page: list[Para] = []
     used = 2 * INSET_Y
     inner = width - 2 * INSET_X
     for group in groups:
-        h = sum(para_height(p, inner) for p in scaled(group, factor))
+        group = scaled(group, factor)
+        h = sum(para_height(p, inner) for p in group)
         if 2 * INSET_Y + h > height:
             return None
         if page and used + h > height:

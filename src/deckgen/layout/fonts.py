@@ -37,9 +37,9 @@ def known(family: str) -> bool:
 
 
 class Face:
-    """A shipped font at one weight, with the width of every text measured in it so far:
-    a deck measures the same words again and again (at each size fitting tries, in each
-    title and bullet), and Pillow's `getlength` is the costly part of layout."""
+    """A shipped font at one weight, with the width of every text (and word) measured in
+    it so far: a deck measures the same words again and again (at each size fitting tries,
+    in each title and bullet), and Pillow's `getlength` is the costly part of layout."""
 
     _LIMIT = 200_000  # texts remembered; then the memo starts again (bounded memory)
 
@@ -48,6 +48,7 @@ class Face:
         self.font = ImageFont.truetype(str(path), _MEASURE_PX)
         self.drawn = cmap(path)  # the characters the font has glyphs for
         self._widths: dict[str, float] = {}
+        self._words: dict[str, tuple[float, float]] = {}
 
     def width_em(self, text: str) -> float:
         """Width of `text` (no line breaks) in ems."""
@@ -57,6 +58,15 @@ class Face:
                 self._widths.clear()
             width = self._widths[text] = self._measure(text)
         return width
+
+    def word_em(self, word: str) -> tuple[float, float]:
+        """Width of `word` in ems with its trailing space and without (for wrapping)."""
+        widths = self._words.get(word)
+        if widths is None:
+            if len(self._words) >= self._LIMIT:
+                self._words.clear()
+            widths = self._words[word] = (self.width_em(word), self.width_em(word.rstrip()))
+        return widths
 
     def _measure(self, text: str) -> float:
         if text.isascii():  # every ASCII character is drawn by the font itself

@@ -219,14 +219,13 @@ def accent_rule(ctx: Context) -> Shape:
     return Shape(rect, ctx.theme.colors.accent)
 
 
-def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
-    """Footer text, the talk's recording link and the slide number."""
+def footer_band(ctx: Context, link: str | None) -> list[Element]:
+    """The footer's text and the talk's recording link (the same on each of its slides)."""
     theme, recap, grid = ctx.theme, ctx.recap, ctx.theme.grid
     size, color, m = theme.sizes.footer, theme.colors.muted, ctx.margin
     width = SLIDE_W - 2 * m
     top, height = theme.spacing.footer_top * INCH, theme.spacing.footer_height * INCH
     link_x = m + width * (1 - grid.footer_number - grid.footer_link)
-    number_x = m + width * (1 - grid.footer_number)
     out: list[Element] = []
     if recap.footer:
         rect = Rect(m, top, width * grid.footer_text, height)
@@ -236,11 +235,19 @@ def footer(ctx: Context, number: int | None, link: str | None) -> list[Element]:
         runs = labelled_link(ctx, "Recording: ", link, size)
         rect = Rect(link_x, top, width * grid.footer_link, height)
         out.append(_footer_text(ctx, rect, runs, "left", Role.FOOTER_LINK))
-    if number is not None and recap.options.slide_numbers:
-        number_runs = (run(str(number), theme.fonts.body, size, color),)
-        rect = Rect(number_x, top, width * grid.footer_number, height)
-        out.append(_footer_text(ctx, rect, number_runs, "right", Role.SLIDE_NUMBER))
     return out
+
+
+def slide_number(ctx: Context, number: int | None) -> list[Element]:
+    """The slide number in the footer, when the recap shows them."""
+    if number is None or not ctx.recap.options.slide_numbers:
+        return []
+    theme, grid, m = ctx.theme, ctx.theme.grid, ctx.margin
+    size, width = theme.sizes.footer, SLIDE_W - 2 * m
+    top, height = theme.spacing.footer_top * INCH, theme.spacing.footer_height * INCH
+    number_runs = (run(str(number), theme.fonts.body, size, theme.colors.muted),)
+    rect = Rect(m + width * (1 - grid.footer_number), top, width * grid.footer_number, height)
+    return [_footer_text(ctx, rect, number_runs, "right", Role.SLIDE_NUMBER)]
 
 
 def labelled_link(ctx: Context, label: str, url: str, size: float) -> tuple[Run, Run]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deckgen.layout.fit import INSET_X, copy_with, count_lines, fit, run, text_height
 from deckgen.layout.flow import Group, paginate
 from deckgen.layout.frame import INCH, Context
@@ -52,7 +50,7 @@ def spread(ctx: Context, paras: tuple[Para, ...], body: Rect) -> tuple[Para, ...
     for i in starts:
         para = paras[i]
         room = most * para.runs[0].size - para.space_before
-        out[i] = replace(para, space_before=para.space_before + max(0.0, min(extra, room)))
+        out[i] = copy_with(para, space_before=para.space_before + max(0.0, min(extra, room)))
     return tuple(out)
 
 
@@ -67,14 +65,22 @@ def _revealed(
         bullet, level, inherited = stack.pop()
         own = clicks.get(index, inherited)
         index += 1
-        alone = copy_with(bullet, children=())
-        out += [copy_with(p, step=own) for p in bullet_group(ctx, alone, level, size)]
+        out += _own_paras(ctx, bullet, level, own, size)
         stack += [(child, level + 1, own) for child in reversed(bullet.children)]
     return tuple(out), index
 
 
 def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
     """A bullet, its code snippet and its sub-bullets, at `size` for level 0."""
+    paras = _own_paras(ctx, item, level, 0, size)
+    for child in item.children:
+        paras.extend(bullet_group(ctx, child, level + 1, size))
+    return tuple(paras)
+
+
+def _own_paras(ctx: Context, item: Bullet, level: int, step: int, size: float) -> list[Para]:
+    """A bullet's text and its code snippet (not its sub-bullets), shown on click `step`,
+    at `size` for level 0."""
     theme, spacing = ctx.theme, ctx.theme.spacing
     scales = theme.grid.level_scale
     scale = scales[min(level, len(scales) - 1)]
@@ -90,6 +96,7 @@ def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
                 bullet_color=theme.colors.accent,
                 indent=indent,
                 space_before=size * before,
+                step=step,
             )
         )
     if item.code:
@@ -101,11 +108,10 @@ def bullet_group(ctx: Context, item: Bullet, level: int, size: float) -> Group:
                     level=level,
                     indent=indent,
                     space_before=size * 0.1 if n == 0 else 0,
+                    step=step,
                 )
             )
-    for child in item.children:
-        paras.extend(bullet_group(ctx, child, level + 1, size))
-    return tuple(paras)
+    return paras
 
 
 def renumber(paras: tuple[Para, ...]) -> tuple[Para, ...]:
@@ -113,9 +119,9 @@ def renumber(paras: tuple[Para, ...]) -> tuple[Para, ...]:
     steps = sorted({p.step for p in paras if p.step})
     order = {step: n for n, step in enumerate(steps, start=1)}
     first = paras[0].space_before if paras else 0
-    out = [copy_with(p, step=order.get(p.step, 0)) for p in paras]
-    if out:
-        out[0] = copy_with(out[0], space_before=min(first, 6.0))
+    out = [p if order.get(p.step, 0) == p.step else copy_with(p, step=order[p.step]) for p in paras]
+    if out and first > 6.0:
+        out[0] = copy_with(out[0], space_before=6.0)
     return tuple(out)
 
 

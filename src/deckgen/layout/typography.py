@@ -6,8 +6,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import fields, is_dataclass
+from functools import cache
 from typing import Any
 
 from deckgen import inline
@@ -115,28 +116,44 @@ def is_statement(text: str, words: int) -> bool:
 def long_url_texts(content: Any, limit: int) -> list[str]:
     """The texts of a slide's content (as readers see them) that print a raw address
     longer than `limit` characters short: they go to the notes whole."""
-    return [
-        inline.plain(text)
-        for text in _strings(content)
-        if any(
-            s.url and is_raw_url(s.text, s.url) and prints_short(s.text, limit)
-            for s in inline.parse(text)
-        )
-    ]
+    texts: list[str] = []
+    _strings(content, texts)
+    return [inline.plain(text) for text in texts if _prints_short(text, limit)]
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every text held in a slide's content, in order (code and addresses aside)."""
+def _prints_short(text: str, limit: int) -> bool:
+    """True when `text` holds a raw address longer than `limit` that it prints short."""
+    return inline.marked(text) and any(
+        s.url and is_raw_url(s.text, s.url) and prints_short(s.text, limit)
+        for s in inline.parse(text)
+    )
+
+
+def _strings(value: Any, out: list[str]) -> None:
+    """Every text held in a slide's content, in order (code and addresses aside), added
+    to `out`."""
     if isinstance(value, str):
-        yield value
+        out.append(value)
     elif isinstance(value, tuple | list):
         for item in value:
-            yield from _strings(item)
-    elif is_dataclass(value) and not isinstance(value, type | Link):  # links print their own way
-        skipped = ("code", "url", "path", "language", "origin", "alt")
-        for f in fields(value):  # a listing's source is code; a quote's is text
-            if f.name not in skipped and not (f.name == "source" and isinstance(value, Code)):
-                yield from _strings(getattr(value, f.name))
+            _strings(item, out)
+    elif is_dataclass(value) and not isinstance(value, type):
+        for name in _text_fields(type(value)):
+            _strings(getattr(value, name), out)
+
+
+@cache
+def _text_fields(kind: type[Any]) -> tuple[str, ...]:
+    """The fields of a content class that can hold display text: a listing's source is
+    code (a quote's is text), and links print their own way."""
+    if issubclass(kind, Link):
+        return ()
+    skipped = ("code", "url", "path", "language", "origin", "alt")
+    return tuple(
+        f.name
+        for f in fields(kind)
+        if f.name not in skipped and not (f.name == "source" and issubclass(kind, Code))
+    )
 
 
 def balanced(para: Para, width: float, lines: int) -> float:
