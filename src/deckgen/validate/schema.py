@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from deckgen.errors import Problem
 from deckgen.load import DataPath, Document, format_path
 from deckgen.text_rules import is_iso_date
+from deckgen.validate.suggest import closest
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -159,8 +159,8 @@ def _message(kind: Any, expected: Any, value: Any) -> str:
         return f"expected {wanted}, got {_describe(value)}{hint}"
     if kind == "enum":
         choices = ", ".join(f"`{c}`" for c in expected)
-        close = difflib.get_close_matches(str(value), [str(c) for c in expected], n=1)
-        hint = f"; did you mean `{close[0]}`?" if close else ""
+        close = closest(str(value), [str(c) for c in expected])
+        hint = f"; did you mean `{close}`?" if close else ""
         return f"must be one of {choices}, got {_describe(value)}{hint}"
     if kind == "minItems":
         return f"needs at least {expected} item{'s' if expected != 1 else ''}"
@@ -191,9 +191,9 @@ def _colon_in_text(path: DataPath, value: Any) -> bool:
 
 
 def _unknown(key: str, allowed: list[str]) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    close = closest(key, allowed)
     if close:
-        return f"unknown key `{key}`; did you mean `{close[0]}`?"
+        return f"unknown key `{key}`; did you mean `{close}`?"
     return f"unknown key `{key}`; expected one of {', '.join(f'`{k}`' for k in allowed)}"
 
 

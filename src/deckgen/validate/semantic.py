@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from typing import Any
 
@@ -13,6 +12,7 @@ from deckgen.images import ImageCache, ImageProblem, inspect_image
 from deckgen.links import LinkError, check_url, youtube
 from deckgen.load import DataPath, Document, format_path
 from deckgen.text_rules import FORBIDDEN, forbidden_kind
+from deckgen.validate.suggest import closest
 
 MAX_BULLET_DEPTH = 3
 # counts no real recap reaches (a long team recap has ~100 slides): beyond them a recap
@@ -206,8 +206,8 @@ class _Checker:
 
     def language(self, name: str, path: DataPath) -> None:
         if not language_known(name):
-            close = difflib.get_close_matches(name.lower(), language_names(), n=1)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
+            close = closest(name.lower(), language_names())
+            hint = f"; did you mean `{close}`?" if close else ""
             self.error(path, f"unknown code language `{name}`{hint}")
 
     def depth(self, items: list[Any], path: DataPath, level: int) -> None:
