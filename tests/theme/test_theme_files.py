@@ -47,24 +47,32 @@ def test_a_missing_template_is_reported_at_its_line(tmp_path: Path) -> None:
     ]
 
 
-def test_a_bad_colour_and_a_small_qr_code(tmp_path: Path) -> None:
-    folder = theme(tmp_path / "t", "extends: default\ncolors:\n  accent: red\nqr_size: 1.5\n")
-    assert problems(folder) == [
-        f"{folder.as_posix()}/theme.yaml:3:11: error: colors.accent:"
-        " expected a colour as #RRGGBB, got `red`",
-        f"{folder.as_posix()}/theme.yaml:4:10: error: qr_size:"
-        " must be at least 2.8, got the number `1.5`",
-    ]
-
-
-def test_code_and_details_are_never_set_under_14_pt(tmp_path: Path) -> None:
-    folder = theme(tmp_path / "t", "extends: default\nsizes:\n  code_min: 12\n  detail_min: 13\n")
-    assert problems(folder) == [
-        f"{folder.as_posix()}/theme.yaml:3:13: error: sizes.code_min:"
-        " must be at least 14, got the number `12`",
-        f"{folder.as_posix()}/theme.yaml:4:15: error: sizes.detail_min:"
-        " must be at least 14, got the number `13`",
-    ]
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (  # a bad colour and a small QR code
+            "colors:\n  accent: red\nqr_size: 1.5\n",
+            [
+                "theme.yaml:3:11: error: colors.accent: expected a colour as #RRGGBB, got `red`",
+                "theme.yaml:4:10: error: qr_size: must be at least 2.8, got the number `1.5`",
+            ],
+        ),
+        (  # code and details are never set under 14 pt
+            "sizes:\n  code_min: 12\n  detail_min: 13\n",
+            [
+                "theme.yaml:3:13: error: sizes.code_min: must be at least 14, got the number `12`",
+                "theme.yaml:4:15: error: sizes.detail_min:"
+                " must be at least 14, got the number `13`",
+            ],
+        ),
+    ],
+    ids=["colour_and_qr_size", "code_and_details_never_under_14_pt"],
+)
+def test_a_value_out_of_range_is_refused_at_its_line(
+    tmp_path: Path, body: str, expected: list[str]
+) -> None:
+    folder = theme(tmp_path / "t", "extends: default\n" + body)
+    assert problems(folder) == [f"{folder.as_posix()}/{line}" for line in expected]
 
 
 def test_extends_loops_are_refused(tmp_path: Path) -> None:

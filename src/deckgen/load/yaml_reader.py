@@ -277,12 +277,10 @@ class _Builder:
         return out
 
     def _scalar(self, node: yaml.Node) -> Any:
-        if node.tag == _STR:
-            return node.value
+        if node.tag in (_STR, _YAML + "timestamp"):  # text, the most common, first
+            return node.value  # dates stay text; the validator checks them
         if node.tag not in _PLAIN_TAGS:
             return self._bad_tag(node)
-        if node.tag in (_STR, _YAML + "timestamp"):
-            return node.value  # dates stay text; the validator checks them
         if node.tag == _YAML + "int":
             text = node.value.lower()
             base = 16 if text.startswith("0x") else 8 if text.startswith("0o") else 10
