@@ -50,7 +50,8 @@ class Shaper:
         buf.guess_segment_properties()  # script and direction from the run's letters
         buf.language = LANGUAGE
         hb.shape(self.font, buf)
-        return sum(int(p.x_advance) for p in buf.glyph_positions)
+        advance: int = sum(p.x_advance for p in buf.glyph_positions)
+        return advance
 
 
 def script_runs(text: str) -> list[str]:
