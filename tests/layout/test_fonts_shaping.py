@@ -131,3 +131,17 @@ def test_raqm_measured_a_closing_bracket_apart() -> None:
     pillow = ImageFont.truetype(str(_file("Lato", False, False)), 200)
     assert round(pillow.getlength("? [a, b]") * 64) == 36168
     assert face("Lato").font.advance("? [a, b]") == 35733
+
+
+def test_a_new_uharfbuzz_rebuilds_the_decks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its HarfBuzz measures the text, so its version is part of every deck's fingerprint."""
+    from deckgen import fingerprint, versions
+
+    before = fingerprint.toolchain()
+    real = versions.version
+    monkeypatch.setattr(versions, "version", lambda n: "0.0" if n == "uharfbuzz" else real(n))
+    fingerprint.toolchain.cache_clear()
+    try:
+        assert fingerprint.toolchain() != before
+    finally:
+        fingerprint.toolchain.cache_clear()
