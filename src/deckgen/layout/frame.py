@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from unicodedata import east_asian_width
 
 from deckgen import inline
@@ -47,6 +48,11 @@ class Context:
         m, spacing = self.margin, self.theme.spacing
         top, bottom = spacing.body_top * INCH, spacing.body_bottom * INCH
         return Rect(m, top, SLIDE_W - 2 * m, bottom - top)
+
+    @cached_property
+    def label(self) -> tuple[Para, float]:
+        """The topic's label and its height (`topic_label`), made once for all its slides."""
+        return _label(self)
 
     def spans(
         self,
@@ -156,7 +162,7 @@ def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
     lines = count_lines(para, rect.w - 2 * INSET_X)
     if lines <= theme.grid.title_lines and text_height([para], rect.w) <= rect.h:
         width = balanced(para, rect.w, lines) if lines > 1 else rect.w
-        return _on_bottom(replace(rect, w=width), (para,))
+        return _on_bottom(Rect(rect.x, rect.y, width, rect.h), (para,))
     paras = fit([para], rect.w, rect.h, size, sizes.title_min)
     if paras is None:  # very long titles: smaller still (never below 20 pt)
         paras = fit([para], rect.w, rect.h, size, min(20.0, sizes.title_min)) or (para,)
@@ -173,17 +179,25 @@ def _on_bottom(rect: Rect, paras: tuple[Para, ...]) -> TextBox:
 def topic_label(ctx: Context, heading: str, title: TextBox) -> TextBox | None:
     """The topic's name, small, above the slide title `heading` when that is not the
     topic's own (nor the deck's: a topic named like the deck needs no announcing)."""
-    topic, theme = ctx.topic, ctx.theme
+    topic = ctx.topic
     if topic is None or topic.title in (ctx.recap.title, heading):
         return None
-    size = theme.sizes.topic_label
-    para = Para(ctx.spans(topic.title, size, theme.colors.accent, bold=True))
+    area = title_area(ctx)
+    para, line = ctx.label
+    rect = Rect(area.x, title.rect.y - line, area.w, line)
+    return TextBox(rect, (para,), anchor="bottom", role=Role.TOPIC_LABEL)
+
+
+def _label(ctx: Context) -> tuple[Para, float]:
+    """The topic's name as a label: one line (clipped), and the height of that line."""
+    assert ctx.topic is not None
+    theme = ctx.theme
+    para = Para(ctx.spans(ctx.topic.title, theme.sizes.topic_label, theme.colors.accent, bold=True))
     area = title_area(ctx)
     line = text_height([para], area.w)
     if count_lines(para, area.w - 2 * INSET_X) > 1:
         para = _clipped(para, area.w - 2 * INSET_X)
-    rect = Rect(area.x, title.rect.y - line, area.w, line)
-    return TextBox(rect, (para,), anchor="bottom", role=Role.TOPIC_LABEL)
+    return para, line
 
 
 def kicker_title(ctx: Context, title: str) -> TextBox:
