@@ -1,5 +1,6 @@
 """The frame's remembered parts give what fresh layout gives: a topic's label, made once
-for all its slides, is the label a fresh context makes on each slide."""
+for all its slides, is the label a fresh context makes on each slide; so are the title
+area, the body and the accent rule, made once per context."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from deckgen.api import check
 from deckgen.layout.fit import INSET_X, count_lines
-from deckgen.layout.frame import Context, title_area, title_box, topic_label
+from deckgen.layout.frame import Context, accent_rule, title_area, title_box, topic_label
 from deckgen.layout.page import TextBox
 
 LONG = "A topic whose name is far too long for the one line a label above the title has " * 2
@@ -64,3 +65,12 @@ def test_a_topics_label_is_made_once_and_clipped_to_one_line(contexts: list[Cont
     assert "".join(r.text for r in para.runs).endswith("…")
     assert count_lines(para, width) == 1
     assert topic_label(short, "Short topic", title_box(short, "Short topic")) is None
+
+
+def test_the_frame_parts_made_once_are_what_a_fresh_context_makes(contexts: list[Context]) -> None:
+    ctx = contexts[0]
+    fresh = Context(ctx.theme, ctx.recap, ctx.topic, ctx.title_size)
+    assert accent_rule(ctx) is accent_rule(ctx)
+    assert accent_rule(ctx) == accent_rule(fresh)
+    assert title_area(ctx) is ctx.title_area == title_area(fresh)
+    assert ctx.body is ctx.body == fresh.body
