@@ -6,9 +6,10 @@ when not, and builds a HarfBuzz font anew for every text it measures.
 
 LibreOffice cuts a paragraph's text into script runs before shaping (vcl's `ScriptRun`,
 taken from ICU): characters of no script of their own (spaces, digits, punctuation,
-combining marks) join the run they are in, and a closing bracket or quote takes the run of
-its opening one. Each run is shaped with its own script and direction, in the deck's
-language (runs are written `lang="en-US"`), so the widths do not hang on the locale.
+combining marks) join the run they are in, and a closing bracket or quote takes the script
+of its opening one (`? [a, b]` is one run). Each run is shaped with its own script and
+direction (a width does not hang on the order runs are drawn in), in the deck's language
+(runs are written `lang="en-US"`), so the widths do not hang on the locale either.
 """
 
 from __future__ import annotations
