@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from deckgen.api import BuildResult, Job, build, build_many
 from deckgen.options import BuildOptions
@@ -62,8 +61,7 @@ def _handed(outcome: BuildResult | Exception) -> BuildResult:
     return outcome
 
 
-@dataclass(frozen=True)
-class Pdf:
+class Pdf(NamedTuple):
     """The PDF of a deck: `written`, `up to date`, or `missing` (no LibreOffice)."""
 
     path: Path

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from deckgen.model import (
     Bullet,
@@ -38,17 +39,21 @@ from deckgen.model import (
     Topic,
 )
 from deckgen.model.types import StepMode
+from deckgen.record import Record
 
 _ITEM_SIMILARITY = 0.5
 
 
-@dataclass(frozen=True)
-class Collapse:
+class Collapse(Record):
     """One run of step slides that became one slide."""
 
+    __slots__ = ("origin", "title", "count")  # noqa: RUF023 (in order)
     origin: Origin  # of the first step
     title: str
     count: int
+
+    def __init__(self, origin: Origin, title: str, count: int) -> None:
+        self.origin, self.title, self.count = origin, title, count
 
     def __str__(self) -> str:
         where = f"{self.origin.position.file}:{self.origin.position.line}"
@@ -156,8 +161,7 @@ def bullet_order(items: Sequence[Bullet]) -> list[tuple[Bullet, int]]:
     return _flatten(items)
 
 
-@dataclass(frozen=True)
-class _Item:
+class _Item(NamedTuple):
     """One comparable item of a slide: equal keys are the same item; a changed item must
     keep its anchor (a link's URL) and stay similar in text (a bullet may change level)."""
 
