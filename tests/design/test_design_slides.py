@@ -79,7 +79,7 @@ def test_index_slides_fill_front_to_back_and_never_end_on_a_lone_card() -> None:
 
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
 def test_every_index_slide_is_one_grid_of_one_card_size(recap: Path, theme: str) -> None:
-    """v6 #1: every index slide the 2 × 2 grid of side-by-side cards (code left of the
+    """v6 #1: every index slide the 2 x 2 grid of side-by-side cards (code left of the
     title), the same card size on every slide, each card in a cell of the same grid."""
     pages, ctx = laid_out(recap, theme)
     index = [p for p in pages if p.kind == "video-index"]
