@@ -4,6 +4,7 @@ index titles."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,13 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from deckgen.api import build
+from deckgen.api import build, check
+from deckgen.layout import lay_out
+from deckgen.layout.fit import count_lines, longest_line, run
+from deckgen.layout.page import Para, TextBox
 from deckgen.options import BuildOptions
+from deckgen.roles import Role
+from deckgen.theme import builtin_themes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -55,3 +61,69 @@ def test_every_video_index_slide_in_the_deck_is_the_same_grid(decks: Any, theme:
     for page, found in zip(cards, codes, strict=True):  # each code inside its card, left
         for card, code in zip(page, found, strict=True):
             assert card.left <= code.left and code.left + code.width < card.left + card.width / 2
+
+
+def _host_runs(deck: Any) -> list[tuple[Any, Any, Any]]:
+    """(label's first run, the run before the host, the host) of every labelled link
+    bullet of the deck's links slides."""
+    found = []
+    for slide in deck.slides:
+        for shape in (s for s in slide.shapes if s.has_text_frame):
+            for para in shape.text_frame.paragraphs:
+                runs = para.runs
+                for n, r in enumerate(runs):
+                    if r.text.startswith("·") and n and runs[0].hyperlink.address:
+                        found.append((runs[0], runs[n - 1], r))
+    return found
+
+
+@pytest.mark.parametrize("theme", ["default", "corporate"])
+def test_a_links_host_is_at_the_detail_size_and_wraps_whole(decks: Any, theme: str) -> None:
+    """v6 #2: "· kccnceu19.sched.com" after a 30 pt label is at the caption's size (18 pt,
+    its share of a label shrunk to fit, >= 14 pt), one run with a no-break space after
+    "·" (the host wraps with its "·"), after a plain space (so "·" never ends a line)."""
+    found = _host_runs(decks["kubecon2019-team", theme])
+    sizes = next(t for t in builtin_themes() if t.name == theme).sizes
+    assert len(found) >= 8  # s.61-65: every labelled link
+    for label, before, host in found:
+        assert host.text.startswith("·\u00a0") and " " not in host.text
+        assert before.text == " " and before.hyperlink.address is None
+        share = round(label.font.size.pt * sizes.caption / sizes.body, 1)
+        assert host.font.size.pt == max(sizes.detail_min, share) >= 14
+    assert (sizes.body, sizes.caption) in {(a.font.size.pt, b.font.size.pt) for a, _, b in found}
+
+
+def test_a_host_shrunk_with_its_label_stays_at_the_least_detail_size(tmp_path: Path) -> None:
+    """Ten long labels shrunk to 21 pt to fit one slide: their hosts at `detail_min`
+    (14 pt), not at the caption's share of 21 pt (12.6 pt)."""
+    label = "A long label of a link that takes most of a line on the slide, number"
+    items = [{"label": f"{label} {n}", "url": f"https://example.org/{n}"} for n in range(10)]
+    recap = tmp_path / "recap.yaml"
+    topic = {"title": "Topic", "slides": [{"title": "Links", "links": items}]}
+    data = {"title": "Deck", "presenters": [{"name": "P", "topics": [topic]}]}
+    recap.write_text(json.dumps(data), encoding="utf-8")
+    checked = check(recap, "default")
+    pages = [p for p in lay_out(checked.recap, checked.theme) if p.kind == "links"]
+    sizes = checked.theme.sizes
+    runs = [
+        (para.runs[0].size, para.runs[-1])
+        for page in pages
+        for box in page.elements
+        if isinstance(box, TextBox) and box.role is Role.BODY
+        for para in box.paras
+    ]
+    assert len(runs) == 10 and {size for size, _ in runs} == {21}
+    assert {host.text for _, host in runs} == {"·\u00a0example.org"}
+    assert {host.size for _, host in runs} == {sizes.detail_min}
+
+
+def test_measuring_never_breaks_a_line_at_a_no_break_space() -> None:
+    """What LibreOffice and PowerPoint do: "·" and the host are one word to wrap (in a
+    line as wide as "hostname yy", "x" / "·\u00a0hostname" / "yy", never "hostname yy")."""
+
+    def para(text: str) -> Para:
+        return Para((run(text, "Calibri", 18, "#000000"),))
+
+    width = longest_line(para("hostname yy")) * 1.01
+    assert count_lines(para("x ·\u00a0hostname yy"), width) == 3
+    assert count_lines(para("x · hostname yy"), width) == 2
