@@ -14,7 +14,8 @@ from pptx.util import Emu
 
 from deckgen.api import build, check
 from deckgen.layout import lay_out
-from deckgen.layout.fit import count_lines, longest_line, run
+from deckgen.layout.fit import INSET_Y, count_lines, longest_line, run
+from deckgen.layout.fonts import line_height
 from deckgen.layout.page import Para, TextBox
 from deckgen.options import BuildOptions
 from deckgen.roles import Role
@@ -127,3 +128,25 @@ def test_measuring_never_breaks_a_line_at_a_no_break_space() -> None:
     width = longest_line(para("hostname yy")) * 1.01
     assert count_lines(para("x ·\u00a0hostname yy"), width) == 3
     assert count_lines(para("x · hostname yy"), width) == 2
+
+
+@pytest.mark.parametrize("theme", ["default", "corporate"])
+def test_the_body_starts_as_far_under_the_title_rule_in_every_theme(decks: Any, theme: str) -> None:
+    """v6 #3: corporate's stat cards started 0.08 in under the rule (default 0.14 in): now
+    every content slide's body is 0.14 in under its rule, and a two-line title fits."""
+    deck = decks["eu2019", theme]
+    gaps = set()
+    for slide in deck.slides:
+        rules = [s for s in slide.shapes if s.name == "Panel" and s.height < Emu(914400 // 10)]
+        below = [s.top for s in slide.shapes if rules and s.top > rules[0].top + rules[0].height]
+        if rules and below:
+            gaps.add(_inches(min(below) - rules[0].top - rules[0].height))
+    assert 0.14 in gaps and min(gaps) >= 0.14, gaps
+    resolved = next(t for t in builtin_themes() if t.name == theme)
+    spacing, sizes = resolved.spacing, resolved.sizes
+    two_lines = (2 * line_height(resolved.fonts.heading) * sizes.title + 2 * INSET_Y) / 72
+    assert two_lines <= spacing.title_height
+    rule_bottom = spacing.title_top + spacing.title_height + spacing.rule_gap + spacing.rule_height
+    assert round(spacing.body_top - rule_bottom, 2) == 0.14
+    assert round(spacing.body_bottom - spacing.body_top, 2) == 5.0
+    assert resolved.logo is None or spacing.logo_top + spacing.logo_height <= spacing.title_top
