@@ -14,7 +14,7 @@ from pptx.util import Emu
 
 from deckgen.api import build, check
 from deckgen.layout import lay_out
-from deckgen.layout.fit import INSET_Y, count_lines, longest_line, run
+from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, longest_line, run
 from deckgen.layout.fonts import line_height
 from deckgen.layout.page import Para, TextBox
 from deckgen.options import BuildOptions
@@ -150,3 +150,38 @@ def test_the_body_starts_as_far_under_the_title_rule_in_every_theme(decks: Any, 
     assert round(spacing.body_top - rule_bottom, 2) == 0.14
     assert round(spacing.body_bottom - spacing.body_top, 2) == 5.0
     assert resolved.logo is None or spacing.logo_top + spacing.logo_height <= spacing.title_top
+
+
+CJK_TITLE = "服务网格在阿里巴巴的实践"  # 12 characters: 11 + 1 in a full-width index card
+
+
+@pytest.mark.parametrize("theme", ["default", "dark", "corporate"])
+def test_a_cjk_index_title_never_leaves_one_character_on_its_last_line(
+    tmp_path: Path, theme: str
+) -> None:
+    """v6 #4: the index card of "服务网格在阿里巴巴的实践" was 239.9 pt wide (11 characters
+    of 20 pt a line, then "践" alone); its text box is now narrower (by one em, 219.9 pt),
+    so 10 + 2, at the same 20 pt as every other card's title; Latin titles keep the
+    width."""
+    talks = [
+        {
+            "title": CJK_TITLE,
+            "speakers": ["王启华, 阿里巴巴"],
+            "video": "https://youtu.be/-zsThiLvYos",
+        },
+        {"title": "Service Mesh Interface (SMI)", "video": "https://youtu.be/rmsNRTSmWe4"},
+    ]
+    topics = [{**talk, "slides": [{"bullets": ["x"]}]} for talk in talks]
+    data = {"title": "Deck", "presenters": [{"name": "P", "topics": topics}]}
+    (tmp_path / "recap.yaml").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    build(tmp_path / "recap.yaml", tmp_path / "deck.pptx", BuildOptions(theme=theme))
+    [index] = _titled(Presentation(str(tmp_path / "deck.pptx")), "Videos")
+    cards = {s.text_frame.paragraphs[0].text: s for s in index.shapes if s.name == "Card"}
+    cjk, latin = cards[CJK_TITLE], cards["Service Mesh Interface (SMI)"]
+    size = cjk.text_frame.paragraphs[0].runs[0].font.size.pt
+    assert size == latin.text_frame.paragraphs[0].runs[0].font.size.pt == 20
+    inner = Emu(cjk.width).pt - 2 * INSET_X
+    per_line = int(inner // size)  # a CJK character is one em wide
+    lines = -(-len(CJK_TITLE) // per_line)
+    assert lines == 2 and len(CJK_TITLE) - per_line * (lines - 1) >= 2
+    assert Emu(latin.width).pt - Emu(cjk.width).pt == pytest.approx(size, abs=0.1)

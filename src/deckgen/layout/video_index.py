@@ -3,15 +3,17 @@
 Every slide is one grid of `index.columns` columns, each QR code beside its title, and
 every card of the index is the same size. Slides are filled front to back, except that
 the last slide never holds a card alone (13 by 4: 4, 4, 3, 2); a slide's cards fill its
-grid row by row (3 cards: 2 + 1). Every card has the same type sizes, and every title at
-most `index.title_lines` lines (the full title is on the talk card)."""
+grid row by row (3 cards: 2 + 1). Every card has the same type sizes, every title at most
+`index.title_lines` lines (the full title is on the talk card), and no East Asian title
+leaves a character alone on its last line (its box narrower: `cjk_wrap`)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.layout.cards import Card
+from deckgen.layout.cjk_wrap import no_lone_last_char
 from deckgen.layout.continued import clamped
 from deckgen.layout.fit import text_height
 from deckgen.layout.frame import INCH, Context
@@ -83,7 +85,7 @@ def _page(ctx: Context, cards: Sequence[Card], rows: list[int], shape: _Shape) -
 def _index_card(ctx: Context, card: Card, rect: Rect, side: float) -> list[Element]:
     """A card of the index: its QR code, and its title and speakers beside it (as much
     room round the code as above it)."""
-    pad = ctx.theme.spacing.padding * INCH
+    pad, tokens = ctx.theme.spacing.padding * INCH, ctx.theme.components.index
     elements: list[Element] = [Shape(rect, ctx.theme.colors.surface, rounded=True)]
     coded = side > 0 and gets_qr(ctx, card.link)
     inset = max(_INSET, min(pad, (rect.h - side) / 2))
@@ -92,17 +94,18 @@ def _index_card(ctx: Context, card: Card, rect: Rect, side: float) -> list[Eleme
     text = Rect(left, rect.y + pad, rect.right - pad - left, rect.h - 2 * pad)
     if coded:
         elements.append(qr_image(card.link, code, card.qr_alt))
-    paras = _index_paras(ctx, card, text)
+    title = Para(ctx.spans(card.title, tokens.title, ctx.theme.colors.title, bold=True))
+    text = replace(text, w=no_lone_last_char(title, text.w, tokens.title_lines))
+    paras = _index_paras(ctx, card, title, text)
     lines = (Role.CARD_TITLE, *(Role.SPEAKER for _ in paras[1:]))
     elements.append(TextBox(text, paras, anchor="middle", role=Role.CARD, lines=lines))
     return elements
 
 
-def _index_paras(ctx: Context, card: Card, rect: Rect) -> tuple[Para, ...]:
+def _index_paras(ctx: Context, card: Card, title: Para, rect: Rect) -> tuple[Para, ...]:
     """Title clamped to `index.title_lines` lines, then as many speakers as fit."""
     theme, tokens = ctx.theme, ctx.theme.components.index
-    runs = ctx.spans(card.title, tokens.title, theme.colors.title, bold=True)
-    paras = [clamped(Para(runs), rect.w, tokens.title_lines)]
+    paras = [clamped(title, rect.w, tokens.title_lines)]
     for line in card.details:
         runs = ctx.spans(line, tokens.detail, theme.colors.muted)
         detail = Para(runs, space_before=tokens.detail * 0.25)
