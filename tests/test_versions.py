@@ -13,7 +13,7 @@ from deckgen import versions
 LIBRARIES = ["python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML", "jsonschema-rs"]
 
 
-@pytest.mark.parametrize("name", [*LIBRARIES, "pillow", "python_pptx", "PYYAML"])
+@pytest.mark.parametrize("name", [*LIBRARIES, "uharfbuzz", "pillow", "python_pptx", "PYYAML"])
 def test_the_version_is_the_one_importlib_metadata_gives(name):
     assert versions.version(name) == metadata.version(name)
 

@@ -30,7 +30,7 @@ from deckgen import __version__
 from deckgen.errors import Position, Problem
 
 _FORMAT = 1  # of the sidecar; a change makes every deck rebuild once
-_LIBRARIES = ("python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML")
+_LIBRARIES = ("python-pptx", "lxml", "Pillow", "qrcode", "Pygments", "PyYAML", "uharfbuzz")
 _CHUNK = 1 << 20
 
 

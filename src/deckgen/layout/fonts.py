@@ -8,16 +8,19 @@ is measured with its own files.
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from functools import cache
 from pathlib import Path
 
-from PIL import ImageFont
-
 from deckgen.layout.glyphs import FONTS as _FONTS
 from deckgen.layout.glyphs import cmap, segments, symbol_font, symbol_widths
+from deckgen.layout.shaping import Shaper
 
-_MEASURE_PX = 200  # fonts are measured at this pixel size, then scaled
+# fonts are measured at 200 pixels to the em in 1/64 pixels (FreeType's 26.6 units, as
+# Pillow measured them before), then scaled
+_MEASURE_PX = 200
+_UNITS = 64 * _MEASURE_PX
 
 FAMILIES = {
     "calibri": "Carlito",
@@ -39,13 +42,13 @@ def known(family: str) -> bool:
 class Face:
     """A shipped font at one weight, with the width of every text (and word) measured in
     it so far: a deck measures the same words again and again (at each size fitting tries,
-    in each title and bullet), and Pillow's `getlength` is the costly part of layout."""
+    in each title and bullet), and shaping is the costly part of layout."""
 
     _LIMIT = 200_000  # texts remembered; then the memo starts again (bounded memory)
 
     def __init__(self, family: str, bold: bool, italic: bool = False) -> None:
         path = _file(FAMILIES[family], bold, italic)
-        self.font = ImageFont.truetype(str(path), _MEASURE_PX)
+        self.font = Shaper(path, _UNITS)  # made once: shaping reuses it for every text
         self.drawn = cmap(path)  # the characters the font has glyphs for
         self._widths: dict[str, float] = {}
         self._words: dict[str, tuple[float, float]] = {}
@@ -70,9 +73,9 @@ class Face:
 
     def _measure(self, text: str) -> float:
         if text.isascii():  # every ASCII character is drawn by the font itself
-            return self.font.getlength(text) / _MEASURE_PX if text else 0.0
+            return self.font.advance(text) / _UNITS
         covered = "".join(ch for ch in text if _covered(ch, self.drawn))
-        width = self.font.getlength(covered) / _MEASURE_PX if covered else 0.0
+        width = self.font.advance(covered) / _UNITS
         # glyphs the font lacks come from the symbol font (`layout.glyphs`) or from a
         # fallback font (CJK, emoji): count those wide
         width += sum(_fallback_em(ch, self.drawn) for ch in text if not _covered(ch, self.drawn))
@@ -102,8 +105,9 @@ def _face(family: str, bold: bool, italic: bool) -> Face:
 @cache
 def line_height(family: str) -> float:
     """Height of one line, in ems: ascent plus descent, and the 22 % line gap of Calibri."""
-    ascent, descent = face(family).font.getmetrics()
-    return max(1.22, (ascent + descent) / _MEASURE_PX)
+    ascent, descent = face(family).font.extents()
+    # each rounded outward to whole pixels, as FreeType's (and Pillow's) metrics are
+    return max(1.22, (math.ceil(ascent / 64) + math.ceil(descent / 64)) / _MEASURE_PX)
 
 
 def text_width(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from unicodedata import east_asian_width
 
 from deckgen import inline
@@ -41,12 +42,26 @@ class Context:
     def margin(self) -> float:
         return self.theme.margin * INCH
 
-    @property
+    @cached_property
     def body(self) -> Rect:
         """The area below the title and above the footer."""
         m, spacing = self.margin, self.theme.spacing
         top, bottom = spacing.body_top * INCH, spacing.body_bottom * INCH
         return Rect(m, top, SLIDE_W - 2 * m, bottom - top)
+
+    # the parts of the frame that are the same on every slide, made once
+    @cached_property
+    def title_area(self) -> Rect:
+        return _title_area(self)
+
+    @cached_property
+    def rule(self) -> Shape:
+        return _accent_rule(self)
+
+    @cached_property
+    def label(self) -> tuple[Para, float]:
+        """The topic's label and its height (`topic_label`)."""
+        return _label(self)
 
     def spans(
         self,
@@ -114,6 +129,10 @@ def logo_rect(theme: Theme) -> Rect:
 def title_area(ctx: Context) -> Rect:
     """Where slide titles go: above the body, the full width below a logo band (beside
     the logo when it reaches into the title area)."""
+    return ctx.title_area
+
+
+def _title_area(ctx: Context) -> Rect:
     theme, spacing = ctx.theme, ctx.theme.spacing
     m = ctx.margin
     top = spacing.title_top * INCH
@@ -129,7 +148,7 @@ def deck_title_size(theme: Theme, recap: Recap) -> float:
     `grid.title_lines` lines; those few shrink alone (`title_box`). Only the recap's
     slide titles count: a topic's title is set on its own slide or talk card, larger."""
     sizes, grid = theme.sizes, theme.grid
-    width = title_area(Context(theme, recap)).w - 2 * INSET_X
+    width = Context(theme, recap).title_area.w - 2 * INSET_X
     titles = sorted({s.title for p in recap.presenters for t in p.topics for s in t.slides})
     allowed = int(grid.title_outliers * len(titles))
     size = sizes.title
@@ -150,13 +169,13 @@ def title_box(ctx: Context, title: str, rect: Rect | None = None) -> TextBox:
     a title longer than two lines shrinks (down to the theme's minimum, and beyond that
     never below 20 pt)."""
     theme, sizes = ctx.theme, ctx.theme.sizes
-    rect = rect or title_area(ctx)
+    rect = rect or ctx.title_area
     size = ctx.title_size or sizes.title
     para = Para(ctx.spans(title, size, theme.colors.title, bold=True, font=theme.fonts.heading))
     lines = count_lines(para, rect.w - 2 * INSET_X)
     if lines <= theme.grid.title_lines and text_height([para], rect.w) <= rect.h:
         width = balanced(para, rect.w, lines) if lines > 1 else rect.w
-        return _on_bottom(replace(rect, w=width), (para,))
+        return _on_bottom(Rect(rect.x, rect.y, width, rect.h), (para,))
     paras = fit([para], rect.w, rect.h, size, sizes.title_min)
     if paras is None:  # very long titles: smaller still (never below 20 pt)
         paras = fit([para], rect.w, rect.h, size, min(20.0, sizes.title_min)) or (para,)
@@ -173,17 +192,25 @@ def _on_bottom(rect: Rect, paras: tuple[Para, ...]) -> TextBox:
 def topic_label(ctx: Context, heading: str, title: TextBox) -> TextBox | None:
     """The topic's name, small, above the slide title `heading` when that is not the
     topic's own (nor the deck's: a topic named like the deck needs no announcing)."""
-    topic, theme = ctx.topic, ctx.theme
+    topic = ctx.topic
     if topic is None or topic.title in (ctx.recap.title, heading):
         return None
-    size = theme.sizes.topic_label
-    para = Para(ctx.spans(topic.title, size, theme.colors.accent, bold=True))
-    area = title_area(ctx)
+    area = ctx.title_area
+    para, line = ctx.label
+    rect = Rect(area.x, title.rect.y - line, area.w, line)
+    return TextBox(rect, (para,), anchor="bottom", role=Role.TOPIC_LABEL)
+
+
+def _label(ctx: Context) -> tuple[Para, float]:
+    """The topic's name as a label: one line (clipped), and the height of that line."""
+    assert ctx.topic is not None
+    theme = ctx.theme
+    para = Para(ctx.spans(ctx.topic.title, theme.sizes.topic_label, theme.colors.accent, bold=True))
+    area = ctx.title_area
     line = text_height([para], area.w)
     if count_lines(para, area.w - 2 * INSET_X) > 1:
         para = _clipped(para, area.w - 2 * INSET_X)
-    rect = Rect(area.x, title.rect.y - line, area.w, line)
-    return TextBox(rect, (para,), anchor="bottom", role=Role.TOPIC_LABEL)
+    return para, line
 
 
 def kicker_title(ctx: Context, title: str) -> TextBox:
@@ -191,7 +218,7 @@ def kicker_title(ctx: Context, title: str) -> TextBox:
     headline (a statement under its topic's name)."""
     theme = ctx.theme
     para = Para(ctx.spans(title, theme.sizes.topic_label, theme.colors.accent, bold=True))
-    area = title_area(ctx)
+    area = ctx.title_area
     paras = fit([para], area.w, area.h, theme.sizes.topic_label, theme.sizes.detail_min)
     return TextBox(area, paras or (para,), anchor="bottom", role=Role.TITLE)
 
@@ -211,6 +238,10 @@ def _clipped(para: Para, width: float) -> Para:
 
 def accent_rule(ctx: Context) -> Shape:
     """The short accent bar under the title."""
+    return ctx.rule
+
+
+def _accent_rule(ctx: Context) -> Shape:
     spacing = ctx.theme.spacing
     top = (spacing.title_top + spacing.title_height + spacing.rule_gap) * INCH
     # under the title's first letter (the text boxes' inset), like the body text

@@ -15,13 +15,21 @@ from deckgen.roles import Role
 Align = Literal["left", "center", "right"]
 Anchor = Literal["top", "middle", "bottom"]
 
+# A deck makes tens of thousands of rectangles, runs, paragraphs and text boxes: their
+# `__init__` is written out (`init=False`) and fills the fields in one step, where a frozen
+# dataclass's sets them one `object.__setattr__` at a time (twice the instructions). It
+# takes what the generated one takes (tests/layout/test_layout_page.py).
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Rect:
     x: float
     y: float
     w: float
     h: float
+
+    def __init__(self, x: float, y: float, w: float, h: float) -> None:
+        self.__dict__.update(x=x, y=y, w=w, h=h)
 
     @property
     def right(self) -> float:
@@ -36,7 +44,7 @@ class Rect:
         return Rect(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Run:
     text: str
     font: str
@@ -46,8 +54,22 @@ class Run:
     italic: bool = False
     url: str | None = None
 
+    def __init__(
+        self,
+        text: str,
+        font: str,
+        size: float,
+        color: str,
+        bold: bool = False,
+        italic: bool = False,
+        url: str | None = None,
+    ) -> None:
+        self.__dict__.update(
+            text=text, font=font, size=size, color=color, bold=bold, italic=italic, url=url
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Para:
     runs: tuple[Run, ...]
     align: Align = "left"
@@ -60,8 +82,34 @@ class Para:
     line_spacing: float = 1.0
     step: int = 0  # the click on which the paragraph appears (0: shown from the start)
 
+    def __init__(
+        self,
+        runs: tuple[Run, ...],
+        align: Align = "left",
+        level: int = 0,
+        bullet: str | None = None,
+        bullet_color: str | None = None,
+        number: int | None = None,
+        indent: float = 0.0,
+        space_before: float = 0.0,
+        line_spacing: float = 1.0,
+        step: int = 0,
+    ) -> None:
+        self.__dict__.update(
+            runs=runs,
+            align=align,
+            level=level,
+            bullet=bullet,
+            bullet_color=bullet_color,
+            number=number,
+            indent=indent,
+            space_before=space_before,
+            line_spacing=line_spacing,
+            step=step,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class TextBox:
     rect: Rect
     paras: tuple[Para, ...]
@@ -71,6 +119,20 @@ class TextBox:
     wrap: bool = True
     descr: str = ""  # the shape's description (a code listing's language, for `import`)
     lines: tuple[Role, ...] = ()  # the role of each paragraph, when they differ (a card's)
+
+    def __init__(
+        self,
+        rect: Rect,
+        paras: tuple[Para, ...],
+        anchor: Anchor = "top",
+        role: Role = Role.TEXT,
+        wrap: bool = True,
+        descr: str = "",
+        lines: tuple[Role, ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            rect=rect, paras=paras, anchor=anchor, role=role, wrap=wrap, descr=descr, lines=lines
+        )
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,8 @@ def long_url_texts(content: Any, limit: int) -> list[str]:
     longer than `limit` characters short: they go to the notes whole."""
     texts: list[str] = []
     _strings(content, texts)
+    if not inline.marked("\n".join(texts)):  # most slides hold no markup: one look at all
+        return []
     return [inline.plain(text) for text in texts if _prints_short(text, limit)]
 
 
@@ -134,19 +136,23 @@ def _strings(value: Any, out: list[str]) -> None:
     to `out`."""
     if isinstance(value, str):
         out.append(value)
-    elif isinstance(value, tuple | list):
+    elif isinstance(value, _SEQUENCES):
         for item in value:
             _strings(item, out)
-    elif is_dataclass(value) and not isinstance(value, type):
-        for name in _text_fields(type(value)):
+    else:
+        for name in _text_fields(value.__class__):
             _strings(getattr(value, name), out)
+
+
+_SEQUENCES = (tuple, list)
 
 
 @cache
 def _text_fields(kind: type[Any]) -> tuple[str, ...]:
-    """The fields of a content class that can hold display text: a listing's source is
-    code (a quote's is text), and links print their own way."""
-    if issubclass(kind, Link):
+    """The fields of a content class that can hold display text (none for what is not a
+    dataclass): a listing's source is code (a quote's is text), and links print their
+    own way."""
+    if not is_dataclass(kind) or issubclass(kind, Link):
         return ()
     skipped = ("code", "url", "path", "language", "origin", "alt")
     return tuple(
