@@ -120,14 +120,17 @@ def test_a_host_shrunk_with_its_label_stays_at_the_least_detail_size(tmp_path: P
 
 def test_measuring_never_breaks_a_line_at_a_no_break_space() -> None:
     """What LibreOffice and PowerPoint do: "·" and the host are one word to wrap (in a
-    line as wide as "hostname yy", "x" / "·\u00a0hostname" / "yy", never "hostname yy")."""
+    line as wide as "hostname yy": "wrapping" / "·\u00a0hostname" / "yy", never
+    "wrapping ·" / "hostname yy"); a no-break space is as wide as a space."""
 
     def para(text: str) -> Para:
         return Para((run(text, "Calibri", 18, "#000000"),))
 
     width = longest_line(para("hostname yy")) * 1.01
-    assert count_lines(para("x ·\u00a0hostname yy"), width) == 3
-    assert count_lines(para("x · hostname yy"), width) == 2
+    assert longest_line(para("wrapping ·")) < width
+    assert count_lines(para("wrapping ·\u00a0hostname yy"), width) == 3
+    assert count_lines(para("wrapping · hostname yy"), width) == 2
+    assert longest_line(para("·\u00a0x")) == longest_line(para("· x"))
 
 
 @pytest.mark.parametrize("theme", ["default", "corporate"])
