@@ -150,11 +150,10 @@ class CardTokens(Tokens):
 
 
 class IndexTokens(Tokens):
-    """The video index: a grid of cards (QR code beside the title), or one row (above)."""
+    """The video index: slides of one grid of cards, each QR code beside its title."""
 
     per_slide: int
     columns: int
-    row: int  # a slide of at most this many cards sets them in one row, codes above titles
     title: float  # pt
     detail: float  # pt
     title_lines: int

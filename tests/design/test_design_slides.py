@@ -16,6 +16,7 @@ from deckgen.layout.closing import QUESTIONS, THANKS
 from deckgen.layout.frame import Context
 from deckgen.layout.page import Grid, Image, Page, Shape, TextBox
 from deckgen.layout.qr_codes import WATCH
+from deckgen.layout.video_index import filled
 from deckgen.roles import Role
 from deckgen.steps import collapse_steps
 from deckgen.theme import builtin_themes
@@ -65,20 +66,40 @@ def _index_rows(page: Page) -> list[list[Shape]]:
     return [rows[y] for y in sorted(rows)]
 
 
+def test_index_slides_fill_front_to_back_and_never_end_on_a_lone_card() -> None:
+    assert filled(13, 4) == [4, 4, 3, 2]
+    assert filled(7, 4) == [4, 3]
+    assert filled(5, 4) == [3, 2]
+    assert filled(9, 4) == [4, 3, 2]
+    assert [filled(n, 4) for n in range(1, 5)] == [[1], [2], [3], [4]]
+    assert filled(8, 4) == [4, 4]
+    assert filled(3, 2) == [2, 1]  # two a slide: nothing to borrow without leaving one
+    assert filled(0, 4) == []
+
+
 @pytest.mark.parametrize(("recap", "theme"), CASES, ids=IDS)
-def test_the_video_index_is_a_balanced_grid_of_one_card_size(recap: Path, theme: str) -> None:
+def test_every_index_slide_is_one_grid_of_one_card_size(recap: Path, theme: str) -> None:
+    """v6 #1: every index slide the 2 x 2 grid of side-by-side cards (code left of the
+    title), the same card size on every slide, each card in a cell of the same grid."""
     pages, ctx = laid_out(recap, theme)
     index = [p for p in pages if p.kind == "video-index"]
     tokens = ctx.theme.components.index
     counts = [sum(len(row) for row in _index_rows(p)) for p in index]
-    assert all(c <= tokens.per_slide for c in counts)
-    assert max(counts) - min(counts) <= 1  # no lone card on the last slide
+    assert counts == filled(sum(counts), tokens.per_slide)
+    cards = [c for p in index for r in _index_rows(p) for c in r]
+    assert len({(round(c.rect.w), round(c.rect.h)) for c in cards}) == 1
+    first = _index_rows(index[0])
+    xs = {round(c.rect.x) for c in first[0]}
+    ys = {round(r[0].rect.y) for r in first}
     for page in index:
-        rows = [len(row) for row in _index_rows(page)]
-        assert len(rows) == 1 or min(rows) >= 2, rows  # no lone card on a row
-        assert max(rows) - min(rows) <= 1
-    for page in index:  # one card size on a slide
-        assert len({(round(c.rect.w), round(c.rect.h)) for r in _index_rows(page) for c in r}) == 1
+        rows = _index_rows(page)
+        assert all(len(row) == tokens.columns for row in rows[:-1])
+        assert {round(c.rect.x) for r in rows for c in r} <= xs  # the same columns
+        assert {round(r[0].rect.y) for r in rows} <= ys  # and rows, from the top
+        codes = [e for e in page.elements if isinstance(e, Image) and e.role is Role.QR_CODE]
+        titles = [e for e in page.elements if isinstance(e, TextBox) and e.role is Role.CARD]
+        for code, title in zip(codes, titles, strict=True):
+            assert title.rect.x >= code.rect.right  # beside, never above
     sizes = {
         (i == 0, r.size)
         for p in index
@@ -91,24 +112,21 @@ def test_the_video_index_is_a_balanced_grid_of_one_card_size(recap: Path, theme:
     assert min(s for _, s in sizes) >= 14
 
 
-def test_a_video_index_of_13_videos_has_slides_of_4_3_3_3_from_one_top() -> None:
+def test_a_video_index_of_13_videos_has_slides_of_4_4_3_2_from_one_top() -> None:
     pages, ctx = laid_out(ROOT / "recaps/eu2019.yaml", "default")
     index = [p for p in pages if p.kind == "video-index"]
-    assert [[len(r) for r in _index_rows(p)] for p in index] == [[2, 2], [3], [3], [3]]
-    assert [p.count(Role.QR_CODE) for p in index] == [4, 3, 3, 3]
+    assert [[len(r) for r in _index_rows(p)] for p in index] == [[2, 2], [2, 2], [2, 1], [2]]
+    assert [p.count(Role.QR_CODE) for p in index] == [4, 4, 3, 2]
     assert {round(r[0].rect.y) for p in index for r in _index_rows(p)[:1]} == {round(ctx.body.y)}
 
 
-def test_three_videos_are_one_row_of_three_each_code_above_its_title() -> None:
+def test_three_videos_are_two_and_one_in_the_grid_with_every_speaker() -> None:
     pages, _ = laid_out(ROOT / "recaps/kubecon2019-team.yaml", "default")
     [index] = [p for p in pages if p.kind == "video-index"]
-    [row] = _index_rows(index)
-    assert len(row) == 3
-    codes = [e for e in index.elements if isinstance(e, Image) and e.role is Role.QR_CODE]
+    top, bottom = _index_rows(index)
+    assert (len(top), len(bottom)) == (2, 1)
+    assert bottom[0].rect.x == top[0].rect.x  # the lone card in the first column
     titles = [e for e in index.elements if isinstance(e, TextBox) and e.role is Role.CARD]
-    for code, title in zip(codes, titles, strict=True):
-        assert title.rect.y >= code.rect.bottom
-        assert {p.align for p in title.paras} == {"center"}
     assert [len(t.paras) for t in titles] == [3, 2, 2]  # every speaker of a card
 
 

@@ -89,10 +89,10 @@ def test_links_print_their_labels_and_the_notes_every_address() -> None:
     body = [e for e in page.elements if isinstance(e, TextBox) and e.role is Role.BODY]
     shown = ["".join(r.text for r in p.runs).replace("\u200b", "") for b in body for p in b.paras]
     assert shown[:2] == [
-        "CNCF Serverless working group · github.com",  # the label, then the host (muted)
-        "#serverless Slack channel · slack.cncf.io",
+        "CNCF Serverless working group ·\u00a0github.com",  # the label, then the host (muted)
+        "#serverless Slack channel ·\u00a0slack.cncf.io",
     ]
-    first = [r for r in body[0].paras[0].runs if r.text != "\u200b"]
+    first = [r for r in body[0].paras[0].runs if r.text.strip()]
     assert all(r.url for r in first[:-1]) and first[-1].url is None  # the label is the link
     assert page.notes is not None
     assert "CNCF Serverless working group: https://github.com/cncf/wg-serverless" in page.notes

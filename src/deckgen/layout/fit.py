@@ -18,7 +18,7 @@ from deckgen.layout.page import Para, Run
 INSET_X = 7.2  # text box insets we write, in points (0.1 in)
 INSET_Y = 3.6
 _SAFETY = 0.95  # renderers differ in kerning and rounding: keep 5 % spare width
-_WORD = re.compile(r"\S+\s*|\s+")
+_WORD = re.compile(r"(?:\S|\xa0)+[^\S\xa0]*|[^\S\xa0]+")  # no break at a no-break space
 _T = TypeVar("_T")
 
 

@@ -72,6 +72,8 @@ class Face:
         return widths
 
     def _measure(self, text: str) -> float:
+        # a no-break space is drawn as a space (Carlito has no glyph of its own for it)
+        text = text.replace("\u00a0", " ")
         if text.isascii():  # every ASCII character is drawn by the font itself
             return self.font.advance(text) / _UNITS
         covered = "".join(ch for ch in text if _covered(ch, self.drawn))

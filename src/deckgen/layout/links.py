@@ -22,6 +22,7 @@ from deckgen.roles import Role
 
 _LABEL_H = 0.5 * INCH
 BREAK = "\u200b"  # a zero-width space: where a printed address may wrap (after a "/")
+NBSP = "\u00a0"  # a no-break space: a link's host stays with its "·"
 
 
 def links(ctx: Context, slide: Slide) -> list[Page]:
@@ -58,18 +59,24 @@ def link_list(ctx: Context, items: Sequence[Link], area: Rect) -> list[tuple[Par
     can be."""
     sizes = ctx.theme.sizes
     groups = [(_link_para(ctx, link, sizes.body),) for link in items]
-    return paginate(groups, area.w, area.h, sizes.body, sizes.body_min)
+    pages = paginate(groups, area.w, area.h, sizes.body, sizes.body_min)
+    return [tuple(_floored(para, sizes.detail_min) for para in page) for page in pages]
 
 
 def _link_para(ctx: Context, link: Link, size: float) -> Para:
     """A link as a bullet: its label in bold, or its address printed short; either is the
-    hyperlink (the full address is in the notes)."""
-    theme = ctx.theme
-    spacing, runs = theme.spacing, link_runs(ctx, link, size)
-    if link.label != link.url:  # where it leads, quietly after the label
+    hyperlink (the full address is in the notes). After a label, where it leads: its host
+    at the caption's share of the label's size, tied to its "·" by a no-break space (it
+    wraps whole, and "·" never ends a line)."""
+    theme, labelled = ctx.theme, link.label != link.url
+    spacing, runs = theme.spacing, link_runs(ctx, link, size, alone=labelled)
+    if labelled:
         host = shown(link.url).removeprefix("www.").partition("/")[0]
-        where = run(f" · {host}", theme.fonts.body, size, theme.colors.muted)
-        runs = (*runs, where)
+        small = size * theme.sizes.caption / theme.sizes.body
+        # a plain space: LibreOffice may wrap after a link's text whatever follows it, and
+        # then drops the space; in the link's colour, it ends the link (as `link_runs`' end)
+        gap = run(" ", theme.fonts.body, small, theme.colors.link)
+        runs = (*runs, gap, run(f"·{NBSP}{host}", theme.fonts.body, small, theme.colors.muted))
     return Para(
         runs,
         bullet="•",
@@ -77,6 +84,13 @@ def _link_para(ctx: Context, link: Link, size: float) -> Para:
         indent=spacing.bullet_hang * INCH,
         space_before=size * spacing.paragraph_em,
     )
+
+
+def _floored(para: Para, floor: float) -> Para:
+    """`para` with no run under `floor` points (a host shrunk along with its label)."""
+    if all(r.size >= floor for r in para.runs):
+        return para
+    return replace(para, runs=tuple(replace(r, size=max(r.size, floor)) for r in para.runs))
 
 
 def link_runs(ctx: Context, link: Link, size: float, alone: bool = False) -> tuple[Run, ...]:

@@ -23,6 +23,7 @@ _NO_BREAK_BEFORE = frozenset(")]}!,.:;?/")
 _CLOSING_WIDE = frozenset("、。，．：；？！）」』】〕〉》ー")
 _OPENING_WIDE = frozenset("（「『【〔〈《")
 _ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity (UAX #14 class ZW): printed addresses
+_NO_BREAK_SPACE = "\u00a0"  # no break after it (UAX #14 class GL): a link's "· host"
 _SLACK_EM = 0.05  # LibreOffice leaves this much room at the end of a line broken in a word
 # LibreOffice sets a line a little wider than these metrics measure it: a word that
 # would leave less spare than this part of the line wraps there
@@ -120,7 +121,7 @@ def _break_before(text: str, i: int) -> bool:
         return False
     if before == _ZERO_WIDTH_SPACE:
         return True
-    if before.isspace():
+    if before.isspace() and before != _NO_BREAK_SPACE:
         return ch not in _NO_BREAK_BEFORE
     if before == "-":
         return ch.isalpha() and i >= 2 and text[i - 2].isalpha()
