@@ -91,6 +91,15 @@ def test_extends_inherits_and_overrides(tmp_path: Path) -> None:
     assert night.fonts == dark.fonts
 
 
+def test_a_theme_setting_the_retired_index_row_still_loads(tmp_path: Path) -> None:
+    # `components.index.row` set a one-row index slide until every slide became one grid
+    folder = theme(tmp_path / "t", "extends: default\ncomponents:\n  index:\n    row: 3\n")
+    assert (
+        load_theme(folder).components.index
+        == load_theme(builtin_themes_dir() / "default").components.index
+    )
+
+
 def test_a_missing_layout_name_warns_and_falls_back(tmp_path: Path) -> None:
     folder = tmp_path / "corp"
     shutil.copytree(builtin_themes_dir() / "corporate", folder)
