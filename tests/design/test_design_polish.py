@@ -16,6 +16,7 @@ from deckgen.api import build, check
 from deckgen.layout import lay_out
 from deckgen.layout.fit import INSET_X, INSET_Y, count_lines, longest_line, run
 from deckgen.layout.fonts import line_height
+from deckgen.layout.frame import Context
 from deckgen.layout.page import Para, TextBox
 from deckgen.options import BuildOptions
 from deckgen.roles import Role
@@ -188,3 +189,33 @@ def test_a_cjk_index_title_never_leaves_one_character_on_its_last_line(
     lines = -(-len(CJK_TITLE) // per_line)
     assert lines == 2 and len(CJK_TITLE) - per_line * (lines - 1) >= 2
     assert Emu(latin.width).pt - Emu(cjk.width).pt == pytest.approx(size, abs=0.1)
+
+
+@pytest.mark.parametrize("videos", [1, 2])
+def test_an_index_of_one_slide_sits_in_the_middle_of_the_body(tmp_path: Path, videos: int) -> None:
+    """One or two recordings: the cards are set in the middle of the body, not in the top
+    cells of an otherwise empty grid (an index of several slides keeps one top)."""
+    topics = [
+        {
+            "title": f"Talk {n}",
+            "speakers": ["Speaker"],
+            "video": f"https://www.youtube.com/watch?v=abcdefghij{n}",
+            "slides": [{"title": "Point", "bullets": ["A point"]}],
+        }
+        for n in range(videos)
+    ]
+    recap = tmp_path / "recap.yaml"
+    data = {"title": "Deck", "presenters": [{"name": "P", "topics": topics}]}
+    recap.write_text(json.dumps(data), encoding="utf-8")
+    build(recap, tmp_path / "deck.pptx", BuildOptions(theme="default"))
+    deck = Presentation(str(tmp_path / "deck.pptx"))
+    (index,) = _titled(deck, "Videos")
+    cards = [s for s in index.shapes if s.name == "Panel" and s.height > Emu(914400)]
+    assert len(cards) == videos
+    checked = check(recap, "default")
+    body = Context(checked.theme, checked.recap).body
+    left, right = min(c.left for c in cards), max(c.left + c.width for c in cards)
+    top, bottom = min(c.top for c in cards), max(c.top + c.height for c in cards)
+    middle_x, middle_y = Emu((left + right) // 2).pt, Emu((top + bottom) // 2).pt
+    assert abs(middle_x - (body.x + body.w / 2)) < 1  # pt
+    assert abs(middle_y - (body.y + body.h / 2)) < 1

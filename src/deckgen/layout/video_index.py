@@ -39,13 +39,25 @@ def index_bodies(ctx: Context, cards: Sequence[Card]) -> list[list[Element]]:
     codes = [card.link for card in cards if gets_qr(ctx, card.link)]
     shape, most = _grid_shape(ctx, scannable(ctx, codes) if codes else 0.0)
     columns = ctx.theme.components.index.columns
+    groups = filled(len(cards), most)
     bodies: list[list[Element]] = []
     start = 0
-    for count in filled(len(cards), most):
+    for count in groups:
         rows = [columns] * (count // columns) + ([count % columns] if count % columns else [])
-        bodies.append(_page(ctx, cards[start : start + count], rows, shape))
+        # an index of one slide has no other slides to line up with: its cards sit in the
+        # middle of the body (one card is not left in the top-left cell of an empty grid)
+        origin = _centred(ctx, rows, shape) if len(groups) == 1 else (ctx.body.x, ctx.body.y)
+        bodies.append(_page(ctx, cards[start : start + count], rows, shape, origin))
         start += count
     return bodies
+
+
+def _centred(ctx: Context, rows: list[int], shape: _Shape) -> tuple[float, float]:
+    """The top-left of `rows` of cards set in the middle of the body."""
+    body, gap = ctx.body, ctx.theme.spacing.gap * INCH
+    w = max(rows) * (shape.w + gap) - gap
+    h = len(rows) * (shape.h + gap) - gap
+    return body.x + (body.w - w) / 2, body.y + (body.h - h) / 2
 
 
 def filled(total: int, most: int) -> list[int]:
@@ -67,16 +79,22 @@ def _grid_shape(ctx: Context, side: float) -> tuple[_Shape, int]:
     return _Shape(w, h, side), min(tokens.per_slide, rows * tokens.columns)
 
 
-def _page(ctx: Context, cards: Sequence[Card], rows: list[int], shape: _Shape) -> list[Element]:
-    """One slide of the index: its cards in the grid's cells, row by row from the body's
-    top-left (as every index slide)."""
-    body, gap = ctx.body, ctx.theme.spacing.gap * INCH
+def _page(
+    ctx: Context,
+    cards: Sequence[Card],
+    rows: list[int],
+    shape: _Shape,
+    origin: tuple[float, float],
+) -> list[Element]:
+    """One slide of the index: its cards in the grid's cells, row by row from `origin`
+    (the body's top-left on every slide of an index of several)."""
+    gap = ctx.theme.spacing.gap * INCH
     elements: list[Element] = []
     start = 0
     for row, count in enumerate(rows):
-        y = body.y + row * (shape.h + gap)
+        y = origin[1] + row * (shape.h + gap)
         for column, card in enumerate(cards[start : start + count]):
-            x = body.x + column * (shape.w + gap)
+            x = origin[0] + column * (shape.w + gap)
             elements += _index_card(ctx, card, Rect(x, y, shape.w, shape.h), shape.side)
         start += count
     return elements
