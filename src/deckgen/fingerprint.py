@@ -100,7 +100,7 @@ def _package_files(package: str) -> list[str]:
         folders[:] = [f for f in folders if f != "__pycache__"]
         within = os.path.relpath(folder, package).replace(os.sep, "/")
         for name in files:
-            if name != "__pycache__" and os.path.splitext(name)[1] != ".pyc":
+            if os.path.splitext(name)[1] != ".pyc":
                 found.append(name if within == "." else f"{within}/{name}")
     return sorted(found, key=lambda name: name.split("/"))
 

@@ -4,16 +4,11 @@ alone on a title's last line ("服务网格在阿里巴巴的实" / "践")."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from unicodedata import east_asian_width
 
 from deckgen.layout.fit import INSET_X, count_lines
 from deckgen.layout.fonts import text_width
-from deckgen.layout.frame import has_east_asian
+from deckgen.layout.frame import has_east_asian, is_wide
 from deckgen.layout.page import Para, Run
-
-
-def _wide(ch: str) -> bool:
-    return east_asian_width(ch) in ("W", "F")
 
 
 def _pieces(para: Para) -> Iterator[tuple[str, Run]]:
@@ -22,7 +17,7 @@ def _pieces(para: Para) -> Iterator[tuple[str, Run]]:
     for run in para.runs:
         piece = ""
         for ch in run.text:
-            if piece and (_wide(ch) or _wide(piece[-1]) or (piece[-1] == " " != ch)):
+            if piece and (is_wide(ch) or is_wide(piece[-1]) or (piece[-1] == " " != ch)):
                 yield piece, run
                 piece = ""
             piece += ch

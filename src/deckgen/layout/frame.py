@@ -101,7 +101,12 @@ class Context:
 
 def has_east_asian(text: str) -> bool:
     """True when `text` holds a wide East Asian character (Chinese, Japanese, Korean)."""
-    return not text.isascii() and any(east_asian_width(ch) in ("W", "F") for ch in text)
+    return not text.isascii() and any(is_wide(ch) for ch in text)
+
+
+def is_wide(ch: str) -> bool:
+    """True for a wide East Asian character (a line may break before or after it)."""
+    return east_asian_width(ch) in ("W", "F")
 
 
 BARE_KINDS = frozenset({"closing"})  # pages shown without the layout's art (the logo)
